@@ -1,0 +1,65 @@
+# Minqing intake gateway: HTTP front, workers, or both in one process.
+#   docker build -t minqing-gateway .
+#   docker run --rm -p 3000:3000 -e DATABASE_URL=... -e REDIS_URL=... minqing-gateway
+# Roles: --role=all (default CMD), --role=http, --role=worker (see docker-compose.yml).
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---------------------------------------------------------------------------
+# deps: every dependency (dev included) from the lockfile, for the build.
+# ---------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+# Prisma's install script and `prisma generate` would otherwise try to download
+# the native schema engine; generating the client does not need it.
+ENV PRISMA_SCHEMA_ENGINE_BINARY=/bin/true
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+# ---------------------------------------------------------------------------
+# build: generate the Prisma client into src/generated/prisma, compile to dist/.
+# ---------------------------------------------------------------------------
+FROM deps AS build
+ENV PRISMA_SCHEMA_ENGINE_BINARY=/bin/true
+COPY . .
+RUN npm run build \
+ && test -f dist/src/main.js
+
+# ---------------------------------------------------------------------------
+# runtime: production dependencies only, compiled code, SQL migrations.
+# ---------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS runtime
+WORKDIR /app
+
+ENV NODE_ENV=production \
+    PORT=3000 \
+    DATA_DIR=/app/data
+
+# @prisma/client, @prisma/adapter-pg and pg are regular dependencies, so they
+# are installed here; the schema-engine download is skipped for this step only.
+COPY package.json package-lock.json ./
+RUN PRISMA_SCHEMA_ENGINE_BINARY=/bin/true npm ci --omit=dev --no-audit --no-fund \
+ && npm cache clean --force
+
+# Code and migrations stay root-owned (read-only for the app); the app applies
+# prisma/migrations itself at start-up.
+COPY --from=build /app/dist ./dist
+COPY prisma/migrations ./prisma/migrations
+
+# Attachments live under DATA_DIR. Create it owned by `node` before declaring
+# the volume so a fresh named volume inherits that ownership.
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME ["/app/data"]
+
+USER node
+EXPOSE 3000
+
+# No curl in the slim image: use Node's built-in fetch. /healthz answers 200
+# only when PostgreSQL and Redis are reachable.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+
+# Node runs as PID 1 (no tini / --init): the app handles SIGTERM itself and
+# shuts down gracefully (stops accepting, drains in-flight jobs, closes pools).
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/src/main.js", "--role=all"]

@@ -1,0 +1,27 @@
+/**
+ * The channels this gateway speaks. Adding a channel is one folder under
+ * src/channels and one line here.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../config.js';
+import type { ChannelSender } from '../core/message.js';
+import { webForm } from './web-form/index.js';
+
+export interface ChannelModule {
+  /** The `channel` value on messages and outbox rows. */
+  readonly name: string;
+  /** Webhooks and pages this channel serves. */
+  readonly routes?: FastifyPluginAsync;
+  /** Outbound delivery; channels without one have their sends recorded as `sandboxed`. */
+  createSender?(config: Config): ChannelSender;
+}
+
+export const CHANNELS: readonly ChannelModule[] = [webForm];
+
+export function createSenders(config: Config): Map<string, ChannelSender> {
+  const senders = new Map<string, ChannelSender>();
+  for (const channel of CHANNELS) {
+    if (channel.createSender) senders.set(channel.name, channel.createSender(config));
+  }
+  return senders;
+}

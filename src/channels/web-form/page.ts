@@ -1,0 +1,234 @@
+// HTML for the 民情信息窗口 (information window): the web form, its confirmation and the case lookup.
+// Pure functions returning whole documents: no template engine, no external assets (works offline and on
+// weak mobile connections). Every interpolated value goes through escapeHtml; data for the inline scripts
+// goes through jsonForScript, and the scripts build result DOM with textContent only.
+
+export type Lang = 'zh' | 'en';
+export interface ZoneOption { code: string; name: string; level: 'district' | 'street' | 'community' | 'group'; parentCode: string | null }
+export interface FormValues { text?: string; name?: string; phone?: string; email?: string; zoneCode?: string; replyVia?: string }
+
+const zh = {
+  title: '民情信息窗口', switchLang: 'English', text: '您要反映的问题', name: '姓名（选填）', phone: '手机号（选填）',
+  email: '邮箱（选填）', privacy: '姓名、手机号和邮箱均可不填，仅用于答复您；可以匿名反映。', replyVia: '希望如何收到答复',
+  sms: '短信', mail: '邮件', web: '网上查询', zone: '问题所在的社区或小组', zoneUnknown: '不清楚，由区里分派',
+  fixedZone: '所属责任区：', photo: '照片（选填）', submit: '提交', sending: '正在提交…',
+  busy: '系统繁忙，请稍后再试', failed: '提交失败，请检查后重试', network: '网络连接失败，请稍后再试',
+  doneTitle: '已登记，请记下编号', caseNo: '案件编号',
+  doneNote: '办理结果将通过您选择的方式告知，也可随时凭编号网上查询。',
+  accessCode: '匿名查询码', accessNote: '您是匿名提交的，查询时请使用此查询码。', toLookup: '查询办理进度', another: '再反映一个问题',
+  lookupTitle: '查询办理进度', contact: '手机号、邮箱或查询码', lookup: '查询', looking: '正在查询…',
+  notFound: '未找到该案件或联系方式不匹配', status: '状态', category: '类别', zoneLabel: '责任区', deadline: '办理时限',
+  timeline: '办理记录', noscript: '查询需要启用浏览器的 JavaScript。', back: '返回民情信息窗口',
+};
+const en: typeof zh = {
+  title: 'Information window', switchLang: '中文', text: 'Your message', name: 'Name (optional)', phone: 'Mobile phone (optional)',
+  email: 'Email (optional)', privacy: 'Name, phone and email are optional and only used to reply to you; anonymous messages are welcome.',
+  replyVia: 'How should we reply?', sms: 'SMS', mail: 'Email', web: 'Online lookup', zone: 'Community or group concerned',
+  zoneUnknown: 'Not sure — let the district route it', fixedZone: 'Responsibility zone: ', photo: 'Photo (optional)',
+  submit: 'Submit', sending: 'Sending…', busy: 'Busy, please retry shortly', failed: 'Could not submit, please check and retry',
+  network: 'Network error, please retry shortly', doneTitle: 'Registered — keep this number', caseNo: 'Case number',
+  doneNote: 'The answer will reach you on the channel you chose; you can also look it up online with this number.',
+  accessCode: 'Lookup code (you submitted anonymously)', accessNote: 'Use this code instead of a phone or email when looking up.',
+  toLookup: 'Check progress', another: 'Send another message', lookupTitle: 'Check progress', contact: 'Phone, email or lookup code',
+  lookup: 'Look up', looking: 'Looking up…', notFound: 'No case found for that number and contact', status: 'Status',
+  category: 'Category', zoneLabel: 'Zone', deadline: 'Deadline', timeline: 'Timeline',
+  noscript: 'Lookup needs JavaScript enabled in your browser.', back: 'Back to the information window',
+};
+const T: Record<Lang, typeof zh> = { zh, en };
+
+function escapeHtml(v: unknown): string {
+  return String(v ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// JSON inside <script>: neutralise "</script>", "<!--" and the JS line separators.
+function jsonForScript(v: unknown): string {
+  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+const CSS = `*{box-sizing:border-box}body{margin:0;background:#f3f5f7;color:#1c2530;font:17px/1.6 -apple-system,BlinkMacSystemFont,"Segoe UI","PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif}
+header{background:#8b1a1a;color:#fff}header div,main{max-width:640px;margin:0 auto;padding:12px 16px}
+header div{display:flex;justify-content:space-between;align-items:center}h1{font-size:1.25rem;margin:0}
+header a{color:#fff;padding:8px 4px}main{background:#fff;min-height:60vh}
+label,legend{display:block;font-weight:600;margin:16px 0 6px}fieldset{border:0;padding:0;margin:0}
+input[type=text],input[type=tel],input[type=email],select,textarea{width:100%;font:inherit;padding:10px 12px;border:1px solid #8a96a3;border-radius:6px;background:#fff;min-height:48px}
+textarea{min-height:160px;resize:vertical}.radios label{display:inline-flex;align-items:center;gap:6px;font-weight:400;margin:4px 18px 4px 0;min-height:44px}
+.radios input{width:22px;height:22px}[aria-invalid=true]{border:2px solid #c62828!important;border-radius:6px}
+.hint{color:#4a5663;font-size:.92rem;margin:6px 0}.err{background:#fdecea;color:#8e1b1b;border-left:4px solid #c62828;padding:10px 12px;margin:12px 0}
+button{width:100%;margin:24px 0 8px;min-height:52px;font:inherit;font-weight:600;color:#fff;background:#8b1a1a;border:0;border-radius:8px}
+button:disabled{background:#9aa3ad}.big{font-size:2rem;font-weight:700;letter-spacing:.05em;word-break:break-all;margin:8px 0}
+.card{border:1px solid #d5dbe1;border-radius:8px;padding:12px 16px;margin:16px 0}main a{color:#0b5394}dt{font-weight:600}dd{margin:0 0 8px}
+ol{padding-left:20px}ol li{margin:6px 0}time{color:#4a5663;font-size:.9rem;display:block}`;
+
+// The switch link carries the server-known params; the script upgrades it to keep any other query params
+// (e.g. a QR-card zone) so switching language never loses context.
+function layout(lang: Lang, title: string, body: string, keep: Record<string, string> = {}, script = ''): string {
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  const href = '?' + new URLSearchParams({ ...keep, lang: other }).toString();
+  return `<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title><style>${CSS}</style></head><body>
+<header><div><h1>${escapeHtml(title)}</h1><a id="lang-switch" href="${escapeHtml(href)}" hreflang="${other}">${escapeHtml(T[lang].switchLang)}</a></div></header>
+<main>${body}</main>
+<script>(function(){var a=document.getElementById('lang-switch'),u=new URL(location.href);u.searchParams.set('lang',${jsonForScript(other)});a.href=u.pathname+u.search;})();</script>
+${script ? `<script>${script}</script>` : ''}
+</body></html>`;
+}
+
+// Tree order (street → its communities → their groups), skipping the district root; orphans are roots.
+function zoneOptions(zones: ZoneOption[], selected: string | undefined): string {
+  const codes = new Set(zones.map((z) => z.code));
+  const kids = new Map<string | null, ZoneOption[]>();
+  for (const z of zones) {
+    const parent = z.parentCode !== null && codes.has(z.parentCode) ? z.parentCode : null;
+    kids.set(parent, [...(kids.get(parent) ?? []), z]);
+  }
+  const depth = { district: 0, street: 0, community: 1, group: 2 } as const;
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const walk = (parent: string | null): void => {
+    for (const z of kids.get(parent) ?? []) {
+      if (seen.has(z.code)) continue; // guards against a cycle in bad data
+      seen.add(z.code);
+      if (z.level !== 'district') {
+        const indent = '\u00a0\u00a0\u00a0\u00a0'.repeat(depth[z.level]) + (depth[z.level] ? '└ ' : '');
+        out.push(`<option value="${escapeHtml(z.code)}"${z.code === selected ? ' selected' : ''}>${escapeHtml(indent + z.name)}</option>`);
+      }
+      walk(z.code);
+    }
+  };
+  walk(null);
+  return out.join('\n');
+}
+
+const WINDOW_SCRIPT = `(function(){
+var S=JSON.parse(document.getElementById('wf-i18n').textContent),f=document.getElementById('wf'),
+btn=f.querySelector('button[type=submit]'),box=document.getElementById('form-error'),sending=false;
+function mark(field){f.querySelectorAll('[data-field]').forEach(function(e){
+ if(e.getAttribute('data-field')===field){e.setAttribute('aria-invalid','true');e.focus();}else e.removeAttribute('aria-invalid');});}
+function fail(msg,field){box.textContent=msg;box.hidden=false;mark(field||'');if(!field)box.scrollIntoView({block:'center'});
+ sending=false;btn.disabled=false;btn.textContent=S.submit;}
+// Phone photos are often several MB; shrink big ones so uploads survive slow mobile links.
+function shrink(file){return new Promise(function(res){
+ if(!file||file.size<=700*1024||!/^image\\//.test(file.type))return res(file);
+ var url=URL.createObjectURL(file),img=new Image();
+ img.onerror=function(){URL.revokeObjectURL(url);res(file);};
+ img.onload=function(){var k=Math.min(1,1600/Math.max(img.naturalWidth,img.naturalHeight)),c=document.createElement('canvas');
+  c.width=Math.round(img.naturalWidth*k);c.height=Math.round(img.naturalHeight*k);c.getContext('2d').drawImage(img,0,0,c.width,c.height);
+  URL.revokeObjectURL(url);c.toBlob(function(b){res(b&&b.size<file.size?new File([b],file.name.replace(/\\.[^.]*$/,'')+'.jpg',{type:'image/jpeg'}):file);},'image/jpeg',0.8);};
+ img.src=url;});}
+f.addEventListener('submit',function(ev){ev.preventDefault();if(sending)return;
+ sending=true;btn.disabled=true;btn.textContent=S.sending;
+ var fd=new FormData(f),p=fd.get('photo');
+ shrink(p&&p.size?p:null).then(function(photo){if(photo)fd.set('photo',photo,photo.name);else fd.delete('photo');
+  return fetch(f.action,{method:'POST',body:fd,headers:{'Accept':'application/json','Idempotency-Key':f.elements.idempotencyKey.value}});
+ }).then(function(r){
+  if(r.status===503)return fail(S.busy);
+  return r.json().then(function(j){
+   if(r.ok&&j.caseNo){var q='caseNo='+encodeURIComponent(j.caseNo)+'&lang='+S.lang+(j.accessCode?'&accessCode='+encodeURIComponent(j.accessCode):'');
+    location.assign('/window/done?'+q);return;} // button stays disabled while leaving
+   fail(j.message||S.failed,j.field);
+  },function(){fail(S.failed);});
+ }).catch(function(){fail(S.network);});
+});})();`;
+
+export function renderWindowPage(p: { lang: Lang; zones: ZoneOption[]; idempotencyKey: string; values?: FormValues; error?: { field: string; message: string }; fixedZone?: { code: string; name: string } }): string {
+  const t = T[p.lang];
+  const v = p.values ?? {};
+  const inv = (field: string): string =>
+    ` data-field="${field}"` + (p.error?.field === field ? ' aria-invalid="true" aria-describedby="form-error"' : '');
+  const reply = v.replyVia === 'sms' || v.replyVia === 'email' ? v.replyVia : 'web';
+  const radio = (value: string, label: string): string =>
+    `<label><input type="radio" name="replyVia" value="${value}"${reply === value ? ' checked' : ''}> ${escapeHtml(label)}</label>`;
+  const zone = p.fixedZone
+    ? `<input type="hidden" name="zoneCode" value="${escapeHtml(p.fixedZone.code)}">
+<p class="hint">${escapeHtml(t.fixedZone)}<strong>${escapeHtml(p.fixedZone.name)}</strong></p>`
+    : `<label for="f-zone">${escapeHtml(t.zone)}</label>
+<select id="f-zone" name="zoneCode"${inv('zoneCode')}><option value="">${escapeHtml(t.zoneUnknown)}</option>
+${zoneOptions(p.zones, v.zoneCode)}</select>`;
+  const body = `<p id="form-error" class="err" role="alert"${p.error ? '' : ' hidden'}>${escapeHtml(p.error?.message ?? '')}</p>
+<form id="wf" method="post" action="/api/v1/intake/web" enctype="multipart/form-data">
+<input type="hidden" name="lang" value="${p.lang}">
+<input type="hidden" name="idempotencyKey" value="${escapeHtml(p.idempotencyKey)}">
+<label for="f-text">${escapeHtml(t.text)}</label>
+<textarea id="f-text" name="text" required maxlength="5000"${inv('text')}>${escapeHtml(v.text)}</textarea>
+${zone}
+<label for="f-photo">${escapeHtml(t.photo)}</label>
+<input id="f-photo" type="file" name="photo" accept="image/*"${inv('photo')}>
+<p class="hint">${escapeHtml(t.privacy)}</p>
+<label for="f-name">${escapeHtml(t.name)}</label>
+<input id="f-name" type="text" name="name" autocomplete="name" maxlength="100" value="${escapeHtml(v.name)}"${inv('name')}>
+<label for="f-phone">${escapeHtml(t.phone)}</label>
+<input id="f-phone" type="tel" name="phone" autocomplete="tel" inputmode="tel" maxlength="30" value="${escapeHtml(v.phone)}"${inv('phone')}>
+<label for="f-email">${escapeHtml(t.email)}</label>
+<input id="f-email" type="email" name="email" autocomplete="email" maxlength="200" value="${escapeHtml(v.email)}"${inv('email')}>
+<fieldset class="radios"${inv('replyVia')}><legend>${escapeHtml(t.replyVia)}</legend>
+${radio('sms', t.sms)}${radio('email', t.mail)}${radio('web', t.web)}</fieldset>
+<button type="submit">${escapeHtml(t.submit)}</button>
+</form>
+<p><a href="/window/lookup?lang=${p.lang}">${escapeHtml(t.toLookup)}</a></p>
+<script type="application/json" id="wf-i18n">${jsonForScript({ lang: p.lang, submit: t.submit, sending: t.sending, busy: t.busy, failed: t.failed, network: t.network })}</script>`;
+  return layout(p.lang, t.title, body, {}, WINDOW_SCRIPT);
+}
+
+export function renderConfirmationPage(p: { lang: Lang; caseNo: string; accessCode?: string }): string {
+  const t = T[p.lang];
+  const code = p.accessCode
+    ? `<div class="card"><div>${escapeHtml(t.accessCode)}</div><div class="big">${escapeHtml(p.accessCode)}</div>
+<p class="hint">${escapeHtml(t.accessNote)}</p></div>`
+    : '';
+  const lookupHref = `/window/lookup?${new URLSearchParams({ lang: p.lang, caseNo: p.caseNo }).toString()}`;
+  const body = `<h2>${escapeHtml(t.doneTitle)}</h2>
+<div class="card"><div>${escapeHtml(t.caseNo)}</div><div class="big">${escapeHtml(p.caseNo)}</div></div>
+${code}<p>${escapeHtml(t.doneNote)}</p>
+<p><a href="${escapeHtml(lookupHref)}">${escapeHtml(t.toLookup)}</a></p>
+<p><a href="/window?lang=${p.lang}">${escapeHtml(t.another)}</a></p>`;
+  const keep: Record<string, string> = { caseNo: p.caseNo, ...(p.accessCode ? { accessCode: p.accessCode } : {}) };
+  return layout(p.lang, t.title, body, keep);
+}
+
+const LOOKUP_SCRIPT = `(function(){
+var S=JSON.parse(document.getElementById('lf-i18n').textContent),f=document.getElementById('lf'),
+btn=f.querySelector('button[type=submit]'),box=document.getElementById('lookup-error'),out=document.getElementById('result'),busy=false;
+var q=new URLSearchParams(location.search);if(q.get('caseNo'))f.elements.caseNo.value=q.get('caseNo');
+function el(tag,text){var e=document.createElement(tag);if(text!=null)e.textContent=String(text);return e;}
+function when(s){var d=new Date(s);return isNaN(d)?String(s||''):d.toLocaleString(S.lang==='zh'?'zh-CN':'en');}
+function pick(o){return o&&typeof o==='object'?(o[S.lang]||o.zh||''):(o||'');}
+function done(msg){box.textContent=msg||'';box.hidden=!msg;busy=false;btn.disabled=false;btn.textContent=S.lookup;}
+function render(j){out.textContent='';var c=el('div');c.className='card';c.appendChild(el('div',S.caseNo));
+ var n=el('div',j.caseNo);n.className='big';c.appendChild(n);var dl=el('dl');
+ [[S.status,pick(j.statusLabel)||j.status],[S.category,pick(j.category)],[S.zoneLabel,j.zone],[S.deadline,j.deadlineAt?when(j.deadlineAt):'']]
+ .forEach(function(r){if(!r[1])return;dl.appendChild(el('dt',r[0]));dl.appendChild(el('dd',r[1]));});c.appendChild(dl);
+ if(j.timeline&&j.timeline.length){c.appendChild(el('h3',S.timeline));var ol=el('ol');
+  j.timeline.forEach(function(e){var li=el('li');li.appendChild(el('time',when(e.at)));li.appendChild(el('span',e.text));ol.appendChild(li);});
+  c.appendChild(ol);}
+ out.appendChild(c);}
+f.addEventListener('submit',function(ev){ev.preventDefault();if(busy)return;busy=true;btn.disabled=true;btn.textContent=S.looking;out.textContent='';
+ var u='/api/v1/cases/lookup?caseNo='+encodeURIComponent(f.elements.caseNo.value.trim())+'&contact='+encodeURIComponent(f.elements.contact.value.trim());
+ fetch(u,{headers:{'Accept':'application/json'}}).then(function(r){
+  if(r.status===404)return done(S.notFound);
+  if(r.status===503||r.status===429)return done(S.busy);
+  return r.json().then(function(j){if(r.ok){done('');render(j);}else done(j.message||S.failed);},function(){done(S.failed);});
+ }).catch(function(){done(S.network);});
+});})();`;
+
+export function renderLookupPage(p: { lang: Lang }): string {
+  const t = T[p.lang];
+  const i18n = { lang: p.lang, lookup: t.lookup, looking: t.looking, notFound: t.notFound, busy: t.busy, failed: t.failed,
+    network: t.network, caseNo: t.caseNo, status: t.status, category: t.category, zoneLabel: t.zoneLabel, deadline: t.deadline, timeline: t.timeline };
+  const body = `<h2>${escapeHtml(t.lookupTitle)}</h2>
+<noscript><p class="err">${escapeHtml(t.noscript)}</p></noscript>
+<form id="lf" method="get" action="/window/lookup">
+<input type="hidden" name="lang" value="${p.lang}">
+<label for="l-case">${escapeHtml(t.caseNo)}</label>
+<input id="l-case" type="text" name="caseNo" required maxlength="64" autocomplete="off" autocapitalize="characters">
+<label for="l-contact">${escapeHtml(t.contact)}</label>
+<input id="l-contact" type="text" name="contact" required maxlength="200" autocomplete="off">
+<button type="submit">${escapeHtml(t.lookup)}</button>
+</form>
+<p id="lookup-error" class="err" role="alert" hidden></p>
+<div id="result" aria-live="polite"></div>
+<p><a href="/window?lang=${p.lang}">${escapeHtml(t.back)}</a></p>
+<script type="application/json" id="lf-i18n">${jsonForScript(i18n)}</script>`;
+  return layout(p.lang, t.lookupTitle, body, {}, LOOKUP_SCRIPT);
+}

@@ -1,0 +1,131 @@
+/**
+ * The information window (民情信息窗口): a mobile web form and its intake API.
+ *
+ * Sample request:
+ *   POST /api/v1/intake/web
+ *   Idempotency-Key: 6f1c2d0e-3b7a-4c55-9a8e-2f6b1d0c9e11
+ *   Content-Type: application/json
+ *   {"text":"翠湖社区3栋楼道灯坏了一个月","phone":"13800000001","zoneCode":"wh-hs-ch"}
+ *   → 202 {"caseNo":"2611300042","status":"registered"}
+ */
+import { randomInt, randomUUID, createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { InputError } from '../../core/errors.js';
+import { IDEMPOTENCY_KEY, WebSubmission, toInboundMessage } from './submission.js';
+import { renderConfirmationPage, renderLookupPage, renderWindowPage, type Lang, type ZoneOption } from './page.js';
+
+const Accepted = z.object({
+  caseNo: z.string(),
+  status: z.literal('registered'),
+  /** Only for anonymous submissions: with the case number, it looks the case up. */
+  accessCode: z.string().optional(),
+});
+
+const LangQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
+
+export const webFormRoutes: FastifyPluginAsyncZod = async (app) => {
+  const zoneOptions = async (): Promise<ZoneOption[]> => {
+    const { zonesByCode, zonesById } = await app.deps.catalog.get();
+    return [...zonesByCode.values()]
+      .filter((z) => z.active)
+      .map((z) => ({
+        code: z.code,
+        name: z.name,
+        level: z.level,
+        parentCode: z.parentId ? (zonesById.get(z.parentId)?.code ?? null) : null,
+      }));
+  };
+
+  app.get('/window', { schema: { hide: true, querystring: LangQuery } }, async (req, reply) => {
+    const html = renderWindowPage({ lang: req.query.lang, zones: await zoneOptions(), idempotencyKey: randomUUID() });
+    return reply.type('text/html; charset=utf-8').send(html);
+  });
+
+  app.get('/window/done', { schema: { hide: true, querystring: LangQuery.extend({ caseNo: z.string().regex(/^\d{10,16}$/), accessCode: z.string().regex(/^\d{8}$/).optional() }) } }, async (req, reply) => {
+    const { lang, caseNo, accessCode } = req.query;
+    return reply.type('text/html; charset=utf-8').send(renderConfirmationPage({ lang, caseNo, ...(accessCode ? { accessCode } : {}) }));
+  });
+
+  app.get('/window/lookup', { schema: { hide: true, querystring: LangQuery } }, async (req, reply) => {
+    return reply.type('text/html; charset=utf-8').send(renderLookupPage({ lang: req.query.lang }));
+  });
+
+  app.post(
+    '/api/v1/intake/web',
+    {
+      schema: {
+        summary: 'Submit a message through the information window',
+        description: 'JSON, urlencoded or multipart (with an optional `photo`). The same `Idempotency-Key` returns the same case.',
+        tags: ['intake'],
+        headers: z.object({ 'idempotency-key': z.string().regex(IDEMPOTENCY_KEY).optional() }),
+        body: WebSubmission,
+        response: { 202: Accepted },
+      },
+      // The HTML form re-renders itself with the error instead of showing JSON.
+      errorHandler: async (err, req, reply) => {
+        if (!wantsHtml(req)) throw err; // the app's JSON error handler
+        return renderFormError(err, req, reply, await zoneOptions().catch(() => []));
+      },
+    },
+    async (req, reply) => {
+      const submission = req.body;
+      if (submission.zoneCode) {
+        const zone = (await app.deps.catalog.get()).zonesByCode.get(submission.zoneCode);
+        if (!zone?.active) throw new InputError('zoneCode', `unknown zone ${submission.zoneCode}`);
+      }
+      const key = req.headers['idempotency-key'] ?? checkedKey(submission.idempotencyKey) ?? randomUUID();
+      const attachments = submission.photo
+        ? [await app.deps.attachments.save('photo', submission.photo)]
+        : [];
+      const message = toInboundMessage(submission, key, attachments);
+      const accessCode = message.sender.identities.length === 0 ? String(randomInt(10_000_000, 100_000_000)) : undefined;
+      if (accessCode) message.accessCodeHash = hashAccessCode(accessCode);
+
+      const accepted = await app.intake.accept(message, { reserveCaseNo: true });
+      // A repeated submission gets its case number back, but never a fresh access code.
+      const body = { caseNo: accepted.caseNo!, status: 'registered' as const, ...(accessCode && !accepted.duplicate ? { accessCode } : {}) };
+      if (wantsHtml(req)) {
+        const page = renderConfirmationPage({ lang: submission.lang, ...body });
+        // Strings are sent as they are; the 202 schema only describes the JSON answer.
+        return reply.code(202).type('text/html; charset=utf-8').send(page as never);
+      }
+      return reply.code(202).send(body);
+    },
+  );
+};
+
+export function hashAccessCode(code: string): string {
+  return createHash('sha256').update(`minqing-access:${code}`).digest('hex');
+}
+
+function checkedKey(key: string | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) throw new InputError('idempotencyKey', 'must be 8–128 letters, digits or ._:-');
+  return key;
+}
+
+/** A browser's plain form post (no script) wants a page back, not JSON. */
+function wantsHtml(req: FastifyRequest): boolean {
+  const accept = req.headers.accept ?? '';
+  return accept.includes('text/html') && !accept.includes('application/json');
+}
+
+function renderFormError(
+  err: Error & { statusCode?: number; field?: string; validation?: { instancePath?: string; message?: string }[] },
+  req: FastifyRequest,
+  reply: FastifyReply,
+  zones: ZoneOption[],
+) {
+  const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 503;
+  const field = err.field ?? err.validation?.[0]?.instancePath?.replace(/^\//, '') ?? 'form';
+  const message = status === 503 ? '系统繁忙，请稍后再试 / Busy, please retry shortly' : (err.validation?.[0]?.message ?? err.message);
+  const raw = (req.body ?? {}) as Record<string, unknown>;
+  const lang: Lang = raw.lang === 'en' ? 'en' : 'zh';
+  const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string'));
+  // The same key again: nothing was stored, and a resubmit after a fix must not become two cases.
+  const key = typeof raw.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(raw.idempotencyKey) ? raw.idempotencyKey : randomUUID();
+  const html = renderWindowPage({ lang, zones, idempotencyKey: key, values, error: { field, message } });
+  return reply.code(status).type('text/html; charset=utf-8').send(html);
+}

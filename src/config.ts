@@ -1,0 +1,54 @@
+/**
+ * Configuration comes from the environment only, parsed once with zod so a
+ * typo fails at start-up with the variable's name rather than at first use.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_BASE_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: an embedded PostgreSQL under DATA_DIR. */
+  DATABASE_URL: z.string().optional(),
+  /** A PostgreSQL schema to use instead of `public` (tests use one per file). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(20),
+  /** Unset: a private redis-server from PATH, its files under DATA_DIR. */
+  REDIS_URL: z.string().optional(),
+  /** Prefix of every BullMQ key, so several deployments (or tests) share one Redis. */
+  QUEUE_PREFIX: z.string().min(1).default('minqing'),
+  DATA_DIR: z.string().default('./data'),
+  /** Bootstraps an admin API key; staff keys are stored hashed. */
+  ADMIN_TOKEN: z.string().min(16).optional(),
+  /** Office time zone: case numbers start with the local date. */
+  OFFICE_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  /** The zone that receives what no rule or hint routes (the district's triage desk). */
+  TRIAGE_ZONE_CODE: z.string().default('district'),
+  INTAKE_CONCURRENCY: z.coerce.number().int().min(1).default(32),
+  /** How long a worker may hold a job before another takes it over (crash recovery). */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Accepted messages not yet queued (Redis was down) are re-queued after this. */
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(200),
+  OUTBOX_BATCH: z.coerce.number().int().min(1).default(200),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  METRICS_ENABLED: bool.default(true),
+});
+
+export type Config = z.infer<typeof Env>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

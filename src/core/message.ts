@@ -1,0 +1,61 @@
+/**
+ * The one normalized inbound message. Every channel adapter turns its
+ * provider's payload into this; nothing downstream sees provider shapes.
+ */
+import { z } from 'zod';
+
+/** An address a resident can be reached at. `phone` and `email` are shared across channels. */
+export const Identity = z.object({
+  kind: z.string().min(1),
+  address: z.string().min(1),
+});
+export type Identity = z.infer<typeof Identity>;
+
+export const AttachmentMeta = z.object({
+  id: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  originalName: z.string().optional(),
+});
+export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
+
+export const InboundMessage = z.object({
+  channel: z.string(),
+  /** The provider's id for this message: the idempotency key with `channel`. */
+  providerMessageId: z.string().min(1),
+  text: z.string(),
+  sender: z.object({ name: z.string().optional(), identities: z.array(Identity) }),
+  attachments: z.array(AttachmentMeta).default([]),
+  /** Routing signals from the channel itself (a form's zone picker, a zone's own number). */
+  hints: z.object({ zoneCode: z.string().optional() }).default({}),
+  /** Where answers should go; no address means the web lookup only. */
+  replyTo: z.object({ channel: z.string(), address: z.string().optional() }),
+  language: z.enum(['zh', 'en']).default('zh'),
+  /** `new-case`: every message opens a case (forms). `open-case`: join the sender's open case (chat, SMS). */
+  threading: z.enum(['new-case', 'open-case']),
+  receivedAt: z.string(),
+  /** For senders with no address: hash of the code that lets them look the case up. */
+  accessCodeHash: z.string().optional(),
+});
+export type InboundMessage = z.infer<typeof InboundMessage>;
+
+/** What a channel's sender is asked to deliver (one outbox row). */
+export interface OutboundMessage {
+  outboxId: number;
+  channel: string;
+  to: string | null;
+  body: string;
+  kind: string;
+  caseNo: string | null;
+}
+
+export type SendOutcome = { status: 'sent' | 'delivered'; providerId?: string };
+
+/** The sending half of a channel adapter. */
+export interface ChannelSender {
+  readonly channel: string;
+  /** False when credentials are missing: sends are recorded as `sandboxed` instead. */
+  readonly configured: boolean;
+  send(message: OutboundMessage): Promise<SendOutcome>;
+}

@@ -1,0 +1,54 @@
+/**
+ * Prometheus metrics, one registry per process (exposed at /metrics).
+ * Labels carry channels, stages and statuses only: never residents' data.
+ */
+import client from 'prom-client';
+
+export const registry = new client.Registry();
+client.collectDefaultMetrics({ register: registry });
+
+export const messagesIn = new client.Counter({
+  name: 'minqing_messages_in_total',
+  help: 'Inbound messages accepted (stored), by channel; duplicates counted separately',
+  labelNames: ['channel', 'duplicate'] as const,
+  registers: [registry],
+});
+
+export const casesOpened = new client.Counter({
+  name: 'minqing_cases_opened_total',
+  help: 'Cases opened, by origin channel and category',
+  labelNames: ['channel', 'category'] as const,
+  registers: [registry],
+});
+
+export const stageSeconds = new client.Histogram({
+  name: 'minqing_stage_duration_seconds',
+  help: 'Time spent in each pipeline stage',
+  labelNames: ['stage'] as const,
+  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [registry],
+});
+
+export const endToEndSeconds = new client.Histogram({
+  name: 'minqing_receipt_latency_seconds',
+  help: 'From a message being accepted to its receipt being recorded by the outbox relay',
+  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [registry],
+});
+
+export const sends = new client.Counter({
+  name: 'minqing_sends_total',
+  help: 'Outbox sends by channel and resulting status',
+  labelNames: ['channel', 'status'] as const,
+  registers: [registry],
+});
+
+/** Times an async stage into `minqing_stage_duration_seconds{stage}`. */
+export async function timed<T>(stage: string, fn: () => Promise<T>): Promise<T> {
+  const end = stageSeconds.startTimer({ stage });
+  try {
+    return await fn();
+  } finally {
+    end();
+  }
+}

@@ -1,0 +1,36 @@
+/** Dates as the office reads them: in its own time zone, not the server's. */
+
+const partsCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = partsCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    partsCache.set(timeZone, f);
+  }
+  return f;
+}
+
+function parts(date: Date, timeZone: string): Record<string, string> {
+  return Object.fromEntries(formatter(timeZone).formatToParts(date).map((p) => [p.type, p.value]));
+}
+
+/** `YYMMDD` of the office's local date: the first six digits of a case number. */
+export function caseNoPrefix(date: Date, timeZone: string): string {
+  const p = parts(date, timeZone);
+  return `${p.year!.slice(2)}${p.month}${p.day}`;
+}
+
+/** `2026-12-07 17:30`, local to the office. */
+export function formatLocal(date: Date, timeZone: string): string {
+  const p = parts(date, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}

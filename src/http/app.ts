@@ -1,0 +1,58 @@
+/**
+ * The HTTP front as one Fastify plugin tree: infrastructure plugins first
+ * (errors, body parsers, auth, OpenAPI), then operations, staff and channel routes.
+ */
+import Fastify from 'fastify';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { AppDeps } from './context.js';
+import errors from './plugins/errors.js';
+import auth from './plugins/auth.js';
+import openapi from './plugins/openapi.js';
+import { operationsRoutes } from './routes/operations.js';
+import { caseRoutes } from './routes/cases.js';
+import { zoneRoutes } from './routes/zones.js';
+import { acceptInbound } from '../intake/accept.js';
+import { CHANNELS } from '../channels/registry.js';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export type App = Awaited<ReturnType<typeof buildApp>>;
+
+export async function buildApp(deps: AppDeps, log: Logger) {
+  const app = Fastify({
+    loggerInstance: log,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+  app.decorate('intake', {
+    accept: (message, options) =>
+      acceptInbound({ pool: deps.db.pool, queue: deps.queue, log, timeZone: deps.config.OFFICE_TIME_ZONE }, message, options),
+  });
+
+  await app.register(errors);
+  // Only JSON and the two form encodings are accepted; anything else is a 415 naming the content type.
+  app.removeContentTypeParser('text/plain');
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: BODY_LIMIT, files: 1, fields: 20, fieldSize: 64 * 1024 },
+  });
+  await app.register(auth);
+  await app.register(openapi);
+
+  await app.register(operationsRoutes);
+  await app.register(caseRoutes);
+  await app.register(zoneRoutes);
+  for (const channel of CHANNELS) {
+    if (channel.routes) await app.register(channel.routes);
+  }
+  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/window'));
+  return app;
+}

@@ -1,0 +1,60 @@
+/**
+ * One error format for the whole API: `{ error, field?, message }`.
+ * 4xx name the field at fault; 5xx hide their details (they are logged).
+ */
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyReply } from 'fastify';
+import { InputError, UnavailableError } from '../../core/errors.js';
+
+interface ApiError {
+  error: string;
+  field?: string;
+  message: string;
+}
+
+const FASTIFY_CODES: Record<string, { status: number; error: string; field: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, error: 'payload_too_large', field: 'body', message: 'the request body is larger than 1 MB' },
+  FST_REQ_FILE_TOO_LARGE: { status: 413, error: 'payload_too_large', field: 'photo', message: 'the file is larger than 1 MB' },
+  FST_FILES_LIMIT: { status: 413, error: 'payload_too_large', field: 'photo', message: 'only one file may be attached' },
+  FST_PARTS_LIMIT: { status: 413, error: 'payload_too_large', field: 'body', message: 'too many form fields' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, error: 'unsupported_media_type', field: 'content-type', message: 'send application/json, application/x-www-form-urlencoded or multipart/form-data' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, error: 'invalid_request', field: 'body', message: 'the JSON body is empty' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, error: 'invalid_request', field: 'body', message: 'the body is not valid JSON' },
+};
+
+type ValidationError = FastifyError & { validationContext?: string };
+
+export default fp(
+  async (app) => {
+    app.setErrorHandler((err: ValidationError, req, reply) => {
+      if (err instanceof InputError) return send(reply, err.statusCode, { error: err.code, field: err.field, message: err.message });
+      if (err instanceof UnavailableError) {
+        req.log.warn({ dependency: err.dependency }, 'dependency unavailable');
+        reply.header('Retry-After', '5');
+        return send(reply, 503, { error: 'unavailable', message: 'the service is busy; retry shortly' });
+      }
+      if (err.validation) {
+        const first = err.validation[0];
+        const path = first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') ?? '';
+        const field = path || (first?.params?.missingProperty as string | undefined) || err.validationContext || 'request';
+        return send(reply, 400, { error: 'invalid_request', field, message: first?.message ?? err.message });
+      }
+      const known = err.code ? FASTIFY_CODES[err.code] : undefined;
+      if (known) return send(reply, known.status, { error: known.error, field: known.field, message: known.message });
+      if (err instanceof SyntaxError || err.code?.startsWith('FST_ERR_CTP')) {
+        return send(reply, err.statusCode ?? 400, { error: 'invalid_request', field: 'body', message: err.message });
+      }
+      const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+      if (status < 500) return send(reply, status, { error: 'invalid_request', message: err.message });
+      req.log.error({ err }, 'unhandled error');
+      return send(reply, status, { error: 'internal', message: 'internal error' });
+    });
+
+    app.setNotFoundHandler((req, reply) => send(reply, 404, { error: 'not_found', message: `no route for ${req.method} ${req.url.split('?')[0]}` }));
+  },
+  { name: 'errors' },
+);
+
+function send(reply: FastifyReply, status: number, body: ApiError) {
+  return reply.code(status).type('application/json; charset=utf-8').send(body);
+}

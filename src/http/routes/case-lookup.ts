@@ -1,0 +1,101 @@
+/**
+ * Residents look up their own case: the case number plus the phone or email
+ * they gave (or the code an anonymous submission received). The answer has
+ * no personal data; a wrong pair is the same 404 as an unknown case.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { InputError } from '../../core/errors.js';
+import { normalizeEmail, normalizePhone } from '../../core/contact-address.js';
+import { hashAccessCode } from '../../channels/web-form/routes.js';
+import { CaseStatus, STATUS_LABELS } from './case-timeline.js';
+
+const Lookup = z.object({
+  caseNo: z.string(),
+  status: CaseStatus,
+  statusLabel: z.object({ zh: z.string(), en: z.string() }),
+  category: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  zone: z.string().nullable(),
+  deadlineAt: z.string().nullable(),
+  timeline: z.array(z.object({ at: z.string(), type: z.string(), text: z.string() })),
+});
+
+/** Everything a matching contact may see, found by case number (or by the reserving message before the case exists). */
+const FIND = `
+  SELECT m.id AS message_id, m.meta, m.created_at, c.id AS case_id, c.status, c.deadline_at,
+         c.contact_id, c.reply_address, cat.name_zh, cat.name_en, z.name AS zone_name
+  FROM message m
+  LEFT JOIN "case" c ON c.case_no = m.reserved_case_no
+  LEFT JOIN category cat ON cat.code = c.category_code
+  LEFT JOIN zone z ON z.id = c.zone_id
+  WHERE m.reserved_case_no = $1`;
+
+const PUBLIC_TIMELINE = `
+  SELECT at, 'event' AS type, type AS text FROM case_event WHERE case_id = $1 AND type <> 'note'
+  UNION ALL
+  SELECT m.created_at, 'reply', m.body FROM message m
+  WHERE m.case_id = $1 AND m.direction = 'out'
+  ORDER BY 1`;
+
+interface Found {
+  message_id: number;
+  meta: { sender?: { identities?: { kind: string; address: string }[] }; accessCodeHash?: string };
+  created_at: Date;
+  case_id: number | null;
+  status: z.infer<typeof CaseStatus> | null;
+  deadline_at: Date | null;
+  contact_id: number | null;
+  reply_address: string | null;
+  name_zh: string | null;
+  name_en: string | null;
+  zone_name: string | null;
+}
+
+export const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { pool } = app.deps.db;
+
+  async function contactMatches(found: Found, contact: string): Promise<boolean> {
+    const trimmed = contact.trim();
+    if (/^\d{8}$/.test(trimmed) && found.meta.accessCodeHash) return hashAccessCode(trimmed) === found.meta.accessCodeHash;
+    const address = normalizePhone(trimmed) ?? normalizeEmail(trimmed);
+    if (found.meta.sender?.identities?.some((i) => i.address === address)) return true;
+    if (found.contact_id === null) return false;
+    const { rowCount } = await pool.query('SELECT 1 FROM channel_identity WHERE contact_id = $1 AND address = $2', [found.contact_id, address]);
+    return rowCount === 1;
+  }
+
+  app.get(
+    '/api/v1/cases/lookup',
+    {
+      schema: {
+        summary: "A resident's own case: status and public timeline",
+        tags: ['cases'],
+        querystring: z.object({ caseNo: z.string().regex(/^\d{10,16}$/), contact: z.string().min(3).max(254) }),
+        response: { 200: Lookup },
+      },
+    },
+    async (req) => {
+      const { caseNo, contact } = req.query;
+      const found = (await pool.query<Found>(FIND, [caseNo])).rows[0];
+      if (!found || !(await contactMatches(found, contact))) throw new InputError('caseNo', 'no case with this number and contact', 404, 'not_found');
+
+      if (found.case_id === null) {
+        // Accepted but not yet through the workers: registered, nothing more to show.
+        return {
+          caseNo, status: 'registered' as const, statusLabel: STATUS_LABELS.registered, category: null, zone: null, deadlineAt: null,
+          timeline: [{ at: found.created_at.toISOString(), type: 'event', text: 'received' }],
+        };
+      }
+      const timeline = await pool.query<{ at: Date; type: string; text: string }>(PUBLIC_TIMELINE, [found.case_id]);
+      return {
+        caseNo,
+        status: found.status!,
+        statusLabel: STATUS_LABELS[found.status!],
+        category: { zh: found.name_zh!, en: found.name_en! },
+        zone: found.zone_name,
+        deadlineAt: found.deadline_at!.toISOString(),
+        timeline: timeline.rows.map((r) => ({ at: r.at.toISOString(), type: r.type, text: r.text })),
+      };
+    },
+  );
+};

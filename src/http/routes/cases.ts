@@ -1,0 +1,130 @@
+/**
+ * Cases for staff (list, one case with its whole timeline; every read audited)
+ * and for residents (lookup by case number plus their phone, email or code).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { InputError } from '../../core/errors.js';
+import { audit } from '../../store/audit.js';
+import { maskEmail, maskPhone } from '../../core/contact-address.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { descendantZoneIds } from '../../router/zone-tree.js';
+import { buildTimeline, CaseStatus, STATUS_LABELS, TimelineEntry } from './case-timeline.js';
+import { lookupRoutes } from './case-lookup.js';
+
+const CaseSummary = z.object({
+  caseNo: z.string(),
+  status: CaseStatus,
+  category: z.string(),
+  urgent: z.boolean(),
+  zone: z.object({ code: z.string(), name: z.string() }),
+  liaison: z.object({ id: z.number(), name: z.string() }).nullable(),
+  originChannel: z.string(),
+  replyChannel: z.string(),
+  /** Masked: the full address is in the audited case detail. */
+  replyAddress: z.string().nullable(),
+  deadlineAt: z.string(),
+  createdAt: z.string(),
+});
+
+const CaseDetail = CaseSummary.extend({
+  statusLabel: z.object({ zh: z.string(), en: z.string() }),
+  replyAddress: z.string().nullable(),
+  contact: z.object({ id: z.number(), name: z.string().nullable(), identities: z.array(z.object({ kind: z.string(), address: z.string() })) }).nullable(),
+  routing: z.unknown(),
+  timeline: z.array(TimelineEntry),
+});
+
+const ListQuery = z.object({
+  status: CaseStatus.optional(),
+  zone: z.string().optional().describe('zone code; includes the zones below it'),
+  channel: z.string().optional(),
+  category: z.string().optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.coerce.number().int().positive().optional().describe('nextCursor of the previous page'),
+});
+
+const summaryInclude = { zone: { select: { code: true, name: true } }, liaison: { select: { id: true, name: true } } } as const;
+type SummaryRow = Prisma.CaseGetPayload<{ include: typeof summaryInclude }>;
+
+function mask(address: string | null): string | null {
+  if (!address) return null;
+  return address.includes('@') ? maskEmail(address) : address.startsWith('+') ? maskPhone(address) : '***';
+}
+
+function summary(c: SummaryRow) {
+  return {
+    caseNo: c.caseNo,
+    status: c.status,
+    category: c.categoryCode,
+    urgent: c.urgent,
+    zone: c.zone,
+    liaison: c.liaison,
+    originChannel: c.originChannel,
+    replyChannel: c.replyChannel,
+    replyAddress: mask(c.replyAddress),
+    deadlineAt: c.deadlineAt.toISOString(),
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { prisma, pool } = app.deps.db;
+  await app.register(lookupRoutes);
+
+  app.get(
+    '/api/v1/cases',
+    {
+      preHandler: app.requireRole('supervisor'),
+      schema: { summary: 'List cases', tags: ['cases'], security: [{ bearer: [] }], querystring: ListQuery, response: { 200: z.object({ items: z.array(CaseSummary), nextCursor: z.number().nullable() }) } },
+    },
+    async (req) => {
+      const q = req.query;
+      const where: Prisma.CaseWhereInput = {};
+      if (q.status) where.status = q.status;
+      if (q.channel) where.originChannel = q.channel;
+      if (q.category) where.categoryCode = q.category;
+      if (q.since) where.createdAt = { gte: new Date(q.since) };
+      if (q.cursor) where.id = { lt: q.cursor };
+      if (q.zone) {
+        const ids = descendantZoneIds(await app.deps.catalog.get(), q.zone);
+        if (!ids) throw new InputError('zone', `unknown zone ${q.zone}`);
+        where.zoneId = { in: ids };
+      }
+      const rows = await prisma.case.findMany({ where, include: summaryInclude, orderBy: { id: 'desc' }, take: q.limit + 1 });
+      const page = rows.slice(0, q.limit);
+      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'case.list', subjectType: 'case', detail: { query: q, count: page.length } });
+      return { items: page.map(summary), nextCursor: rows.length > q.limit ? page.at(-1)!.id : null };
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:caseNo',
+    {
+      preHandler: app.requireRole('supervisor'),
+      schema: { summary: 'One case with its full timeline', tags: ['cases'], security: [{ bearer: [] }], params: z.object({ caseNo: z.string().regex(/^\d{10,16}$/) }), response: { 200: CaseDetail } },
+    },
+    async (req) => {
+      const found = await prisma.case.findUnique({
+        where: { caseNo: req.params.caseNo },
+        include: {
+          ...summaryInclude,
+          contact: { include: { identities: { select: { kind: true, address: true } } } },
+          events: { orderBy: { id: 'asc' } },
+          messages: { orderBy: { id: 'asc' }, include: { outbox: true } },
+        },
+      });
+      if (!found) throw new InputError('caseNo', `no case ${req.params.caseNo}`, 404, 'not_found');
+      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'case.read', subjectType: 'case', subjectId: found.caseNo });
+      return {
+        ...summary(found),
+        statusLabel: STATUS_LABELS[found.status],
+        replyAddress: found.replyAddress,
+        contact: found.contact ? { id: found.contact.id, name: found.contact.name, identities: found.contact.identities } : null,
+        routing: found.routing,
+        timeline: buildTimeline(found.events, found.messages),
+      };
+    },
+  );
+};

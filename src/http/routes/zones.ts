@@ -1,0 +1,120 @@
+/**
+ * Admins configure the pyramid: district → street → community → group.
+ * A zone's level must sit exactly one below its parent's.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { InputError } from '../../core/errors.js';
+import { audit } from '../../store/audit.js';
+import type { ZoneLevel } from '../../router/catalog.js';
+
+const LEVELS = ['district', 'street', 'community', 'group'] as const;
+const PARENT_LEVEL: Record<ZoneLevel, ZoneLevel | null> = { district: null, street: 'district', community: 'street', group: 'community' };
+
+const ZoneCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lowercase letters, digits and dashes');
+const Aliases = z.array(z.string().trim().min(1).max(100)).max(200);
+
+const Zone = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(LEVELS),
+  parentCode: z.string().nullable(),
+  aliases: z.array(z.string()),
+  liaison: z.object({ id: z.number(), name: z.string() }).nullable(),
+  active: z.boolean(),
+});
+
+const CreateZone = z.object({
+  code: ZoneCode,
+  name: z.string().trim().min(1).max(100),
+  level: z.enum(LEVELS),
+  parentCode: ZoneCode.optional(),
+  aliases: Aliases.default([]),
+  liaisonId: z.number().int().positive().optional(),
+});
+
+const UpdateZone = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  parentCode: ZoneCode.optional(),
+  aliases: Aliases.optional(),
+  liaisonId: z.number().int().positive().nullable().optional(),
+  active: z.boolean().optional(),
+});
+
+const include = { parent: { select: { code: true } }, liaison: { select: { id: true, name: true } } } as const;
+
+export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { prisma, pool } = app.deps.db;
+
+  function present(z: { code: string; name: string; level: ZoneLevel; aliases: string[]; active: boolean; parent: { code: string } | null; liaison: { id: number; name: string } | null }) {
+    return { code: z.code, name: z.name, level: z.level, parentCode: z.parent?.code ?? null, aliases: z.aliases, liaison: z.liaison, active: z.active };
+  }
+
+  async function parentFor(level: ZoneLevel, parentCode: string | undefined): Promise<number | null> {
+    const wanted = PARENT_LEVEL[level];
+    if (!wanted) {
+      if (parentCode) throw new InputError('parentCode', 'a district has no parent');
+      return null;
+    }
+    if (!parentCode) throw new InputError('parentCode', `a ${level} needs a parent ${wanted}`);
+    const parent = await prisma.zone.findUnique({ where: { code: parentCode } });
+    if (!parent) throw new InputError('parentCode', `unknown zone ${parentCode}`);
+    if (parent.level !== wanted) throw new InputError('parentCode', `a ${level} must sit under a ${wanted}, not a ${parent.level}`);
+    return parent.id;
+  }
+
+  async function checkLiaison(liaisonId: number | null | undefined): Promise<void> {
+    if (liaisonId == null) return;
+    if (!(await prisma.liaison.findUnique({ where: { id: liaisonId } }))) throw new InputError('liaisonId', `unknown liaison ${liaisonId}`);
+  }
+
+  app.get(
+    '/api/v1/zones',
+    { preHandler: app.requireRole('supervisor'), schema: { summary: 'List zones', tags: ['zones'], security: [{ bearer: [] }], response: { 200: z.object({ items: z.array(Zone) }) } } },
+    async () => ({ items: (await prisma.zone.findMany({ include, orderBy: { code: 'asc' } })).map(present) }),
+  );
+
+  app.post(
+    '/api/v1/zones',
+    { preHandler: app.requireRole('admin'), schema: { summary: 'Create a zone', tags: ['zones'], security: [{ bearer: [] }], body: CreateZone, response: { 201: Zone } } },
+    async (req, reply) => {
+      const body = req.body;
+      const parentId = await parentFor(body.level, body.parentCode);
+      await checkLiaison(body.liaisonId);
+      if (await prisma.zone.findUnique({ where: { code: body.code } })) throw new InputError('code', `zone ${body.code} exists already`, 409, 'conflict');
+      const zone = await prisma.zone.create({
+        data: { code: body.code, name: body.name, level: body.level, parentId, aliases: body.aliases, liaisonId: body.liaisonId ?? null },
+        include,
+      });
+      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'zone.create', subjectType: 'zone', subjectId: zone.code, detail: { ...body } });
+      app.deps.catalog.invalidate();
+      return reply.code(201).send(present(zone));
+    },
+  );
+
+  app.patch(
+    '/api/v1/zones/:code',
+    { preHandler: app.requireRole('admin'), schema: { summary: 'Change a zone', tags: ['zones'], security: [{ bearer: [] }], params: z.object({ code: z.string() }), body: UpdateZone, response: { 200: Zone } } },
+    async (req) => {
+      const existing = await prisma.zone.findUnique({ where: { code: req.params.code } });
+      if (!existing) throw new InputError('code', `unknown zone ${req.params.code}`, 404, 'not_found');
+      const body = req.body;
+      const parentId = body.parentCode !== undefined ? await parentFor(existing.level, body.parentCode) : undefined;
+      await checkLiaison(body.liaisonId);
+      const zone = await prisma.zone.update({
+        where: { id: existing.id },
+        data: {
+          ...(body.name !== undefined ? { name: body.name } : {}),
+          ...(parentId !== undefined ? { parentId } : {}),
+          ...(body.aliases !== undefined ? { aliases: body.aliases } : {}),
+          ...(body.liaisonId !== undefined ? { liaisonId: body.liaisonId } : {}),
+          ...(body.active !== undefined ? { active: body.active } : {}),
+        },
+        include,
+      });
+      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'zone.update', subjectType: 'zone', subjectId: zone.code, detail: { ...body } });
+      app.deps.catalog.invalidate();
+      return present(zone);
+    },
+  );
+};

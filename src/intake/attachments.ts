@@ -1,0 +1,38 @@
+/**
+ * Attachments are stored under generated names in DATA_DIR/attachments, never
+ * in a served folder, and only for allow-listed types recognised by their
+ * first bytes (a file's own claim of its type is not trusted).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AttachmentMeta } from '../core/message.js';
+import { InputError } from '../core/errors.js';
+
+const SIGNATURES: ReadonlyArray<{ type: string; ext: string; test: (b: Buffer) => boolean }> = [
+  { type: 'image/jpeg', ext: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { type: 'image/png', ext: 'png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { type: 'image/gif', ext: 'gif', test: (b) => b.subarray(0, 4).toString('latin1') === 'GIF8' },
+  { type: 'image/webp', ext: 'webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+];
+
+export class AttachmentStore {
+  constructor(private readonly dir: string) {}
+
+  /** Checks the file before anything is written; throws InputError naming `field`. */
+  async save(field: string, data: Buffer, originalName?: string): Promise<AttachmentMeta> {
+    if (data.length === 0) throw new InputError(field, 'the file is empty');
+    const kind = SIGNATURES.find((s) => s.test(data));
+    if (!kind) throw new InputError(field, 'only JPEG, PNG, GIF and WebP images are accepted', 415, 'unsupported_media_type');
+    const id = `${randomUUID()}.${kind.ext}`;
+    await mkdir(this.dir, { recursive: true });
+    await writeFile(join(this.dir, id), data, { flag: 'wx' });
+    return {
+      id,
+      contentType: kind.type,
+      size: data.length,
+      sha256: createHash('sha256').update(data).digest('hex'),
+      ...(originalName ? { originalName: originalName.slice(0, 200) } : {}),
+    };
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * `npm start [-- --role=http|worker|all]`: the gateway. With no configuration
+ * it runs everything in one process on an embedded PostgreSQL and a private
+ * Redis; see README for the environment variables.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig, type Config } from './config.js';
+import { createLogger } from './core/log.js';
+import { startSystem, type Role } from './runtime/system.js';
+import { MissingRedisError } from './runtime/embedded-services.js';
+
+const { values } = parseArgs({ options: { role: { type: 'string', default: 'all' } } });
+const role = values.role as Role;
+if (!['http', 'worker', 'all'].includes(role)) {
+  console.error(`--role must be http, worker or all (got ${role})`);
+  process.exit(2);
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
+if (config.NODE_ENV === 'production' && (!config.DATABASE_URL || !config.REDIS_URL)) {
+  console.error('production needs DATABASE_URL and REDIS_URL (the embedded defaults are for demos)');
+  process.exit(2);
+}
+
+const log = createLogger(config.LOG_LEVEL);
+const system = await startSystem(config, log, role).catch((err: Error) => {
+  if (err instanceof MissingRedisError) console.error(err.message);
+  else log.fatal({ err }, 'could not start');
+  process.exit(1);
+});
+log.info({ role, port: system.app ? config.PORT : undefined }, 'minqing gateway running');
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  const force = setTimeout(() => {
+    log.error('graceful shutdown timed out');
+    process.exit(1);
+  }, config.SHUTDOWN_GRACE_MS);
+  force.unref();
+  await system.stop();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,79 @@
+/**
+ * Zones and categories, read through a short-lived cache: the hot path looks
+ * them up for every message, admins change them rarely, and a change is
+ * visible to every worker within `ttlMs`.
+ */
+import type pg from 'pg';
+
+export type ZoneLevel = 'district' | 'street' | 'community' | 'group';
+
+export interface ZoneInfo {
+  id: number;
+  code: string;
+  name: string;
+  level: ZoneLevel;
+  parentId: number | null;
+  liaisonId: number | null;
+  aliases: string[];
+  active: boolean;
+}
+
+export interface CategoryInfo {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  deadlineHours: number;
+  keywords: string[];
+  active: boolean;
+}
+
+export interface CatalogSnapshot {
+  zonesByCode: Map<string, ZoneInfo>;
+  zonesById: Map<number, ZoneInfo>;
+  categories: CategoryInfo[];
+  categoriesByCode: Map<string, CategoryInfo>;
+}
+
+export class Catalog {
+  private snapshot: CatalogSnapshot | null = null;
+  private loadedAt = 0;
+  private loading: Promise<CatalogSnapshot> | null = null;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly ttlMs = 5_000,
+  ) {}
+
+  async get(): Promise<CatalogSnapshot> {
+    if (this.snapshot && Date.now() - this.loadedAt < this.ttlMs) return this.snapshot;
+    // One load at a time, however many messages ask at once.
+    this.loading ??= this.load().finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  /** Forget the cached copy (after an admin change in this process). */
+  invalidate(): void {
+    this.snapshot = null;
+  }
+
+  private async load(): Promise<CatalogSnapshot> {
+    const [zones, categories] = await Promise.all([
+      this.pool.query<ZoneInfo>(
+        `SELECT id, code, name, level, parent_id AS "parentId", liaison_id AS "liaisonId", aliases, active FROM zone`,
+      ),
+      this.pool.query<CategoryInfo>(
+        `SELECT code, name_zh AS "nameZh", name_en AS "nameEn", deadline_hours AS "deadlineHours", keywords, active
+         FROM category ORDER BY sort_order, code`,
+      ),
+    ]);
+    const snapshot: CatalogSnapshot = {
+      zonesByCode: new Map(zones.rows.map((z) => [z.code, z])),
+      zonesById: new Map(zones.rows.map((z) => [z.id, z])),
+      categories: categories.rows,
+      categoriesByCode: new Map(categories.rows.map((c) => [c.code, c])),
+    };
+    this.snapshot = snapshot;
+    this.loadedAt = Date.now();
+    return snapshot;
+  }
+}

@@ -1,0 +1,19 @@
+/** Walking the zone pyramid held in the catalog snapshot. */
+import type { CatalogSnapshot } from './catalog.js';
+
+/** The ids of a zone and every zone below it, or null for an unknown code. */
+export function descendantZoneIds(catalog: CatalogSnapshot, code: string): number[] | null {
+  const root = catalog.zonesByCode.get(code);
+  if (!root) return null;
+  const children = new Map<number, number[]>();
+  for (const z of catalog.zonesById.values()) {
+    if (z.parentId !== null) children.set(z.parentId, [...(children.get(z.parentId) ?? []), z.id]);
+  }
+  const ids: number[] = [];
+  for (const queue = [root.id]; queue.length > 0; ) {
+    const id = queue.pop()!;
+    ids.push(id);
+    queue.push(...(children.get(id) ?? []));
+  }
+  return ids;
+}

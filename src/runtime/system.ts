@@ -1,0 +1,113 @@
+/**
+ * Assembles the process for its role: `http` (the front: channels, admin API),
+ * `worker` (intake worker, outbox relay, sweeper) or `all` (both, the default).
+ * Stopping happens in reverse: stop taking requests, finish jobs in hand,
+ * then close connections.
+ */
+import { join } from 'node:path';
+import type { Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { createDb, type Db } from '../store/db.js';
+import { migrate } from '../store/migrate.js';
+import { Catalog } from '../router/catalog.js';
+import { AttachmentStore } from '../intake/attachments.js';
+import { buildApp, type App } from '../http/app.js';
+import { ensureBootstrapAdmin } from '../http/plugins/auth.js';
+import { createIntakeQueue, producerConnection, workerConnection, type IntakeJob } from '../workers/queues.js';
+import { startIntakeWorker } from '../workers/intake.worker.js';
+import { OutboxRelay } from '../workers/outbox-relay.js';
+import { startSweeper } from '../workers/sweeper.js';
+import { createSenders } from '../channels/registry.js';
+import { seedDemoDistrict } from '../seed/seed.js';
+import { startEmbeddedPostgres, startEmbeddedRedis, type EmbeddedService } from './embedded-services.js';
+
+export type Role = 'http' | 'worker' | 'all';
+
+export interface System {
+  config: Config;
+  db: Db;
+  queue: Queue<IntakeJob>;
+  app: App | null;
+  worker: Worker<IntakeJob> | null;
+  relay: OutboxRelay | null;
+  stop(): Promise<void>;
+}
+
+export async function startSystem(config: Config, log: Logger, role: Role): Promise<System> {
+  const closers: (() => Promise<unknown>)[] = [];
+  const stop = async () => {
+    for (const close of closers.reverse()) await close().catch((err) => log.warn({ err: (err as Error).message }, 'error while stopping'));
+  };
+  try {
+    const databaseUrl = config.DATABASE_URL ?? (await embedded(closers, () => startEmbeddedPostgres(config.DATA_DIR, log)));
+    const redisUrl = config.REDIS_URL ?? (await embedded(closers, () => startEmbeddedRedis(config.DATA_DIR, log)));
+
+    const db = createDb({ url: databaseUrl, schema: config.DATABASE_SCHEMA, poolSize: config.DATABASE_POOL_SIZE });
+    closers.push(() => db.close());
+    const applied = await migrate(db.pool);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    if (config.ADMIN_TOKEN) await ensureBootstrapAdmin(db.pool, config.ADMIN_TOKEN);
+    // The offline demo should show a real district on first start, not an empty zone picker.
+    if (!config.DATABASE_URL && role !== 'worker' && (await zoneCount(db)) <= 1) {
+      log.info(await seedDemoDistrict(db.prisma), 'embedded database: demo district loaded');
+    }
+
+    const redis = producerConnection(redisUrl);
+    closers.push(() => redis.quit());
+    const queue = createIntakeQueue(redis, config.QUEUE_PREFIX);
+    closers.push(() => queue.close());
+    const catalog = new Catalog(db.pool);
+
+    let worker: Worker<IntakeJob> | null = null;
+    let relay: OutboxRelay | null = null;
+    if (role !== 'http') {
+      relay = new OutboxRelay(db.pool, createSenders(config), log.child({ component: 'outbox' }), {
+        batchSize: config.OUTBOX_BATCH,
+        pollMs: config.OUTBOX_POLL_MS,
+        maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+      });
+      relay.start();
+      closers.push(() => relay!.stop());
+
+      const stopSweeper = startSweeper(db.pool, queue, log.child({ component: 'sweeper' }), config.SWEEP_INTERVAL_MS);
+      closers.push(async () => stopSweeper());
+
+      const workerRedis = workerConnection(redisUrl);
+      closers.push(() => workerRedis.quit());
+      const processDeps = { pool: db.pool, catalog, timeZone: config.OFFICE_TIME_ZONE, triageZoneCode: config.TRIAGE_ZONE_CODE };
+      worker = startIntakeWorker(processDeps, log.child({ component: 'intake' }), {
+        connection: workerRedis,
+        prefix: config.QUEUE_PREFIX,
+        concurrency: config.INTAKE_CONCURRENCY,
+        lockMs: config.JOB_LOCK_MS,
+        onOpened: () => relay!.wake(),
+      });
+      closers.push(() => worker!.close());
+    }
+
+    let app: App | null = null;
+    if (role !== 'worker') {
+      const attachments = new AttachmentStore(join(config.DATA_DIR, 'attachments'));
+      app = await buildApp({ config, db, redis, queue, catalog, attachments }, log);
+      closers.push(() => app!.close());
+      await app.listen({ host: config.HOST, port: config.PORT });
+    }
+    return { config, db, queue, app, worker, relay, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+async function zoneCount(db: Db): Promise<number> {
+  const { rows } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM zone');
+  return rows[0]!.n;
+}
+
+async function embedded(closers: (() => Promise<unknown>)[], start: () => Promise<EmbeddedService>): Promise<string> {
+  const service = await start();
+  closers.push(() => service.stop());
+  return service.url;
+}

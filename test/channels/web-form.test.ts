@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { seedDemoDistrict } from '../../src/seed/seed.js';
+
+let sys: TestSystem;
+const app = () => sys.app!;
+
+beforeAll(async () => {
+  sys = await startTestSystem();
+  await seedDemoDistrict(sys.db.prisma);
+});
+afterAll(() => sys.teardown());
+
+async function counts() {
+  const [row] = await sys.sql<{ messages: number; cases: number; outbox: number }>(
+    `SELECT (SELECT count(*) FROM message)::int AS messages, (SELECT count(*) FROM "case")::int AS cases,
+            (SELECT count(*) FROM outbox)::int AS outbox`,
+  );
+  const jobs = await sys.queue.getJobCountByTypes('waiting', 'active', 'completed', 'failed', 'delayed');
+  return { ...row!, jobs };
+}
+
+/** The case as staff see it, once the workers have opened it and its receipt is recorded. */
+async function settledCase(caseNo: string) {
+  return eventually(async () => {
+    const res = await app().inject({ method: 'GET', url: `/api/v1/cases/${caseNo}`, headers: adminHeaders });
+    if (res.statusCode === 404) return null;
+    const detail = res.json();
+    return receiptOf(detail)[0]?.delivery?.status === 'sandboxed' ? detail : null;
+  });
+}
+
+/** Waits until every accepted message has its case and every send is recorded. */
+async function settled() {
+  await eventually(async () => {
+    const busy = await sys.sql(
+      `SELECT 1 FROM message WHERE status IN ('received', 'pending', 'sending') LIMIT 1`,
+    );
+    return busy.length === 0;
+  });
+  return counts();
+}
+
+const receiptOf = (detail: { timeline: { direction?: string; kind?: string; delivery?: { status: string }; body?: string }[] }) =>
+  detail.timeline.filter((e) => e.direction === 'out' && e.kind === 'receipt');
+
+describe('information window: happy paths', () => {
+  it('should turn a JSON submission into a routed case with a sandboxed receipt', async () => {
+    const res = await app().inject({
+      method: 'POST',
+      url: '/api/v1/intake/web',
+      payload: { text: '翠湖社区3栋楼道的路灯坏了一个月了，晚上很黑', phone: '138 0000 1234', zoneCode: 'wh-hs-ch-01' },
+    });
+    expect(res.statusCode).toBe(202);
+    const { caseNo } = res.json();
+    expect(caseNo).toMatch(/^\d{10,}$/);
+
+    const detail = await settledCase(caseNo);
+    expect(detail.zone.code).toBe('wh-hs-ch-01');
+    expect(detail.liaison).not.toBeNull();
+    expect(detail.category).toBe('infrastructure');
+    expect(detail.replyChannel).toBe('sms');
+    expect(detail.replyAddress).toBe('+8613800001234');
+    expect(detail.routing.zone).toMatchObject({ reason: 'channel_hint', zoneCode: 'wh-hs-ch-01' });
+    const [receipt] = receiptOf(detail);
+    expect(receipt!.body).toContain(caseNo);
+    expect(receipt!.body).toContain('市政设施');
+    expect(receipt!.body).toContain('第一居民小组');
+  });
+
+  it('should route a message without a zone to the district triage desk', async () => {
+    const res = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: 'Where do I apply for a pension?', lang: 'en' } });
+    expect(res.statusCode).toBe(202);
+    const body = res.json();
+    expect(body.accessCode).toMatch(/^\d{8}$/); // anonymous: a code to look the case up
+    const detail = await settledCase(body.caseNo);
+    expect(detail.zone.code).toBe('district');
+    expect(detail.routing.zone.reason).toBe('triage');
+    expect(receiptOf(detail)[0]!.body).toMatch(/^Your message has been registered/);
+  });
+
+  it('should accept a multipart post with a photo and keep the photo outside any served folder', async () => {
+    const png = await readFile(new URL('../fixtures/web-form/pixel.png', import.meta.url));
+    const form = new FormData();
+    form.set('text', '小区门口垃圾堆了三天没人清运');
+    form.set('email', 'Resident@Example.com');
+    form.set('photo', new Blob([png], { type: 'image/png' }), 'rubbish.png');
+    const res = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: form });
+    expect(res.statusCode).toBe(202);
+    const detail = await settledCase(res.json().caseNo);
+    const inbound = detail.timeline.find((e: { direction?: string }) => e.direction === 'in');
+    expect(inbound.attachments).toEqual([expect.objectContaining({ contentType: 'image/png', size: png.length })]);
+    expect(detail.replyChannel).toBe('email');
+    expect(detail.replyAddress).toBe('resident@example.com');
+    const served = await app().inject({ method: 'GET', url: `/attachments/${inbound.attachments[0].id}` });
+    expect(served.statusCode).toBe(404);
+  });
+
+  it('should answer a plain browser form post with a confirmation page', async () => {
+    const res = await app().inject({
+      method: 'POST',
+      url: '/api/v1/intake/web',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: new URLSearchParams({ text: '邻居装修噪音太大', phone: '', email: '', zoneCode: '', replyVia: 'web', lang: 'zh' }).toString(),
+    });
+    expect(res.statusCode).toBe(202);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    const caseNo = res.body.match(/\d{10,}/)?.[0];
+    expect(caseNo).toBeDefined();
+    expect((await sys.sql('SELECT 1 FROM message WHERE reserved_case_no = $1', [caseNo])).length).toBe(1);
+  });
+
+  it('should serve the form with the zone picker', async () => {
+    const res = await app().inject({ method: 'GET', url: '/window' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('民情信息窗口');
+    expect(res.body).toContain('value="wh-hs-ch-01"');
+    const en = await app().inject({ method: 'GET', url: '/window?lang=en' });
+    expect(en.body).toContain('Information window');
+  });
+});
+
+describe('information window: double submits', () => {
+  it('should make one case and one receipt from the same Idempotency-Key sent five times at once', async () => {
+    const key = 'double-submit-key-0001';
+    const before = await settled();
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        app().inject({ method: 'POST', url: '/api/v1/intake/web', headers: { 'idempotency-key': key }, payload: { text: '工资被拖欠三个月了', phone: '13800002222' } }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([202, 202, 202, 202, 202]);
+    expect(new Set(answers.map((a) => a.json().caseNo)).size).toBe(1);
+    const after = await settled();
+    expect(after.messages - before.messages).toBe(2); // one inbound, one receipt
+    expect(after.cases - before.cases).toBe(1);
+    expect(after.outbox - before.outbox).toBe(1);
+  });
+
+  it('should return the same case when the hidden form key is resubmitted later', async () => {
+    const payload = { text: '孩子入学需要什么材料', idempotencyKey: 'form-key-abcdef-123', email: 'parent@example.com' };
+    const first = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload });
+    const again = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload });
+    expect(again.statusCode).toBe(202);
+    expect(again.json().caseNo).toBe(first.json().caseNo);
+  });
+});
+
+describe('information window: bad input changes nothing', () => {
+  const json = (payload: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+  const cases: { title: string; request: { headers?: Record<string, string>; payload: string | Buffer }; status: number; field: string }[] = [
+    { title: 'missing text', request: json({ phone: '13800001111' }), status: 400, field: 'text' },
+    { title: 'empty text', request: json({ text: '   ' }), status: 400, field: 'text' },
+    { title: 'text over 5,000 characters', request: json({ text: '长'.repeat(5001) }), status: 400, field: 'text' },
+    { title: 'malformed phone', request: json({ text: '你好', phone: '12345' }), status: 400, field: 'phone' },
+    { title: 'malformed email', request: json({ text: '你好', email: 'not-an-email' }), status: 400, field: 'email' },
+    { title: 'SMS reply without a phone', request: json({ text: '你好', replyVia: 'sms' }), status: 400, field: 'phone' },
+    { title: 'unknown zone code', request: json({ text: '你好', zoneCode: 'no-such-zone' }), status: 400, field: 'zoneCode' },
+    { title: 'malformed Idempotency-Key', request: { headers: { 'content-type': 'application/json', 'idempotency-key': 'x' }, payload: JSON.stringify({ text: '你好' }) }, status: 400, field: 'idempotency-key' },
+    { title: 'wrong content type', request: { headers: { 'content-type': 'text/plain' }, payload: '你好' }, status: 415, field: 'content-type' },
+    { title: 'invalid JSON', request: { headers: { 'content-type': 'application/json' }, payload: '{"text": ' }, status: 400, field: 'body' },
+    { title: 'body over 1 MB', request: json({ text: '你好', padding: 'x'.repeat(1024 * 1024) }), status: 413, field: 'body' },
+  ];
+
+  it.each(cases)('should reject $title with $status naming $field', async ({ request, status, field }) => {
+    const before = await settled();
+    const res = await app().inject({ method: 'POST', url: '/api/v1/intake/web', ...request });
+    expect(res.statusCode).toBe(status);
+    expect(res.json()).toMatchObject({ field });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('should reject a photo that is not an image, storing nothing', async () => {
+    const before = await settled();
+    const form = new FormData();
+    form.set('text', '你好');
+    form.set('photo', new Blob(['<script>alert(1)</script>'], { type: 'image/png' }), 'x.png');
+    const res = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: form });
+    expect(res.statusCode).toBe(415);
+    expect(res.json()).toMatchObject({ field: 'photo' });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('should re-render the HTML form with the error for a browser post', async () => {
+    const res = await app().inject({
+      method: 'POST',
+      url: '/api/v1/intake/web',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: 'text=&phone=&idempotencyKey=keep-this-key-123',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.body).toContain('keep-this-key-123');
+  });
+});
+
+describe('logs', () => {
+  it('should keep phone numbers and message text out of the logs', async () => {
+    await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '秘密内容测试', phone: '13899998888', email: 'secret@example.com' } });
+    await app().inject({ method: 'GET', url: '/api/v1/cases/lookup?caseNo=2611300000&contact=13899998888' });
+    const all = sys.logs.join('\n');
+    expect(all).toContain('/api/v1/intake/web');
+    expect(all).not.toContain('13899998888');
+    expect(all).not.toContain('秘密内容测试');
+    expect(all).not.toContain('secret@example.com');
+    expect(all).not.toContain('test-admin-token');
+  });
+});
