@@ -38,6 +38,8 @@ const Env = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(200),
   OUTBOX_BATCH: z.coerce.number().int().min(1).default(200),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  /** A claimed send not recorded within this is claimed again (its relay died). */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   METRICS_ENABLED: bool.default(true),
 });

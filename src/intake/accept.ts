@@ -79,11 +79,29 @@ export async function acceptInbound(
   return { messageId: row.id, caseNo: row.reserved_case_no, duplicate: false };
 }
 
-/** Queue a stored message. A failure is logged, not thrown: the sweeper retries from the row. */
+/** How long an answer may wait for Redis before the message is left to the sweeper. */
+const ENQUEUE_TIMEOUT_MS = 1_000;
+
+/**
+ * Queue a stored message. A failure is logged, not thrown: the message is
+ * stored, and the sweeper queues it from the row once Redis answers again.
+ */
 export async function enqueue(deps: Pick<AcceptDeps, 'queue' | 'log'>, job: IntakeJob): Promise<void> {
+  // BullMQ waits for a connection indefinitely; a disconnected one is not worth waiting for.
+  const connection = deps.queue.opts.connection as { status?: string };
+  if (connection.status !== undefined && connection.status !== 'ready') {
+    deps.log.warn({ messageId: job.messageId, redis: connection.status }, 'queue unavailable; message kept for the sweeper');
+    return;
+  }
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await deps.queue.add('message', job, intakeJobOptions(job.messageId));
+    await Promise.race([
+      deps.queue.add('message', job, intakeJobOptions(job.messageId)),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ENQUEUE_TIMEOUT_MS))),
+    ]);
   } catch (err) {
     deps.log.warn({ messageId: job.messageId, err: (err as Error).message }, 'queue unavailable; message kept for the sweeper');
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -67,6 +67,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         batchSize: config.OUTBOX_BATCH,
         pollMs: config.OUTBOX_POLL_MS,
         maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+        leaseSeconds: config.OUTBOX_LEASE_SECONDS,
       });
       relay.start();
       closers.push(() => relay!.stop());

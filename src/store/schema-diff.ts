@@ -35,7 +35,15 @@ interface Engine {
   }): Promise<{ exitCode: number; stdout: string | null }>;
 }
 
-async function loadEngineGlue(): Promise<Glue> {
+let glueLoaded: Promise<Glue> | null = null;
+
+/** The glue module is a singleton holding views of one wasm memory: instantiate it once per process. */
+function loadEngineGlue(): Promise<Glue> {
+  glueLoaded ??= instantiateEngine();
+  return glueLoaded;
+}
+
+async function instantiateEngine(): Promise<Glue> {
   const glueUrl = import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
   const glue = (await import(glueUrl)) as Glue;
   const bytes = await readFile(fileURLToPath(glueUrl).replace(/\.js$/, '.wasm'));

@@ -15,7 +15,7 @@ export interface RelayOptions {
   batchSize: number;
   pollMs: number;
   maxAttempts: number;
-  leaseSeconds?: number;
+  leaseSeconds: number;
 }
 
 interface Claimed extends OutboundMessage {
@@ -92,7 +92,7 @@ export class OutboxRelay {
 
   /** One pass: claim a batch, send it, record the results. Returns how many were claimed. */
   async runOnce(): Promise<number> {
-    const claimed = await this.pool.query<Claimed>(CLAIM, [this.options.batchSize, this.options.leaseSeconds ?? 60]);
+    const claimed = await this.pool.query<Claimed>(CLAIM, [this.options.batchSize, this.options.leaseSeconds]);
     if (claimed.rows.length === 0) return 0;
     const results = await Promise.all(claimed.rows.map((row) => this.sendOne(row)));
     await this.pool.query(RECORD, [

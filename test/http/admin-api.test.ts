@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashApiKey } from '../../src/http/plugins/auth.js';
+import { seedDemoDistrict } from '../../src/seed/seed.js';
+import { adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+
+let sys: TestSystem;
+const SUPERVISOR = { authorization: 'Bearer supervisor-token-0123456789' };
+const app = () => sys.app!;
+
+async function submit(payload: Record<string, unknown>): Promise<{ caseNo: string; accessCode?: string }> {
+  const res = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload });
+  expect(res.statusCode).toBe(202);
+  const body = res.json();
+  await eventually(async () => (await sys.sql(`SELECT 1 FROM "case" WHERE case_no = $1`, [body.caseNo])).length === 1);
+  return body;
+}
+
+beforeAll(async () => {
+  sys = await startTestSystem();
+  await seedDemoDistrict(sys.db.prisma);
+  await sys.sql(`INSERT INTO app_user (name, role, api_key_hash) VALUES ('supervisor', 'supervisor', $1)`, [hashApiKey('supervisor-token-0123456789')]);
+});
+afterAll(() => sys.teardown());
+
+describe('staff authentication', () => {
+  it.each([
+    ['no token', {}],
+    ['an unknown token', { authorization: 'Bearer not-a-real-token' }],
+    ['a malformed header', { authorization: 'Basic abc' }],
+  ])('should answer 401 to %s', async (_title, headers) => {
+    const res = await app().inject({ method: 'GET', url: '/api/v1/cases', headers });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['www-authenticate']).toBe('Bearer');
+  });
+
+  it('should answer 403 when a supervisor tries an admin action, and change nothing', async () => {
+    const res = await app().inject({ method: 'POST', url: '/api/v1/zones', headers: SUPERVISOR, payload: { code: 'sup-zone', name: 'x', level: 'street', parentCode: 'district' } });
+    expect(res.statusCode).toBe(403);
+    expect(await sys.sql(`SELECT 1 FROM zone WHERE code = 'sup-zone'`)).toHaveLength(0);
+  });
+
+  it('should let a supervisor read cases', async () => {
+    const res = await app().inject({ method: 'GET', url: '/api/v1/cases', headers: SUPERVISOR });
+    expect(res.statusCode).toBe(200);
+  });
+});
+
+describe('zones', () => {
+  it('should create a community under a street and show it in the list', async () => {
+    const res = await app().inject({
+      method: 'POST', url: '/api/v1/zones', headers: adminHeaders,
+      payload: { code: 'wh-hs-new', name: '新建社区', level: 'community', parentCode: 'wh-hs', aliases: ['新建路'] },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ code: 'wh-hs-new', level: 'community', parentCode: 'wh-hs', aliases: ['新建路'] });
+    const list = await app().inject({ method: 'GET', url: '/api/v1/zones', headers: adminHeaders });
+    expect(list.json().items.map((z: { code: string }) => z.code)).toContain('wh-hs-new');
+    const [entry] = await sys.sql<{ action: string }>(`SELECT action FROM audit_event WHERE subject_id = 'wh-hs-new'`);
+    expect(entry!.action).toBe('zone.create');
+  });
+
+  it.each([
+    ['a level that does not fit its parent', { code: 'bad-1', name: 'x', level: 'group', parentCode: 'wh-hs' }, 400, 'parentCode'],
+    ['an unknown parent', { code: 'bad-2', name: 'x', level: 'community', parentCode: 'nowhere' }, 400, 'parentCode'],
+    ['a street without a parent', { code: 'bad-3', name: 'x', level: 'street' }, 400, 'parentCode'],
+    ['an existing code', { code: 'wh-hs', name: 'x', level: 'street', parentCode: 'district' }, 409, 'code'],
+    ['an invalid code', { code: 'Bad Code', name: 'x', level: 'street', parentCode: 'district' }, 400, 'code'],
+    ['an unknown level', { code: 'bad-4', name: 'x', level: 'province', parentCode: 'district' }, 400, 'level'],
+  ])('should refuse %s, naming the field', async (_title, payload, status, field) => {
+    const before = await sys.sql('SELECT id FROM zone');
+    const res = await app().inject({ method: 'POST', url: '/api/v1/zones', headers: adminHeaders, payload });
+    expect(res.statusCode).toBe(status);
+    expect(res.json().field).toBe(field);
+    expect(await sys.sql('SELECT id FROM zone')).toHaveLength(before.length);
+  });
+
+  it('should rename a zone and route new cases with the new name', async () => {
+    const res = await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-hs-new', headers: adminHeaders, payload: { name: '新建社区（更名）' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().name).toBe('新建社区（更名）');
+  });
+});
+
+describe('cases', () => {
+  it('should filter by zone subtree, status, category and channel, page by cursor, and audit the listing', async () => {
+    await submit({ text: '翠湖边的路灯坏了', zoneCode: 'wh-hs-ch-01' });
+    await submit({ text: '小区垃圾没人清运', zoneCode: 'wh-hs-ch-02' });
+    await submit({ text: '拖欠工资', zoneCode: 'wh-dg' });
+
+    const street = await app().inject({ method: 'GET', url: '/api/v1/cases?zone=wh-hs', headers: adminHeaders });
+    expect(street.json().items.map((c: { zone: { code: string } }) => c.zone.code).sort()).toEqual(['wh-hs-ch-01', 'wh-hs-ch-02']);
+
+    const wages = await app().inject({ method: 'GET', url: '/api/v1/cases?category=employment&status=registered&channel=web', headers: adminHeaders });
+    expect(wages.json().items).toHaveLength(1);
+    expect(wages.json().items[0].zone.code).toBe('wh-dg');
+
+    const page1 = await app().inject({ method: 'GET', url: '/api/v1/cases?limit=2', headers: adminHeaders });
+    expect(page1.json().items).toHaveLength(2);
+    const page2 = await app().inject({ method: 'GET', url: `/api/v1/cases?limit=2&cursor=${page1.json().nextCursor}`, headers: adminHeaders });
+    const seen = [...page1.json().items, ...page2.json().items].map((c: { caseNo: string }) => c.caseNo);
+    expect(new Set(seen).size).toBe(seen.length);
+
+    const unknown = await app().inject({ method: 'GET', url: '/api/v1/cases?zone=nowhere', headers: adminHeaders });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().field).toBe('zone');
+    expect((await sys.sql(`SELECT 1 FROM audit_event WHERE action = 'case.list'`)).length).toBeGreaterThan(0);
+  });
+
+  it('should mask phone numbers in the list and show them whole, audited, in the case', async () => {
+    const { caseNo } = await submit({ text: '噪音扰民', phone: '13912345678' });
+    const list = await app().inject({ method: 'GET', url: `/api/v1/cases?limit=100`, headers: adminHeaders });
+    const item = list.json().items.find((c: { caseNo: string }) => c.caseNo === caseNo);
+    expect(item.replyAddress).toBe('139****5678');
+    expect(list.body).not.toContain('13912345678');
+
+    const detail = await app().inject({ method: 'GET', url: `/api/v1/cases/${caseNo}`, headers: SUPERVISOR });
+    expect(detail.json().contact.identities).toEqual([{ kind: 'phone', address: '+8613912345678' }]);
+    const audits = await sys.sql<{ actor: string }>(`SELECT actor FROM audit_event WHERE action = 'case.read' AND subject_id = $1`, [caseNo]);
+    expect(audits).toHaveLength(1);
+  });
+
+  it('should answer 404 for an unknown case number', async () => {
+    const res = await app().inject({ method: 'GET', url: '/api/v1/cases/2611309999999', headers: adminHeaders });
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('resident lookup', () => {
+  it('should show status and public timeline to the matching contact only, without personal data', async () => {
+    const { caseNo } = await submit({ text: '我家楼上漏水，电话13700001111', phone: '13800009999' });
+    const ok = await app().inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=${caseNo}&contact=138-0000-9999` });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ caseNo, status: 'registered', category: { zh: '住房物业' } });
+    expect(ok.body).not.toContain('13800009999');
+    expect(ok.body).not.toContain('13700001111'); // the resident's own text is not replayed
+
+    const wrong = await app().inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=${caseNo}&contact=13800000000` });
+    expect(wrong.statusCode).toBe(404);
+    const unknown = await app().inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=2611309999999&contact=13800009999` });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toBe(wrong.body);
+  });
+
+  it('should let an anonymous resident look up with the access code', async () => {
+    const { caseNo, accessCode } = await submit({ text: '匿名反映：有人在河边倾倒垃圾' });
+    expect(accessCode).toMatch(/^\d{8}$/);
+    const ok = await app().inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=${caseNo}&contact=${accessCode}` });
+    expect(ok.statusCode).toBe(200);
+    const wrongCode = String((Number(accessCode) % 99_999_999) + 1).padStart(8, '1');
+    const bad = await app().inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=${caseNo}&contact=${wrongCode}` });
+    expect(bad.statusCode).toBe(404);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('should describe the intake and admin routes at /docs', async () => {
+    const res = await app().inject({ method: 'GET', url: '/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const spec = res.json();
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/intake/web', '/api/v1/cases', '/api/v1/cases/{caseNo}', '/api/v1/zones', '/healthz']));
+    expect(spec.paths['/api/v1/intake/web'].post.requestBody.content['application/json'].schema.required).toContain('text');
+  });
+});
