@@ -30,11 +30,16 @@ const Env = z.object({
   OFFICE_TIME_ZONE: z.string().default('Asia/Shanghai'),
   /** The zone that receives what no rule or hint routes (the district's triage desk). */
   TRIAGE_ZONE_CODE: z.string().default('district'),
-  INTAKE_CONCURRENCY: z.coerce.number().int().min(1).default(32),
+  /** Intake jobs (each a batch of messages) one worker process runs at once. */
+  INTAKE_CONCURRENCY: z.coerce.number().int().min(1).default(4),
+  /** Most messages stored by one INSERT and queued as one job. */
+  INTAKE_BATCH_MAX: z.coerce.number().int().min(1).default(200),
   /** How long a worker may hold a job before another takes it over (crash recovery). */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
-  /** Accepted messages not yet queued (Redis was down) are re-queued after this. */
+  /** How often accepted messages that missed the queue (Redis was down) are queued again. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  /** A message still unprocessed this long after arrival is queued again, whatever happened to it. */
+  SWEEP_SAFETY_NET_SECONDS: z.coerce.number().int().min(1).default(600),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(200),
   OUTBOX_BATCH: z.coerce.number().int().min(1).default(200),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),

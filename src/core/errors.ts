@@ -40,3 +40,15 @@ export class UnavailableError extends Error {
     this.name = 'UnavailableError';
   }
 }
+
+/**
+ * Whether a database or Redis error means "cannot reach it now" (retry later)
+ * rather than "this request is wrong" or a bug: network errors, and the
+ * SQLSTATE classes for connection trouble (08), operator intervention such
+ * as a shutdown (57) and exhausted resources (53).
+ */
+export function isUnavailable(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string') return /timeout|terminated|Connection/i.test(String((err as Error)?.message));
+  return /^E[A-Z]+$/.test(code) || /^(08|57|53)/.test(code);
+}

@@ -34,3 +34,23 @@ export function formatLocal(date: Date, timeZone: string): string {
   const p = parts(date, timeZone);
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
+
+/**
+ * `caseNoPrefix` for "now", recomputed at most once a second: the hot path
+ * asks for it for every message and Intl formatting is not free.
+ */
+export class CaseNoPrefix {
+  private value = '';
+  private validUntil = 0;
+
+  constructor(private readonly timeZone: string) {}
+
+  now(): string {
+    const t = Date.now();
+    if (t >= this.validUntil) {
+      this.value = caseNoPrefix(new Date(t), this.timeZone);
+      this.validUntil = t - (t % 1000) + 1000;
+    }
+    return this.value;
+  }
+}

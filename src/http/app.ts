@@ -14,7 +14,6 @@ import openapi from './plugins/openapi.js';
 import { operationsRoutes } from './routes/operations.js';
 import { caseRoutes } from './routes/cases.js';
 import { zoneRoutes } from './routes/zones.js';
-import { acceptInbound } from '../intake/accept.js';
 import { CHANNELS } from '../channels/registry.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -31,10 +30,6 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
-  app.decorate('intake', {
-    accept: (message, options) =>
-      acceptInbound({ pool: deps.db.pool, queue: deps.queue, log, timeZone: deps.config.OFFICE_TIME_ZONE }, message, options),
-  });
 
   await app.register(errors);
   // Only JSON and the two form encodings are accepted; anything else is a 415 naming the content type.

@@ -7,14 +7,9 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Db } from '../store/db.js';
 import type { Catalog } from '../router/catalog.js';
-import type { InboundMessage } from '../core/message.js';
-import type { Accepted } from '../intake/accept.js';
+import type { Acceptor } from '../intake/accept.js';
 import type { AttachmentStore } from '../intake/attachments.js';
 import type { IntakeJob } from '../workers/queues.js';
-
-export interface Intake {
-  accept(message: InboundMessage, options: { reserveCaseNo: boolean }): Promise<Accepted>;
-}
 
 export interface AppDeps {
   config: Config;
@@ -23,11 +18,12 @@ export interface AppDeps {
   queue: Queue<IntakeJob>;
   catalog: Catalog;
   attachments: AttachmentStore;
+  /** Stores inbound messages and queues them: every channel's way in. */
+  acceptor: Acceptor;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
-    intake: Intake;
   }
 }

@@ -1,18 +1,21 @@
 /**
- * The intake worker's one job: turn a stored inbound message into a case
- * (or join the sender's open case), classify and route it, and queue the
- * receipt in the outbox. Safe to run twice: the case, the message's link to
- * it and the receipt are written by one statement that does nothing when
- * the message already has a case, and the receipt's dedupe key is unique.
+ * The intake worker's one job: turn stored inbound messages into cases (or
+ * join each sender's open case), classify and route them, and queue their
+ * receipts in the outbox. A job carries message ids, usually many.
+ *
+ * Safe to run twice, or twice at once: only messages without a case are
+ * read, and the statement that opens cases locks and re-checks them, writing
+ * the case, the message's link to it, the routing event and the receipt
+ * (outbound message + outbox row) all or nothing.
  */
 import type pg from 'pg';
-import type { IntakeJob } from '../workers/queues.js';
-import type { Catalog, CategoryInfo } from '../router/catalog.js';
+import type { InboundMessage } from '../core/message.js';
+import type { Catalog, CatalogSnapshot } from '../router/catalog.js';
 import { classify, FALLBACK_CATEGORY } from '../router/classifier.js';
 import { resolveZone } from '../router/zone-resolver.js';
-import { caseNoPrefix } from '../core/time.js';
+import { CaseNoPrefix } from '../core/time.js';
 import { casesOpened, timed } from '../core/metrics.js';
-import { resolveContact } from './contacts.js';
+import { resolveContacts } from './contacts.js';
 import { renderReceipt } from './receipt.js';
 
 export interface ProcessDeps {
@@ -22,110 +25,180 @@ export interface ProcessDeps {
   triageZoneCode: string;
 }
 
-export type ProcessOutcome =
-  | { kind: 'opened'; caseId: number; caseNo: string }
-  | { kind: 'threaded'; caseId: number }
-  | { kind: 'already-done' };
+export interface ProcessResult {
+  opened: number;
+  threaded: number;
+  /** Already had a case (a rerun), or not an unprocessed inbound message. */
+  skipped: number;
+}
 
-/**
- * Opens the case, links the message, records the routing event and writes the
- * receipt (outbound message + outbox row), all or nothing. `pending` is empty
- * when the message already has a case, and then nothing else is written.
- */
-const OPEN_CASE = `
-  WITH pending AS (
-    SELECT id FROM message WHERE id = $1 AND case_id IS NULL FOR UPDATE
+interface Row {
+  id: number;
+  reserved_case_no: string | null;
+  message: InboundMessage;
+}
+
+interface Item {
+  row: Row;
+  contactId: number | null;
+}
+
+const PENDING = `
+  SELECT id, reserved_case_no, body, attachments, meta FROM message
+  WHERE id = ANY($1) AND direction = 'in' AND case_id IS NULL ORDER BY id`;
+
+const OPEN_CASES = `
+  WITH input AS MATERIALIZED (
+    SELECT t.*, coalesce(t.reserved, next_case_no($13)) AS case_no
+    FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[],
+                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+      AS t(message_id, reserved, category, zone_id, liaison_id, contact_id, deadline_hours,
+           origin, reply_channel, reply_address, routing, receipt)
+  ),
+  pending AS (
+    SELECT input.* FROM input JOIN message m ON m.id = input.message_id
+    WHERE m.case_id IS NULL FOR UPDATE OF m
   ),
   new_case AS (
-    INSERT INTO "case" (case_no, category_code, urgent, zone_id, liaison_id, contact_id, deadline_at,
+    INSERT INTO "case" (case_no, category_code, zone_id, liaison_id, contact_id, deadline_at,
                         origin_channel, reply_channel, reply_address, routing)
-    SELECT coalesce($2, $3 || lpad(nextval('case_no_seq')::text, 4, '0')), $4, false, $5, $6, $7,
-           now() + make_interval(hours => $8), $9, $10, $11, $12
+    SELECT case_no, category, zone_id, liaison_id, contact_id, now() + make_interval(hours => deadline_hours),
+           origin, reply_channel, reply_address, routing::jsonb
     FROM pending
     RETURNING id, case_no
   ),
+  opened AS (SELECT new_case.id AS case_id, pending.* FROM new_case JOIN pending USING (case_no)),
   linked AS (
-    UPDATE message SET case_id = new_case.id, contact_id = $7, status = 'processed', processed_at = now()
-    FROM new_case WHERE message.id = $1
+    UPDATE message m SET case_id = opened.case_id, contact_id = opened.contact_id, status = 'processed', processed_at = now()
+    FROM opened WHERE m.id = opened.message_id
   ),
   registered AS (
-    INSERT INTO case_event (case_id, type, detail) SELECT id, 'registered', $12 FROM new_case
+    INSERT INTO case_event (case_id, type, detail) SELECT case_id, 'registered', routing::jsonb FROM opened
   ),
   receipt AS (
     INSERT INTO message (direction, channel, case_id, contact_id, body, status)
-    SELECT 'out', $10, id, $7, replace($13, '{caseNo}', case_no), 'pending' FROM new_case
+    SELECT 'out', reply_channel, case_id, contact_id, replace(receipt, '{caseNo}', case_no), 'pending' FROM opened
     RETURNING id, case_id
   ),
   queued AS (
     INSERT INTO outbox (message_id, case_id, kind, dedupe_key, channel, to_address)
-    SELECT id, case_id, 'receipt', 'receipt:' || case_id, $10, $11 FROM receipt
+    SELECT receipt.id, receipt.case_id, 'receipt', 'receipt:' || receipt.case_id, opened.reply_channel, opened.reply_address
+    FROM receipt JOIN opened USING (case_id)
     ON CONFLICT (dedupe_key) DO NOTHING
   )
-  SELECT id, case_no FROM new_case`;
+  SELECT case_id, case_no, origin, category FROM opened`;
 
-const FIND_OPEN_CASE = `
-  SELECT id FROM "case" WHERE contact_id = $1 AND status <> 'closed' ORDER BY id DESC LIMIT 1`;
+const OPEN_CASE_OF = `
+  SELECT DISTINCT ON (contact_id) contact_id, id FROM "case"
+  WHERE contact_id = ANY($1) AND status <> 'closed' ORDER BY contact_id, id DESC`;
 
-const JOIN_CASE = `
-  WITH linked AS (
-    UPDATE message SET case_id = $2, contact_id = $3, status = 'processed', processed_at = now()
-    WHERE id = $1 AND case_id IS NULL
-    RETURNING case_id
+const JOIN_CASES = `
+  WITH input AS (SELECT * FROM unnest($1::int[], $2::int[], $3::int[]) AS t(message_id, case_id, contact_id)),
+  linked AS (
+    UPDATE message m SET case_id = input.case_id, contact_id = input.contact_id, status = 'processed', processed_at = now()
+    FROM input WHERE m.id = input.message_id AND m.case_id IS NULL
+    RETURNING m.id, m.case_id
   )
   INSERT INTO case_event (case_id, type, detail)
-  SELECT case_id, 'message', jsonb_build_object('messageId', $1::int) FROM linked
+  SELECT case_id, 'message', jsonb_build_object('messageId', id) FROM linked
   RETURNING case_id`;
 
-export async function processInbound(deps: ProcessDeps, job: IntakeJob): Promise<ProcessOutcome> {
-  const { message } = job;
-  const contactId = await timed('contact', () =>
-    resolveContact(deps.pool, message.sender.identities, message.sender.name),
-  );
+export class InboundProcessor {
+  private readonly prefix: CaseNoPrefix;
 
-  if (message.threading === 'open-case' && contactId !== null) {
-    const open = await deps.pool.query<{ id: number }>(FIND_OPEN_CASE, [contactId]);
-    const caseId = open.rows[0]?.id;
-    if (caseId !== undefined) {
-      const joined = await deps.pool.query(JOIN_CASE, [job.messageId, caseId, contactId]);
-      return joined.rowCount ? { kind: 'threaded', caseId } : { kind: 'already-done' };
-    }
+  constructor(private readonly deps: ProcessDeps) {
+    this.prefix = new CaseNoPrefix(deps.timeZone);
   }
 
-  const catalog = await deps.catalog.get();
-  const classification = classify(message.text, catalog.categories);
-  const category: CategoryInfo =
-    catalog.categoriesByCode.get(classification.category) ?? catalog.categoriesByCode.get(FALLBACK_CATEGORY)!;
-  const route = resolveZone(message.hints, catalog, deps.triageZoneCode);
-  const routing = { zone: route.evidence, category: classification };
-  const receipt = renderReceipt({
-    caseNo: '{caseNo}',
-    categoryZh: category.nameZh,
-    categoryEn: category.nameEn,
-    zoneName: route.zone.name,
-    deadline: new Date(Date.now() + category.deadlineHours * 3_600_000),
-    language: message.language,
-    timeZone: deps.timeZone,
-  });
+  async process(messageIds: readonly number[]): Promise<ProcessResult> {
+    const { rows } = await this.deps.pool.query<{ id: number; reserved_case_no: string | null; body: string; attachments: InboundMessage['attachments']; meta: Omit<InboundMessage, 'text' | 'attachments'> }>(PENDING, [messageIds]);
+    const pending: Row[] = rows.map((r) => ({ id: r.id, reserved_case_no: r.reserved_case_no, message: { ...r.meta, text: r.body, attachments: r.attachments } }));
+    const result: ProcessResult = { opened: 0, threaded: 0, skipped: messageIds.length - pending.length };
+    if (pending.length === 0) return result;
 
-  const opened = await timed('open_case', () =>
-    deps.pool.query<{ id: number; case_no: string }>(OPEN_CASE, [
-      job.messageId,
-      job.reservedCaseNo,
-      caseNoPrefix(new Date(), deps.timeZone),
-      category.code,
-      route.zone.id,
-      route.liaisonId,
+    const contacts = await timed('contact', () => resolveContacts(this.deps.pool, pending.map((r) => r.message.sender)));
+    let remaining: Item[] = pending.map((row, n) => ({ row, contactId: contacts[n] ?? null }));
+    // Threaded messages from a contact with no open case: the first opens one, the rest join it next round.
+    while (remaining.length > 0) {
+      const threaded = await this.joinOpenCases(remaining);
+      result.threaded += threaded.joined;
+      const toOpen: Item[] = [];
+      const later: Item[] = [];
+      const openingFor = new Set<number>();
+      for (const item of threaded.rest) {
+        const waits = item.row.message.threading === 'open-case' && item.contactId !== null && openingFor.has(item.contactId);
+        (waits ? later : toOpen).push(item);
+        if (item.row.message.threading === 'open-case' && item.contactId !== null) openingFor.add(item.contactId);
+      }
+      const opened = await this.openCases(toOpen);
+      result.opened += opened;
+      result.skipped += toOpen.length - opened;
+      remaining = later;
+    }
+    return result;
+  }
+
+  /** Messages that thread into their sender's open case join it; the rest are returned. */
+  private async joinOpenCases(items: Item[]) {
+    const threading = items.filter((i) => i.row.message.threading === 'open-case' && i.contactId !== null);
+    if (threading.length === 0) return { joined: 0, rest: items };
+    const open = await this.deps.pool.query<{ contact_id: number; id: number }>(OPEN_CASE_OF, [[...new Set(threading.map((i) => i.contactId))]]);
+    const caseOf = new Map(open.rows.map((r) => [r.contact_id, r.id]));
+    const joining = threading.filter((i) => caseOf.has(i.contactId!));
+    if (joining.length === 0) return { joined: 0, rest: items };
+    const joined = await this.deps.pool.query(JOIN_CASES, [
+      joining.map((i) => i.row.id),
+      joining.map((i) => caseOf.get(i.contactId!)!),
+      joining.map((i) => i.contactId),
+    ]);
+    const joiningIds = new Set(joining.map((i) => i.row.id));
+    return { joined: joined.rowCount ?? 0, rest: items.filter((i) => !joiningIds.has(i.row.id)) };
+  }
+
+  private async openCases(items: Item[]): Promise<number> {
+    if (items.length === 0) return 0;
+    const catalog = await this.deps.catalog.get();
+    const plans = items.map((i) => this.plan(i.row, i.contactId, catalog));
+    const col = <K extends keyof (typeof plans)[number]>(k: K) => plans.map((p) => p[k]);
+    const { rows } = await timed('open_cases', () =>
+      this.deps.pool.query<{ case_id: number; case_no: string; origin: string; category: string }>(OPEN_CASES, [
+        col('messageId'), col('reservedCaseNo'), col('category'), col('zoneId'), col('liaisonId'), col('contactId'),
+        col('deadlineHours'), col('origin'), col('replyChannel'), col('replyAddress'), col('routing'), col('receipt'),
+        this.prefix.now(),
+      ]),
+    );
+    for (const r of rows) casesOpened.inc({ channel: r.origin, category: r.category });
+    return rows.length;
+  }
+
+  /** Classification, routing and the receipt text for one message: pure, no I/O. */
+  private plan(row: Row, contactId: number | null, catalog: CatalogSnapshot) {
+    const { message } = row;
+    const classification = classify(message.text, catalog.categories);
+    const category = catalog.categoriesByCode.get(classification.category) ?? catalog.categoriesByCode.get(FALLBACK_CATEGORY)!;
+    const route = resolveZone(message.hints, catalog, this.deps.triageZoneCode);
+    const receipt = renderReceipt({
+      caseNo: '{caseNo}',
+      categoryZh: category.nameZh,
+      categoryEn: category.nameEn,
+      zoneName: route.zone.name,
+      deadline: new Date(Date.now() + category.deadlineHours * 3_600_000),
+      language: message.language,
+      timeZone: this.deps.timeZone,
+    });
+    return {
+      messageId: row.id,
+      reservedCaseNo: row.reserved_case_no,
+      category: category.code,
+      zoneId: route.zone.id,
+      liaisonId: route.liaisonId,
       contactId,
-      category.deadlineHours,
-      message.channel,
-      message.replyTo.channel,
-      message.replyTo.address ?? null,
-      JSON.stringify(routing),
+      deadlineHours: category.deadlineHours,
+      origin: message.channel,
+      replyChannel: message.replyTo.channel,
+      replyAddress: message.replyTo.address ?? null,
+      routing: JSON.stringify({ zone: route.evidence, category: classification }),
       receipt,
-    ]),
-  );
-  const row = opened.rows[0];
-  if (!row) return { kind: 'already-done' };
-  casesOpened.inc({ channel: message.channel, category: category.code });
-  return { kind: 'opened', caseId: row.id, caseNo: row.case_no };
+    };
+  }
 }

@@ -14,9 +14,12 @@ import { migrate } from '../store/migrate.js';
 import { Catalog } from '../router/catalog.js';
 import { AttachmentStore } from '../intake/attachments.js';
 import { buildApp, type App } from '../http/app.js';
+import type { AppDeps } from '../http/context.js';
 import { ensureBootstrapAdmin } from '../http/plugins/auth.js';
 import { createIntakeQueue, producerConnection, workerConnection, type IntakeJob } from '../workers/queues.js';
 import { startIntakeWorker } from '../workers/intake.worker.js';
+import { InboundProcessor } from '../intake/process.js';
+import { Acceptor } from '../intake/accept.js';
 import { OutboxRelay } from '../workers/outbox-relay.js';
 import { startSweeper } from '../workers/sweeper.js';
 import { createSenders } from '../channels/registry.js';
@@ -72,13 +75,16 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
       relay.start();
       closers.push(() => relay!.stop());
 
-      const stopSweeper = startSweeper(db.pool, queue, log.child({ component: 'sweeper' }), config.SWEEP_INTERVAL_MS);
+      const stopSweeper = startSweeper(db.pool, queue, log.child({ component: 'sweeper' }), {
+        intervalMs: config.SWEEP_INTERVAL_MS,
+        safetyNetSeconds: config.SWEEP_SAFETY_NET_SECONDS,
+      });
       closers.push(async () => stopSweeper());
 
       const workerRedis = workerConnection(redisUrl);
       closers.push(() => workerRedis.quit());
-      const processDeps = { pool: db.pool, catalog, timeZone: config.OFFICE_TIME_ZONE, triageZoneCode: config.TRIAGE_ZONE_CODE };
-      worker = startIntakeWorker(processDeps, log.child({ component: 'intake' }), {
+      const processor = new InboundProcessor({ pool: db.pool, catalog, timeZone: config.OFFICE_TIME_ZONE, triageZoneCode: config.TRIAGE_ZONE_CODE });
+      worker = startIntakeWorker(processor, log.child({ component: 'intake' }), {
         connection: workerRedis,
         prefix: config.QUEUE_PREFIX,
         concurrency: config.INTAKE_CONCURRENCY,
@@ -90,8 +96,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
 
     let app: App | null = null;
     if (role !== 'worker') {
-      const attachments = new AttachmentStore(join(config.DATA_DIR, 'attachments'));
-      app = await buildApp({ config, db, redis, queue, catalog, attachments }, log);
+      app = await buildApp(appDeps(config, db, redis, queue, log, catalog), log);
       closers.push(() => app!.close());
       await app.listen({ host: config.HOST, port: config.PORT });
     }
@@ -100,6 +105,19 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
     await stop();
     throw err;
   }
+}
+
+/** What the HTTP front needs, around a given database and Redis. */
+export function appDeps(config: Config, db: Db, redis: Redis, queue: Queue<IntakeJob>, log: Logger, catalog = new Catalog(db.pool)): AppDeps {
+  return {
+    config,
+    db,
+    redis,
+    queue,
+    catalog,
+    attachments: new AttachmentStore(join(config.DATA_DIR, 'attachments')),
+    acceptor: new Acceptor({ pool: db.pool, queue, log, timeZone: config.OFFICE_TIME_ZONE }, { maxSize: config.INTAKE_BATCH_MAX, maxConcurrent: 4 }),
+  };
 }
 
 async function zoneCount(db: Db): Promise<number> {

@@ -1,7 +1,7 @@
-/** The intake queue's processor: a thin wire from a job to processInbound. */
+/** The intake queue's processor: a thin wire from a job to InboundProcessor. */
 import { Worker, type ConnectionOptions } from 'bullmq';
 import type { Logger } from 'pino';
-import { processInbound, type ProcessDeps } from '../intake/process.js';
+import type { InboundProcessor } from '../intake/process.js';
 import { INTAKE_QUEUE, type IntakeJob } from './queues.js';
 
 export interface IntakeWorkerOptions {
@@ -9,17 +9,17 @@ export interface IntakeWorkerOptions {
   prefix: string;
   concurrency: number;
   lockMs: number;
-  /** Called when a case is opened, so an in-process outbox relay sends the receipt at once. */
+  /** Called when cases were opened, so an in-process outbox relay sends the receipts at once. */
   onOpened?: () => void;
 }
 
-export function startIntakeWorker(deps: ProcessDeps, log: Logger, o: IntakeWorkerOptions): Worker<IntakeJob> {
+export function startIntakeWorker(processor: InboundProcessor, log: Logger, o: IntakeWorkerOptions): Worker<IntakeJob> {
   const worker = new Worker<IntakeJob>(
     INTAKE_QUEUE,
     async (job) => {
-      const outcome = await processInbound(deps, job.data);
-      if (outcome.kind === 'opened') o.onOpened?.();
-      return outcome;
+      const result = await processor.process(job.data.messageIds);
+      if (result.opened > 0) o.onOpened?.();
+      return result;
     },
     {
       connection: o.connection,

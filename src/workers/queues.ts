@@ -1,19 +1,15 @@
 /**
- * The one intake queue. Its job id is the stored message's id, so a message
- * queued twice (a provider retry, the sweeper) is one job.
+ * The one intake queue. A job names stored messages by id (the rows hold
+ * everything else), so a job run twice, or a message queued twice, finds
+ * the work already done.
  */
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { InboundMessage } from '../core/message.js';
 
 export const INTAKE_QUEUE = 'intake';
 
 export interface IntakeJob {
-  messageId: number;
-  /** Reserved when the channel must answer with a case number at once (forms). */
-  reservedCaseNo: string | null;
-  acceptedAt: number;
-  message: InboundMessage;
+  messageIds: number[];
 }
 
 /**
@@ -40,8 +36,4 @@ export function createIntakeQueue(connection: ConnectionOptions, prefix: string)
       removeOnFail: { age: 7 * 24 * 3600 },
     },
   });
-}
-
-export function intakeJobOptions(messageId: number) {
-  return { jobId: `m${messageId}` };
 }

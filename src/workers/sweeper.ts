@@ -1,62 +1,49 @@
 /**
- * Re-queues accepted messages that never reached the queue (Redis was down
- * when they arrived) or whose job was lost. The job id is the message id, so
- * a message whose job is still waiting is not queued twice.
+ * Queues accepted messages that never reached the queue: those marked
+ * `unqueued` (Redis was down when they arrived) and, as a safety net, any
+ * still `received` long after arrival (a process died between storing and
+ * queueing, or a job was lost). Processing is idempotent, so a message that
+ * is queued twice is still one case.
  */
 import type pg from 'pg';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
-import type { InboundMessage } from '../core/message.js';
-import { intakeJobOptions, type IntakeJob } from './queues.js';
+import type { IntakeJob } from './queues.js';
 
 const STRANDED = `
-  SELECT id, channel, provider_message_id, body, attachments, meta, reserved_case_no, created_at
-  FROM message
-  WHERE direction = 'in' AND status = 'received' AND created_at < now() - make_interval(secs => $1)
-  ORDER BY created_at LIMIT $2`;
+  SELECT id FROM message
+  WHERE direction = 'in' AND (status = 'unqueued' OR (status = 'received' AND created_at < now() - make_interval(secs => $1)))
+  ORDER BY id LIMIT $2`;
 
-interface Row {
-  id: number;
-  channel: string;
-  provider_message_id: string;
-  body: string;
-  attachments: InboundMessage['attachments'];
-  meta: Omit<InboundMessage, 'text' | 'attachments'>;
-  reserved_case_no: string | null;
-  created_at: Date;
-}
-
-export function jobFromRow(row: Row): IntakeJob {
-  return {
-    messageId: row.id,
-    reservedCaseNo: row.reserved_case_no,
-    acceptedAt: row.created_at.getTime(),
-    message: { ...row.meta, text: row.body, attachments: row.attachments },
-  };
-}
-
-/** One sweep: returns how many messages were (re)queued. */
-export async function sweepStranded(pool: pg.Pool, queue: Queue<IntakeJob>, olderThanSeconds: number, limit = 500): Promise<number> {
-  const { rows } = await pool.query<Row>(STRANDED, [olderThanSeconds, limit]);
+/** One sweep: returns how many messages were queued again. */
+export async function sweepStranded(pool: pg.Pool, queue: Queue<IntakeJob>, safetyNetSeconds: number, limit = 1000): Promise<number> {
+  const { rows } = await pool.query<{ id: number }>(STRANDED, [safetyNetSeconds, limit]);
   if (rows.length === 0) return 0;
-  await queue.addBulk(rows.map((row) => ({ name: 'message', data: jobFromRow(row), opts: intakeJobOptions(row.id) })));
-  return rows.length;
+  const ids = rows.map((r) => r.id);
+  await queue.add('messages', { messageIds: ids });
+  await pool.query(`UPDATE message SET status = 'received' WHERE id = ANY($1) AND status = 'unqueued'`, [ids]);
+  return ids.length;
 }
 
-export function startSweeper(pool: pg.Pool, queue: Queue<IntakeJob>, log: Logger, intervalMs: number): () => void {
+export function startSweeper(
+  pool: pg.Pool,
+  queue: Queue<IntakeJob>,
+  log: Logger,
+  o: { intervalMs: number; safetyNetSeconds: number },
+): () => void {
   let busy = false;
   const timer = setInterval(async () => {
     if (busy) return;
     busy = true;
     try {
-      const n = await sweepStranded(pool, queue, Math.max(1, intervalMs / 1000));
-      if (n > 0) log.info({ count: n }, 'requeued stranded messages');
+      const n = await sweepStranded(pool, queue, o.safetyNetSeconds);
+      if (n > 0) log.info({ count: n }, 'queued stranded messages');
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'sweep failed; will retry');
     } finally {
       busy = false;
     }
-  }, intervalMs);
+  }, o.intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }

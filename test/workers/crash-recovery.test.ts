@@ -9,13 +9,17 @@ import { fileURLToPath } from 'node:url';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const MESSAGES = 600;
+const MESSAGES = 1000;
 let sys: TestSystem;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  // Short leases so the second worker takes over the killed one's jobs and sends within seconds.
-  sys = await startTestSystem({ role: 'http', env: { JOB_LOCK_MS: '2000', OUTBOX_LEASE_SECONDS: '2', INTAKE_CONCURRENCY: '16' } });
+  // Short leases so the second worker takes over the killed one's jobs and sends within seconds;
+  // small jobs so the first worker is surely in the middle of its work when it is killed.
+  sys = await startTestSystem({
+    role: 'http',
+    env: { JOB_LOCK_MS: '2000', OUTBOX_LEASE_SECONDS: '2', INTAKE_CONCURRENCY: '2', INTAKE_BATCH_MAX: '10' },
+  });
 });
 afterAll(async () => {
   for (const c of children) c.kill('SIGKILL');

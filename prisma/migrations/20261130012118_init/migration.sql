@@ -290,8 +290,12 @@ ALTER TABLE "outbox" ADD CONSTRAINT "outbox_case_id_fkey" FOREIGN KEY ("case_id"
 
 -- Hand-written below this line ----------------------------------------------
 
--- Case numbers are YYMMDD (office time zone) + this sequence, at least 4 digits.
+-- Case numbers are YYMMDD (office time zone, passed in as the prefix) + this sequence,
+-- zero-padded to at least 4 digits and never truncated: 2611300042, 26113012345.
 CREATE SEQUENCE "case_no_seq" START 1;
+CREATE FUNCTION next_case_no(prefix text) RETURNS text LANGUAGE sql VOLATILE AS $$
+  SELECT prefix || lpad(n::text, greatest(4, length(n::text)), '0') FROM nextval('case_no_seq') AS n
+$$;
 
 -- Intake and the outbox relay look for work through these.
 CREATE INDEX "message_received_idx" ON "message" ("created_at") WHERE "status" = 'received' AND "direction" = 'in';

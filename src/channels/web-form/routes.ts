@@ -83,7 +83,7 @@ export const webFormRoutes: FastifyPluginAsyncZod = async (app) => {
       const accessCode = message.sender.identities.length === 0 ? String(randomInt(10_000_000, 100_000_000)) : undefined;
       if (accessCode) message.accessCodeHash = hashAccessCode(accessCode);
 
-      const accepted = await app.intake.accept(message, { reserveCaseNo: true });
+      const accepted = await app.deps.acceptor.accept(message, { reserveCaseNo: true });
       // A repeated submission gets its case number back, but never a fresh access code.
       const body = { caseNo: accepted.caseNo!, status: 'registered' as const, ...(accessCode && !accepted.duplicate ? { accessCode } : {}) };
       if (wantsHtml(req)) {
