@@ -3,7 +3,7 @@
  *
  * Drives the information window's intake on this machine and prints one JSON line:
  *  - floor: a bare Fastify route doing one PostgreSQL insert and one Redis append,
- *    driven at full speed (the most any durable intake could ack here);
+ *    driven at full speed (the most any durable intake could ack here) and at the offered rate;
  *  - throughput: N messages at full speed through POST /api/v1/intake/web; acks/s,
  *    and end-to-end/s until every receipt is recorded by the outbox relay;
  *  - latency: the same at a fixed offered rate (default 300/s): ack and end-to-end p50/p99;
@@ -77,6 +77,12 @@ function peakRssMb(child: ChildProcess): number {
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
 }
 
+/** User + system CPU seconds the process has used so far. */
+function cpuSeconds(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 const stop = (child: ChildProcess) => new Promise((r) => (child.exitCode !== null ? r(null) : (child.once('exit', r), child.kill('SIGTERM'))));
 const round = (x: number) => Math.round(x * 10) / 10;
 const message = (i: number) => JSON.stringify({ text: `第${i}号反映：小区路灯坏了，晚上很黑，请尽快维修`, phone: `139${String(i).padStart(8, '0')}`, zoneCode: 'district' });
@@ -110,6 +116,7 @@ try {
   await waitFor('http://127.0.0.1:3901/none', 404);
   await drive('http://127.0.0.1:3901/floor', 1000, Infinity); // warm-up
   const floorRun = await drive('http://127.0.0.1:3901/floor', N, Infinity);
+  const floorAtRate = await drive('http://127.0.0.1:3901/floor', RATE_TOTAL, RATE);
   await stop(floor);
 
   // 2. The gateway: HTTP front and workers as separate processes (or one, with --layout all).
@@ -130,8 +137,10 @@ try {
   const tp = await endToEnd(throughput);
   const firstStart = Math.min(...throughput.answers.map((a) => a.startedAt));
 
+  const cpuBefore = gateway.map(cpuSeconds);
   const latency = await drive(intake, RATE_TOTAL, RATE);
   await waitForReceipts(1000 + throughput.ok + latency.ok);
+  const cpuMsPerMessage = gateway.map((child, i) => round(((cpuSeconds(child) - cpuBefore[i]!) * 1000) / RATE_TOTAL));
   const lat = await endToEnd(latency);
   const rss = gateway.reduce((sum, child) => sum + peakRssMb(child), 0);
   await Promise.all(gateway.map(stop));
@@ -160,13 +169,16 @@ try {
         ackP99Ms: round(percentile(latency.latenciesMs, 99)),
         endToEndP50Ms: round(percentile(lat.perMessageMs, 50)),
         endToEndP99Ms: round(percentile(lat.perMessageMs, 99)),
+        /** Node CPU per message in each gateway process (http, worker). */
+        cpuMsPerMessage,
       },
       floor: {
         acceptedPerSec: Math.round(floorAcks),
         ackP50Ms: round(percentile(floorRun.latenciesMs, 50)),
         ackP99Ms: round(percentile(floorRun.latenciesMs, 99)),
+        atOfferedRate: { ackP50Ms: round(percentile(floorAtRate.latenciesMs, 50)), ackP99Ms: round(percentile(floorAtRate.latenciesMs, 99)) },
       },
-      ratioToFloor: { accepted: round((acks / floorAcks) * 100) / 100 },
+      ratioToFloor: { accepted: Math.round((acks / floorAcks) * 100) / 100 },
       peakRssMb: rss,
     }),
   );

@@ -30,8 +30,8 @@ const Env = z.object({
   OFFICE_TIME_ZONE: z.string().default('Asia/Shanghai'),
   /** The zone that receives what no rule or hint routes (the district's triage desk). */
   TRIAGE_ZONE_CODE: z.string().default('district'),
-  /** Intake jobs (each a batch of messages) one worker process runs at once. */
-  INTAKE_CONCURRENCY: z.coerce.number().int().min(1).default(4),
+  /** Intake jobs one worker process holds at once; jobs held together are processed together. */
+  INTAKE_CONCURRENCY: z.coerce.number().int().min(1).default(64),
   /** Most messages stored by one INSERT and queued as one job. */
   INTAKE_BATCH_MAX: z.coerce.number().int().min(1).default(200),
   /** How long a worker may hold a job before another takes it over (crash recovery). */
@@ -40,7 +40,10 @@ const Env = z.object({
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   /** A message still unprocessed this long after arrival is queued again, whatever happened to it. */
   SWEEP_SAFETY_NET_SECONDS: z.coerce.number().int().min(1).default(600),
-  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(200),
+  /** How often the outbox relay looks for due sends when nothing wakes it. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  /** How long the relay gathers new sends after a wake-up before claiming them together. */
+  OUTBOX_WAKE_DELAY_MS: z.coerce.number().int().min(0).default(20),
   OUTBOX_BATCH: z.coerce.number().int().min(1).default(200),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
   /** A claimed send not recorded within this is claimed again (its relay died). */

@@ -103,7 +103,7 @@ export class Acceptor {
 
     const fresh = new Map(inserted.rows.map((r) => [keyOf(r.channel, r.provider_message_id), r]));
     const existing = await this.findExisting(unique.filter((i) => !fresh.has(keyOf(i.message.channel, i.message.providerMessageId))));
-    if (inserted.rows.length > 0) await this.enqueue(inserted.rows.map((r) => r.id));
+    if (inserted.rows.length > 0) await timed('enqueue', () => this.enqueue(inserted.rows.map((r) => r.id)));
 
     const claimed = new Set<string>();
     return items.map(({ message }) => {

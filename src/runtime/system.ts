@@ -9,7 +9,7 @@ import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { createDb, type Db } from '../store/db.js';
+import { createDb, createPool, type Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { Catalog } from '../router/catalog.js';
 import { AttachmentStore } from '../intake/attachments.js';
@@ -69,6 +69,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
       relay = new OutboxRelay(db.pool, createSenders(config), log.child({ component: 'outbox' }), {
         batchSize: config.OUTBOX_BATCH,
         pollMs: config.OUTBOX_POLL_MS,
+        wakeDelayMs: config.OUTBOX_WAKE_DELAY_MS,
         maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
         leaseSeconds: config.OUTBOX_LEASE_SECONDS,
       });
@@ -83,7 +84,13 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
 
       const workerRedis = workerConnection(redisUrl);
       closers.push(() => workerRedis.quit());
-      const processor = new InboundProcessor({ pool: db.pool, catalog, timeZone: config.OFFICE_TIME_ZONE, triageZoneCode: config.TRIAGE_ZONE_CODE });
+      // Opening cases is derived from messages already stored durably: if a crash loses
+      // the last few commits, the sweeper's safety net opens those cases again, and an
+      // outbox row cannot be sent before its case is on disk (the relay's claim commits
+      // durably, and WAL is flushed in order). So these commits need not wait for fsync.
+      const derivedPool = createPool({ url: databaseUrl, schema: config.DATABASE_SCHEMA, poolSize: 10, asyncCommit: true });
+      closers.push(() => derivedPool.end());
+      const processor = new InboundProcessor({ pool: derivedPool, catalog, timeZone: config.OFFICE_TIME_ZONE, triageZoneCode: config.TRIAGE_ZONE_CODE });
       worker = startIntakeWorker(processor, log.child({ component: 'intake' }), {
         connection: workerRedis,
         prefix: config.QUEUE_PREFIX,

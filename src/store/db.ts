@@ -17,15 +17,21 @@ export interface DbOptions {
   url: string;
   schema?: string;
   poolSize?: number;
+  /**
+   * Commit without waiting for the WAL flush. Only for work that is derived from
+   * rows already committed durably and is redone if lost (see InboundProcessor).
+   */
+  asyncCommit?: boolean;
 }
 
-export function createPool({ url, schema, poolSize = 20 }: DbOptions): pg.Pool {
+export function createPool({ url, schema, poolSize = 20, asyncCommit = false }: DbOptions): pg.Pool {
+  // Unqualified names in raw SQL and migrations resolve to the configured schema.
+  const settings = [schema && `-c search_path=${schema}`, asyncCommit && '-c synchronous_commit=off'].filter(Boolean);
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: 5_000,
-    // Unqualified names in raw SQL and migrations resolve to the configured schema.
-    options: schema ? `-c search_path=${schema}` : undefined,
+    options: settings.length ? settings.join(' ') : undefined,
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});

@@ -14,6 +14,11 @@ import { endToEndSeconds, sends } from '../core/metrics.js';
 export interface RelayOptions {
   batchSize: number;
   pollMs: number;
+  /**
+   * After a wake-up, wait this long so the sends of several worker batches
+   * share one claim and one record (each a durable commit).
+   */
+  wakeDelayMs: number;
   maxAttempts: number;
   leaseSeconds: number;
 }
@@ -61,6 +66,7 @@ const RECORD = `
 
 export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
+  private dueAt = Infinity;
   private running: Promise<void> | null = null;
   private stopped = true;
   private wakeRequested = false;
@@ -81,7 +87,7 @@ export class OutboxRelay {
   wake(): void {
     if (this.stopped) return;
     if (this.running) this.wakeRequested = true;
-    else this.schedule(0);
+    else this.schedule(this.options.wakeDelayMs);
   }
 
   async stop(): Promise<void> {
@@ -108,11 +114,14 @@ export class OutboxRelay {
     return claimed.rows.length;
   }
 
+  /** Run a pass in `delayMs`, unless one is already due sooner. */
   private schedule(delayMs: number): void {
-    if (this.stopped) return;
+    if (this.stopped || Date.now() + delayMs >= this.dueAt) return;
     if (this.timer) clearTimeout(this.timer);
+    this.dueAt = Date.now() + delayMs;
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.dueAt = Infinity;
       this.running = this.loop().finally(() => (this.running = null));
     }, delayMs);
   }
@@ -120,14 +129,14 @@ export class OutboxRelay {
   private async loop(): Promise<void> {
     let claimed = 0;
     try {
+      this.wakeRequested = false;
       do {
-        this.wakeRequested = false;
         claimed = await this.runOnce();
-      } while (!this.stopped && (claimed === this.options.batchSize || this.wakeRequested));
+      } while (!this.stopped && claimed === this.options.batchSize);
     } catch (err) {
       this.log.error({ err: (err as Error).message }, 'outbox relay pass failed');
     }
-    this.schedule(this.options.pollMs);
+    this.schedule(this.wakeRequested ? this.options.wakeDelayMs : this.options.pollMs);
   }
 
   private async sendOne(row: Claimed): Promise<Result> {

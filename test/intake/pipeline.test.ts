@@ -95,7 +95,7 @@ describe('every step is safe to run twice', () => {
   it('should record a send once when the relay runs twice', async () => {
     const accepted = await accept(message('垃圾没人收', '13800005555'));
     await processor.process([accepted.messageId]);
-    const relay = new OutboxRelay(sys.db.pool, new Map(), silent, { batchSize: 50, pollMs: 1000, maxAttempts: 3, leaseSeconds: 60 });
+    const relay = new OutboxRelay(sys.db.pool, new Map(), silent, { batchSize: 50, pollMs: 1000, wakeDelayMs: 0, maxAttempts: 3, leaseSeconds: 60 });
     await Promise.all([relay.runOnce(), relay.runOnce()]);
     await relay.runOnce();
     const rows = await sys.sql<{ status: string; attempts: number }>(
