@@ -36,9 +36,9 @@ ENV NODE_ENV=production \
     DATA_DIR=/app/data
 
 # @prisma/client, @prisma/adapter-pg and pg are regular dependencies, so they
-# are installed here; the schema-engine download is skipped for this step only.
+# are installed here. No install scripts: the client was generated in the build stage.
 COPY package.json package-lock.json ./
-RUN PRISMA_SCHEMA_ENGINE_BINARY=/bin/true npm ci --omit=dev --no-audit --no-fund \
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && npm cache clean --force
 
 # Code and migrations stay root-owned (read-only for the app); the app applies

@@ -4,8 +4,9 @@
  * `redis-server` from PATH. Both keep their files under DATA_DIR across runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
@@ -78,4 +79,20 @@ function freePort(): Promise<number> {
       srv.close(() => ok(port));
     });
   });
+}
+
+/**
+ * Without ADMIN_TOKEN outside production, the demo still needs a way into the
+ * admin API: a random token kept in DATA_DIR/admin-token (owner-only), the
+ * same across restarts. Its path is logged, never the token itself.
+ */
+export async function demoAdminToken(dataDir: string, log: Logger): Promise<string> {
+  const file = resolve(dataDir, 'admin-token');
+  const existing = await readFile(file, 'utf8').catch(() => null);
+  if (existing?.trim()) return existing.trim();
+  const token = randomBytes(24).toString('base64url');
+  await mkdir(resolve(dataDir), { recursive: true });
+  await writeFile(file, `${token}\n`, { mode: 0o600 });
+  log.info({ file }, 'no ADMIN_TOKEN set: a demo admin token was written to this file');
+  return token;
 }

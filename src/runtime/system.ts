@@ -24,7 +24,7 @@ import { OutboxRelay } from '../workers/outbox-relay.js';
 import { startSweeper } from '../workers/sweeper.js';
 import { createSenders } from '../channels/registry.js';
 import { seedDemoDistrict } from '../seed/seed.js';
-import { startEmbeddedPostgres, startEmbeddedRedis, type EmbeddedService } from './embedded-services.js';
+import { demoAdminToken, startEmbeddedPostgres, startEmbeddedRedis, type EmbeddedService } from './embedded-services.js';
 
 export type Role = 'http' | 'worker' | 'all';
 
@@ -51,7 +51,8 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
     closers.push(() => db.close());
     const applied = await migrate(db.pool);
     if (applied.length) log.info({ applied }, 'migrations applied');
-    if (config.ADMIN_TOKEN) await ensureBootstrapAdmin(db.pool, config.ADMIN_TOKEN);
+    const adminToken = config.ADMIN_TOKEN ?? (config.NODE_ENV === 'production' ? undefined : await demoAdminToken(config.DATA_DIR, log));
+    if (adminToken) await ensureBootstrapAdmin(db.pool, adminToken);
     // The offline demo should show a real district on first start, not an empty zone picker.
     if (!config.DATABASE_URL && role !== 'worker' && (await zoneCount(db)) <= 1) {
       log.info(await seedDemoDistrict(db.prisma), 'embedded database: demo district loaded');

@@ -5,12 +5,17 @@
  * Runs at start-up and in tests; an advisory lock lets several processes start at once.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+/** prisma/migrations at the project root, seen from src/store (tsx) or dist/src/store (compiled). */
+export const MIGRATIONS_DIR =
+  ['../../prisma/migrations', '../../../prisma/migrations']
+    .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
+    .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 const LOCK_ID = 84510;
 
 export interface Migration {
