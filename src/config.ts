@@ -4,15 +4,10 @@
  */
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  PUBLIC_BASE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Unset: an embedded PostgreSQL under DATA_DIR. */
   DATABASE_URL: z.string().optional(),
@@ -49,7 +44,6 @@ const Env = z.object({
   /** A claimed send not recorded within this is claimed again (its relay died). */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
-  METRICS_ENABLED: bool.default(true),
 });
 
 export type Config = z.infer<typeof Env>;
