@@ -21,6 +21,8 @@ const Env = z.object({
   DATA_DIR: z.string().default('./data'),
   /** Bootstraps an admin API key; staff keys are stored hashed. */
   ADMIN_TOKEN: z.string().min(16).optional(),
+  /** Signs what the server hands out (anonymous lookup codes). Required in production. */
+  APP_SECRET: z.string().min(32).optional(),
   /** Office time zone: case numbers start with the local date. */
   OFFICE_TIME_ZONE: z.string().default('Asia/Shanghai'),
   /** The zone that receives what no rule or hint routes (the district's triage desk). */

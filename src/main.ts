@@ -23,8 +23,8 @@ try {
   console.error((err as Error).message);
   process.exit(2);
 }
-if (config.NODE_ENV === 'production' && (!config.DATABASE_URL || !config.REDIS_URL)) {
-  console.error('production needs DATABASE_URL and REDIS_URL (the embedded defaults are for demos)');
+if (config.NODE_ENV === 'production' && (!config.DATABASE_URL || !config.REDIS_URL || !config.APP_SECRET)) {
+  console.error('production needs DATABASE_URL, REDIS_URL and APP_SECRET (the generated defaults are for demos)');
   process.exit(2);
 }
 

@@ -35,8 +35,6 @@ export const InboundMessage = z.object({
   /** `new-case`: every message opens a case (forms). `open-case`: join the sender's open case (chat, SMS). */
   threading: z.enum(['new-case', 'open-case']),
   receivedAt: z.string(),
-  /** For senders with no address: hash of the code that lets them look the case up. */
-  accessCodeHash: z.string().optional(),
 });
 export type InboundMessage = z.infer<typeof InboundMessage>;
 

@@ -13,6 +13,8 @@ import type { IntakeJob } from '../workers/queues.js';
 
 export interface AppDeps {
   config: Config;
+  /** APP_SECRET: signs lookup codes (and, later, contact-card tokens). */
+  secret: string;
   db: Db;
   redis: Redis;
   queue: Queue<IntakeJob>;

@@ -52,7 +52,7 @@ const FIND_MESSAGES = `
   WHERE (m.channel, m.provider_message_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
 
 /** How long an answer may wait for Redis before the message is left to the sweeper. */
-const ENQUEUE_TIMEOUT_MS = 1_000;
+const ENQUEUE_TIMEOUT_MS = 5_000;
 
 const keyOf = (channel: string, providerMessageId: string) => `${channel}\u0000${providerMessageId}`;
 

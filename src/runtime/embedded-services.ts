@@ -82,17 +82,17 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Without ADMIN_TOKEN outside production, the demo still needs a way into the
- * admin API: a random token kept in DATA_DIR/admin-token (owner-only), the
- * same across restarts. Its path is logged, never the token itself.
+ * Outside production, a secret that was not configured (ADMIN_TOKEN, APP_SECRET)
+ * is generated once into DATA_DIR/<name> (owner-only) and reused across restarts,
+ * so the demo runs with no configuration. Its path is logged, never the value.
  */
-export async function demoAdminToken(dataDir: string, log: Logger): Promise<string> {
-  const file = resolve(dataDir, 'admin-token');
+export async function demoSecret(dataDir: string, name: string, log: Logger): Promise<string> {
+  const file = resolve(dataDir, name);
   const existing = await readFile(file, 'utf8').catch(() => null);
   if (existing?.trim()) return existing.trim();
-  const token = randomBytes(24).toString('base64url');
+  const value = randomBytes(32).toString('base64url');
   await mkdir(resolve(dataDir), { recursive: true });
-  await writeFile(file, `${token}\n`, { mode: 0o600 });
-  log.info({ file }, 'no ADMIN_TOKEN set: a demo admin token was written to this file');
-  return token;
+  await writeFile(file, `${value}\n`, { mode: 0o600 });
+  log.info({ file }, `no ${name.toUpperCase().replace('-', '_')} set: one was generated into this file`);
+  return value;
 }

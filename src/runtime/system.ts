@@ -24,7 +24,7 @@ import { OutboxRelay } from '../workers/outbox-relay.js';
 import { startSweeper } from '../workers/sweeper.js';
 import { createSenders } from '../channels/registry.js';
 import { seedDemoDistrict } from '../seed/seed.js';
-import { demoAdminToken, startEmbeddedPostgres, startEmbeddedRedis, type EmbeddedService } from './embedded-services.js';
+import { demoSecret, startEmbeddedPostgres, startEmbeddedRedis, type EmbeddedService } from './embedded-services.js';
 
 export type Role = 'http' | 'worker' | 'all';
 
@@ -51,8 +51,9 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
     closers.push(() => db.close());
     const applied = await migrate(db.pool);
     if (applied.length) log.info({ applied }, 'migrations applied');
-    const adminToken = config.ADMIN_TOKEN ?? (config.NODE_ENV === 'production' ? undefined : await demoAdminToken(config.DATA_DIR, log));
+    const adminToken = config.ADMIN_TOKEN ?? (config.NODE_ENV === 'production' ? undefined : await demoSecret(config.DATA_DIR, 'admin-token', log));
     if (adminToken) await ensureBootstrapAdmin(db.pool, adminToken);
+    const secret = config.APP_SECRET ?? (await demoSecret(config.DATA_DIR, 'app-secret', log));
     // The offline demo should show a real district on first start, not an empty zone picker.
     if (!config.DATABASE_URL && role !== 'worker' && (await zoneCount(db)) <= 1) {
       log.info(await seedDemoDistrict(db.prisma), 'embedded database: demo district loaded');
@@ -104,7 +105,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
 
     let app: App | null = null;
     if (role !== 'worker') {
-      app = await buildApp(appDeps(config, db, redis, queue, log, catalog), log);
+      app = await buildApp(appDeps(config, db, redis, queue, log, secret, catalog), log);
       closers.push(() => app!.close());
       await app.listen({ host: config.HOST, port: config.PORT });
     }
@@ -116,9 +117,10 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
 }
 
 /** What the HTTP front needs, around a given database and Redis. */
-export function appDeps(config: Config, db: Db, redis: Redis, queue: Queue<IntakeJob>, log: Logger, catalog = new Catalog(db.pool)): AppDeps {
+export function appDeps(config: Config, db: Db, redis: Redis, queue: Queue<IntakeJob>, log: Logger, secret: string, catalog = new Catalog(db.pool)): AppDeps {
   return {
     config,
+    secret,
     db,
     redis,
     queue,

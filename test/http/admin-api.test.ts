@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../../src/http/plugins/auth.js';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
+import { LOOKUPS_PER_MINUTE } from '../../src/http/routes/case-lookup.js';
 import { adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 
 let sys: TestSystem;
@@ -141,14 +142,31 @@ describe('resident lookup', () => {
     expect(unknown.body).toBe(wrong.body);
   });
 
-  it('should let an anonymous resident look up with the access code', async () => {
-    const { caseNo, accessCode } = await submit({ text: '匿名反映：有人在河边倾倒垃圾' });
+  it('should let an anonymous resident look up with the access code, the same for a repeated submission', async () => {
+    const payload = { text: '匿名反映：有人在河边倾倒垃圾', idempotencyKey: 'anonymous-key-0001' };
+    const { caseNo, accessCode } = await submit(payload);
     expect(accessCode).toMatch(/^\d{8}$/);
+    expect(await submit(payload)).toEqual({ caseNo, status: 'registered', accessCode });
     const ok = await app().inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=${caseNo}&contact=${accessCode}` });
     expect(ok.statusCode).toBe(200);
     const wrongCode = String((Number(accessCode) % 99_999_999) + 1).padStart(8, '1');
     const bad = await app().inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=${caseNo}&contact=${wrongCode}` });
     expect(bad.statusCode).toBe(404);
+  });
+});
+
+describe('lookup rate limit', () => {
+  it('should answer 429 once a client has guessed too often', async () => {
+    const headers = { 'x-forwarded-for': '203.0.113.7' };
+    const statuses: number[] = [];
+    for (let i = 0; i < LOOKUPS_PER_MINUTE + 1; i++) {
+      const res = await app().inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=2611300001&contact=${String(i).padStart(8, '0')}`, headers });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, LOOKUPS_PER_MINUTE).every((s) => s === 404)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const other = await app().inject({ method: 'GET', url: '/api/v1/cases/lookup?caseNo=2611300001&contact=00000000', headers: { 'x-forwarded-for': '203.0.113.8' } });
+    expect(other.statusCode).toBe(404);
   });
 });
 

@@ -146,7 +146,7 @@ describe('when a dependency is down', () => {
     const deadQueue = createIntakeQueue(deadRedis, sys.prefix);
     await deadQueue.waitUntilReady();
     deadRedis.disconnect();
-    const app = await buildApp(appDeps(sys.config, sys.db, deadRedis, deadQueue, silent), silent);
+    const app = await buildApp(appDeps(sys.config, sys.db, deadRedis, deadQueue, silent, 'pipeline-test-secret'), silent);
     try {
       const res = await app.inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '下水道堵了', phone: '13800007777' } });
       expect(res.statusCode).toBe(202);
@@ -169,7 +169,7 @@ describe('when a dependency is down', () => {
   it('should answer 503 with Retry-After and queue nothing when PostgreSQL is unreachable', async () => {
     const deadDb = createDb({ url: 'postgresql://postgres@127.0.0.1:1/test' });
     const redis = producerConnection(sys.env.REDIS_URL!);
-    const app = await buildApp(appDeps(sys.config, deadDb, redis, sys.queue, silent), silent);
+    const app = await buildApp(appDeps(sys.config, deadDb, redis, sys.queue, silent, 'pipeline-test-secret'), silent);
     const jobsBefore = await sys.queue.count();
     try {
       const res = await app.inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '你好', phone: '13800008888' } });

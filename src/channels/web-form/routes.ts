@@ -8,11 +8,12 @@
  *   {"text":"翠湖社区3栋楼道灯坏了一个月","phone":"13800000001","zoneCode":"wh-hs-ch"}
  *   → 202 {"caseNo":"2611300042","status":"registered"}
  */
-import { randomInt, randomUUID, createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
+import { accessCode } from '../../core/access-code.js';
 import { IDEMPOTENCY_KEY, WebSubmission, toInboundMessage } from './submission.js';
 import { renderConfirmationPage, renderLookupPage, renderWindowPage, type Lang, type ZoneOption } from './page.js';
 
@@ -80,12 +81,14 @@ export const webFormRoutes: FastifyPluginAsyncZod = async (app) => {
         ? [await app.deps.attachments.save('photo', submission.photo)]
         : [];
       const message = toInboundMessage(submission, key, attachments);
-      const accessCode = message.sender.identities.length === 0 ? String(randomInt(10_000_000, 100_000_000)) : undefined;
-      if (accessCode) message.accessCodeHash = hashAccessCode(accessCode);
-
       const accepted = await app.deps.acceptor.accept(message, { reserveCaseNo: true });
-      // A repeated submission gets its case number back, but never a fresh access code.
-      const body = { caseNo: accepted.caseNo!, status: 'registered' as const, ...(accessCode && !accepted.duplicate ? { accessCode } : {}) };
+      // Anonymous: a code to look the case up with, the same for a repeated submission.
+      const anonymous = message.sender.identities.length === 0;
+      const body = {
+        caseNo: accepted.caseNo!,
+        status: 'registered' as const,
+        ...(anonymous ? { accessCode: accessCode(app.deps.secret, message.channel, key) } : {}),
+      };
       if (wantsHtml(req)) {
         const page = renderConfirmationPage({ lang: submission.lang, ...body });
         // Strings are sent as they are; the 202 schema only describes the JSON answer.
@@ -95,10 +98,6 @@ export const webFormRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
-
-export function hashAccessCode(code: string): string {
-  return createHash('sha256').update(`minqing-access:${code}`).digest('hex');
-}
 
 function checkedKey(key: string | undefined): string | undefined {
   if (key === undefined) return undefined;

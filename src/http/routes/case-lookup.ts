@@ -3,11 +3,12 @@
  * they gave (or the code an anonymous submission received). The answer has
  * no personal data; a wrong pair is the same 404 as an unknown case.
  */
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { normalizeEmail, normalizePhone } from '../../core/contact-address.js';
-import { hashAccessCode } from '../../channels/web-form/routes.js';
+import { accessCodeMatches } from '../../core/access-code.js';
 import { CaseStatus, STATUS_LABELS } from './case-timeline.js';
 
 const Lookup = z.object({
@@ -22,7 +23,7 @@ const Lookup = z.object({
 
 /** Everything a matching contact may see, found by case number (or by the reserving message before the case exists). */
 const FIND = `
-  SELECT m.id AS message_id, m.meta, m.created_at, c.id AS case_id, c.status, c.deadline_at,
+  SELECT m.id AS message_id, m.channel, m.provider_message_id, m.meta, m.created_at, c.id AS case_id, c.status, c.deadline_at,
          c.contact_id, c.reply_address, cat.name_zh, cat.name_en, z.name AS zone_name
   FROM message m
   LEFT JOIN "case" c ON c.case_no = m.reserved_case_no
@@ -39,7 +40,9 @@ const PUBLIC_TIMELINE = `
 
 interface Found {
   message_id: number;
-  meta: { sender?: { identities?: { kind: string; address: string }[] }; accessCodeHash?: string };
+  channel: string;
+  provider_message_id: string;
+  meta: { sender?: { identities?: { kind: string; address: string }[] } };
   created_at: Date;
   case_id: number | null;
   status: z.infer<typeof CaseStatus> | null;
@@ -51,12 +54,17 @@ interface Found {
   zone_name: string | null;
 }
 
+/** Lookups per client address and minute: enough for a resident, too few to guess codes. */
+export const LOOKUPS_PER_MINUTE = 20;
+
 export const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
   const { pool } = app.deps.db;
+  await app.register(rateLimit, { global: false });
 
   async function contactMatches(found: Found, contact: string): Promise<boolean> {
     const trimmed = contact.trim();
-    if (/^\d{8}$/.test(trimmed) && found.meta.accessCodeHash) return hashAccessCode(trimmed) === found.meta.accessCodeHash;
+    const anonymous = !found.meta.sender?.identities?.length;
+    if (anonymous) return /^\d{8}$/.test(trimmed) && accessCodeMatches(app.deps.secret, found.channel, found.provider_message_id, trimmed);
     const address = normalizePhone(trimmed) ?? normalizeEmail(trimmed);
     if (found.meta.sender?.identities?.some((i) => i.address === address)) return true;
     if (found.contact_id === null) return false;
@@ -67,6 +75,7 @@ export const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/cases/lookup',
     {
+      config: { rateLimit: { max: LOOKUPS_PER_MINUTE, timeWindow: 60_000 } },
       schema: {
         summary: "A resident's own case: status and public timeline",
         tags: ['cases'],
