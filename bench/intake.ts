@@ -55,6 +55,7 @@ function start(script: string, args: string[], port: number, extraEnv: Record<st
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       DATA_DIR: `/tmp/${tag}`,
+      APP_SECRET: 'bench-only-secret-0123456789abcdef0123',
       ...extraEnv,
     },
   });
