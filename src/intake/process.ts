@@ -103,6 +103,25 @@ const JOIN_CASES = `
   SELECT case_id, 'message', jsonb_build_object('messageId', id) FROM linked
   RETURNING case_id`;
 
+const threadOf = (i: Item) => (i.row.message.threading === 'open-case' ? i.contactId : null);
+
+/**
+ * Of several threaded messages from one contact with no open case, the first
+ * opens a case now and the others wait for the next round, where they join it.
+ */
+function firstPerThread(items: Item[]): { now: Item[]; later: Item[] } {
+  const opening = new Set<number>();
+  const now: Item[] = [];
+  const later: Item[] = [];
+  for (const item of items) {
+    const thread = threadOf(item);
+    if (thread !== null && opening.has(thread)) later.push(item);
+    else now.push(item);
+    if (thread !== null) opening.add(thread);
+  }
+  return { now, later };
+}
+
 export class InboundProcessor {
   private readonly prefix: CaseNoPrefix;
 
@@ -111,36 +130,38 @@ export class InboundProcessor {
   }
 
   async process(messageIds: readonly number[]): Promise<ProcessResult> {
-    const { rows } = await this.deps.pool.query<{ id: number; reserved_case_no: string | null; body: string; attachments: InboundMessage['attachments']; meta: Omit<InboundMessage, 'text' | 'attachments'> }>(PENDING, [messageIds]);
-    const pending: Row[] = rows.map((r) => ({ id: r.id, reserved_case_no: r.reserved_case_no, message: { ...r.meta, text: r.body, attachments: r.attachments } }));
+    const pending = await this.loadPending(messageIds);
     const result: ProcessResult = { opened: 0, threaded: 0, skipped: messageIds.length - pending.length };
     if (pending.length === 0) return result;
 
     const contacts = await timed('contact', () => resolveContacts(this.deps.pool, pending.map((r) => r.message.sender)));
     let remaining: Item[] = pending.map((row, n) => ({ row, contactId: contacts[n] ?? null }));
-    // Threaded messages from a contact with no open case: the first opens one, the rest join it next round.
     while (remaining.length > 0) {
-      const threaded = await this.joinOpenCases(remaining);
-      result.threaded += threaded.joined;
-      const toOpen: Item[] = [];
-      const later: Item[] = [];
-      const openingFor = new Set<number>();
-      for (const item of threaded.rest) {
-        const waits = item.row.message.threading === 'open-case' && item.contactId !== null && openingFor.has(item.contactId);
-        (waits ? later : toOpen).push(item);
-        if (item.row.message.threading === 'open-case' && item.contactId !== null) openingFor.add(item.contactId);
-      }
-      const opened = await this.openCases(toOpen);
+      const { joined, rest } = await this.joinOpenCases(remaining);
+      const { now, later } = firstPerThread(rest);
+      const opened = await this.openCases(now);
+      result.threaded += joined;
       result.opened += opened;
-      result.skipped += toOpen.length - opened;
+      result.skipped += now.length - opened;
       remaining = later;
     }
     return result;
   }
 
+  private async loadPending(messageIds: readonly number[]): Promise<Row[]> {
+    const { rows } = await this.deps.pool.query<{
+      id: number;
+      reserved_case_no: string | null;
+      body: string;
+      attachments: InboundMessage['attachments'];
+      meta: Omit<InboundMessage, 'text' | 'attachments'>;
+    }>(PENDING, [messageIds]);
+    return rows.map((r) => ({ id: r.id, reserved_case_no: r.reserved_case_no, message: { ...r.meta, text: r.body, attachments: r.attachments } }));
+  }
+
   /** Messages that thread into their sender's open case join it; the rest are returned. */
   private async joinOpenCases(items: Item[]) {
-    const threading = items.filter((i) => i.row.message.threading === 'open-case' && i.contactId !== null);
+    const threading = items.filter((i) => threadOf(i) !== null);
     if (threading.length === 0) return { joined: 0, rest: items };
     const open = await this.deps.pool.query<{ contact_id: number; id: number }>(OPEN_CASE_OF, [[...new Set(threading.map((i) => i.contactId))]]);
     const caseOf = new Map(open.rows.map((r) => [r.contact_id, r.id]));

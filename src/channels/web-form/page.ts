@@ -19,6 +19,7 @@ const zh = {
   lookupTitle: '查询办理进度', contact: '手机号、邮箱或查询码', lookup: '查询', looking: '正在查询…',
   notFound: '未找到该案件或联系方式不匹配', status: '状态', category: '类别', zoneLabel: '责任区', deadline: '办理时限',
   timeline: '办理记录', noscript: '查询需要启用浏览器的 JavaScript。', back: '返回民情信息窗口',
+  events: { received: '已收到', registered: '已登记', message: '收到新的留言' } as Record<string, string>,
 };
 const en: typeof zh = {
   title: 'Information window', switchLang: '中文', text: 'Your message', name: 'Name (optional)', phone: 'Mobile phone (optional)',
@@ -33,8 +34,36 @@ const en: typeof zh = {
   lookup: 'Look up', looking: 'Looking up…', notFound: 'No case found for that number and contact', status: 'Status',
   category: 'Category', zoneLabel: 'Zone', deadline: 'Deadline', timeline: 'Timeline',
   noscript: 'Lookup needs JavaScript enabled in your browser.', back: 'Back to the information window',
+  events: { received: 'Received', registered: 'Registered', message: 'New message received' },
 };
 const T: Record<Lang, typeof zh> = { zh, en };
+
+// The intake API's messages are English; Chinese pages show these instead (exact message, else by field).
+const ZH_ERRORS: Record<string, string> = {
+  'text is required': '请填写您要反映的问题。',
+  'text is longer than 5000 characters': '问题描述不能超过 5000 字。',
+  'not a valid phone number': '手机号格式不正确，请检查。',
+  'a phone number is needed for SMS replies': '选择短信答复时，请填写手机号。',
+  'not a valid email address': '邮箱格式不正确，请检查。',
+  'an email address is needed for email replies': '选择邮件答复时，请填写邮箱。',
+  'the file is empty': '照片文件是空的，请重新选择。',
+  'only JPEG, PNG, GIF and WebP images are accepted': '照片仅支持 JPEG、PNG、GIF、WebP 格式。',
+  'the file is larger than 1 MB': '照片不能超过 1 MB，请换一张或缩小后再试。',
+  'request file too large': '照片不能超过 1 MB，请换一张或缩小后再试。',
+  'the request body is larger than 1 MB': '提交的内容不能超过 1 MB。',
+};
+const ZH_FIELD_ERRORS: Record<string, string> = {
+  text: '请检查您要反映的问题。', zoneCode: '请重新选择问题所在的社区或小组。', photo: '请检查照片。', name: '请检查姓名。',
+  phone: '请检查手机号。', email: '请检查邮箱。', replyVia: '请重新选择答复方式。',
+};
+/** The form fields an error can be shown next to (they carry data-field). */
+const FORM_FIELDS = new Set(['text', 'zoneCode', 'photo', 'name', 'phone', 'email', 'replyVia']);
+
+// Mirrored by say() in WINDOW_SCRIPT.
+function errorText(lang: Lang, field: string, message: string): string {
+  if (lang === 'en') return message ? message.charAt(0).toUpperCase() + message.slice(1) : en.failed;
+  return ZH_ERRORS[message] ?? (/[\u4e00-\u9fff]/.test(message) ? message : undefined) ?? ZH_FIELD_ERRORS[field] ?? zh.failed;
+}
 
 function escapeHtml(v: unknown): string {
   return String(v ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
