@@ -116,6 +116,7 @@ describe('information window: happy paths', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('民情信息窗口');
     expect(res.body).toContain('value="wh-hs-ch-01"');
+    expect(res.headers['cache-control']).toBe('no-store'); // Back must not reuse the last double-submit key
     const en = await app().inject({ method: 'GET', url: '/window?lang=en' });
     expect(en.body).toContain('Information window');
   });
@@ -192,6 +193,7 @@ describe('information window: bad input changes nothing', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.body).toContain('keep-this-key-123');
+    expect(res.body).toMatch(/name="text"[^>]*aria-invalid="true"/);
   });
 });
 

@@ -59,10 +59,12 @@ const ZH_FIELD_ERRORS: Record<string, string> = {
 /** The form fields an error can be shown next to (they carry data-field). */
 const FORM_FIELDS = new Set(['text', 'zoneCode', 'photo', 'name', 'phone', 'email', 'replyVia']);
 
+const own = (o: Record<string, string>, k: string): string | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
+
 // Mirrored by say() in WINDOW_SCRIPT.
 function errorText(lang: Lang, field: string, message: string): string {
   if (lang === 'en') return message ? message.charAt(0).toUpperCase() + message.slice(1) : en.failed;
-  return ZH_ERRORS[message] ?? (/[\u4e00-\u9fff]/.test(message) ? message : undefined) ?? ZH_FIELD_ERRORS[field] ?? zh.failed;
+  return own(ZH_ERRORS, message) ?? (/[\u4e00-\u9fff]/.test(message) ? message : undefined) ?? own(ZH_FIELD_ERRORS, field) ?? zh.failed;
 }
 
 function escapeHtml(v: unknown): string {
@@ -78,40 +80,48 @@ const CSS = `*{box-sizing:border-box}body{margin:0;background:#f3f5f7;color:#1c2
 header{background:#8b1a1a;color:#fff}header div,main{max-width:640px;margin:0 auto;padding:12px 16px}
 header div{display:flex;justify-content:space-between;align-items:center}h1{font-size:1.25rem;margin:0}
 header a{color:#fff;padding:8px 4px}main{background:#fff;min-height:60vh}
-label,legend{display:block;font-weight:600;margin:16px 0 6px}fieldset{border:0;padding:0;margin:0}
+label,legend{display:block;font-weight:600;margin:16px 0 6px}fieldset{border:0;padding:0;margin:16px 0 0}legend{padding:0;margin-top:0}
 input[type=text],input[type=tel],input[type=email],select,textarea{width:100%;font:inherit;padding:10px 12px;border:1px solid #8a96a3;border-radius:6px;background:#fff;min-height:48px}
 textarea{min-height:160px;resize:vertical}.radios label{display:inline-flex;align-items:center;gap:6px;font-weight:400;margin:4px 18px 4px 0;min-height:44px}
-.radios input{width:22px;height:22px}[aria-invalid=true]{border:2px solid #c62828!important;border-radius:6px}
+.radios input{width:22px;height:22px}[aria-invalid=true]{border:2px solid #c62828!important;border-radius:6px}[aria-invalid=true]:focus{outline:2px solid #c62828;outline-offset:2px}
 .hint{color:#4a5663;font-size:.92rem;margin:6px 0}.err{background:#fdecea;color:#8e1b1b;border-left:4px solid #c62828;padding:10px 12px;margin:12px 0}
 button{width:100%;margin:24px 0 8px;min-height:52px;font:inherit;font-weight:600;color:#fff;background:#8b1a1a;border:0;border-radius:8px}
 button:disabled{background:#9aa3ad}.big{font-size:2rem;font-weight:700;letter-spacing:.05em;word-break:break-all;margin:8px 0}
 .card{border:1px solid #d5dbe1;border-radius:8px;padding:12px 16px;margin:16px 0}main a{color:#0b5394}dt{font-weight:600}dd{margin:0 0 8px}
 ol{padding-left:20px}ol li{margin:6px 0}time{color:#4a5663;font-size:.9rem;display:block}`;
 
-// The switch link carries the server-known params; the script upgrades it to keep any other query params
-// (e.g. a QR-card zone) so switching language never loses context.
-function layout(lang: Lang, title: string, body: string, keep: Record<string, string> = {}, script = ''): string {
+// The switch link points at the page's own GET path (the form's confirmation and error pages are answers to
+// the POST, so the address bar is no guide) with the server-known params; the script adds any other query
+// params (e.g. a QR-card zone) so switching language never loses context.
+function layout(lang: Lang, title: string, body: string, path: string, keep: Record<string, string> = {}, script = ''): string {
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
-  const href = '?' + new URLSearchParams({ ...keep, lang: other }).toString();
+  const href = `${path}?${new URLSearchParams({ ...keep, lang: other }).toString()}`;
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title><style>${CSS}</style></head><body>
+<link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${CSS}</style></head><body>
 <header><div><h1>${escapeHtml(title)}</h1><a id="lang-switch" href="${escapeHtml(href)}" hreflang="${other}">${escapeHtml(T[lang].switchLang)}</a></div></header>
 <main>${body}</main>
-<script>(function(){var a=document.getElementById('lang-switch'),u=new URL(location.href);u.searchParams.set('lang',${jsonForScript(other)});a.href=u.pathname+u.search;})();</script>
+<script>(function(){var a=document.getElementById('lang-switch'),u=new URL(a.href);
+new URLSearchParams(location.search).forEach(function(v,k){if(k!=='lang')u.searchParams.set(k,v);});a.href=u.pathname+u.search;})();</script>
 ${script ? `<script>${script}</script>` : ''}
 </body></html>`;
 }
 
 // Tree order (street → its communities → their groups), skipping the district root; orphans are roots.
-function zoneOptions(zones: ZoneOption[], selected: string | undefined): string {
-  const codes = new Set(zones.map((z) => z.code));
+// Group names repeat in every community (第一居民小组…), so a group's option also names its community:
+// a closed picker shows only the chosen option.
+function zoneOptions(zones: ZoneOption[], selected: string | undefined, lang: Lang): string {
+  const byCode = new Map(zones.map((z) => [z.code, z]));
   const kids = new Map<string | null, ZoneOption[]>();
   for (const z of zones) {
-    const parent = z.parentCode !== null && codes.has(z.parentCode) ? z.parentCode : null;
+    const parent = z.parentCode !== null && byCode.has(z.parentCode) ? z.parentCode : null;
     kids.set(parent, [...(kids.get(parent) ?? []), z]);
   }
+  const label = (z: ZoneOption): string => {
+    const parent = z.level === 'group' && z.parentCode !== null ? byCode.get(z.parentCode) : undefined;
+    return parent ? (lang === 'zh' ? `${z.name}（${parent.name}）` : `${z.name} (${parent.name})`) : z.name;
+  };
   const depth = { district: 0, street: 0, community: 1, group: 2 } as const;
   const seen = new Set<string>();
   const out: string[] = [];
@@ -121,7 +131,7 @@ function zoneOptions(zones: ZoneOption[], selected: string | undefined): string 
       seen.add(z.code);
       if (z.level !== 'district') {
         const indent = '\u00a0\u00a0\u00a0\u00a0'.repeat(depth[z.level]) + (depth[z.level] ? '└ ' : '');
-        out.push(`<option value="${escapeHtml(z.code)}"${z.code === selected ? ' selected' : ''}>${escapeHtml(indent + z.name)}</option>`);
+        out.push(`<option value="${escapeHtml(z.code)}"${z.code === selected ? ' selected' : ''}>${escapeHtml(indent + label(z))}</option>`);
       }
       walk(z.code);
     }
@@ -133,9 +143,25 @@ function zoneOptions(zones: ZoneOption[], selected: string | undefined): string 
 const WINDOW_SCRIPT = `(function(){
 var S=JSON.parse(document.getElementById('wf-i18n').textContent),f=document.getElementById('wf'),
 btn=f.querySelector('button[type=submit]'),box=document.getElementById('form-error'),sending=false;
-function mark(field){f.querySelectorAll('[data-field]').forEach(function(e){
- if(e.getAttribute('data-field')===field){e.setAttribute('aria-invalid','true');e.focus();}else e.removeAttribute('aria-invalid');});}
-function fail(msg,field){box.textContent=msg;box.hidden=false;mark(field||'');if(!field)box.scrollIntoView({block:'center'});
+// A fresh double-submit key per page view: browsers bring back the old key (history form restore, back-forward
+// cache), and a reused key would silently answer a new message with the previous case.
+function fresh(){var a=new Uint8Array(16);crypto.getRandomValues(a);
+ f.elements.idempotencyKey.value=Array.prototype.map.call(a,function(b){return(b+256).toString(16).slice(1);}).join('');
+ sending=false;btn.disabled=false;btn.textContent=S.submit;}
+fresh();window.addEventListener('pageshow',function(ev){if(ev.persisted)fresh();});
+// Mirrors errorText(): Chinese pages translate the API's English messages.
+function own(o,k){return Object.prototype.hasOwnProperty.call(o,k)?o[k]:'';}
+function say(m,field){m=String(m||'');if(S.lang!=='zh')return m?m.charAt(0).toUpperCase()+m.slice(1):S.failed;
+ return own(S.errors,m)||(/[\\u4e00-\\u9fff]/.test(m)?m:'')||own(S.fieldErrors,String(field))||S.failed;}
+// The message goes right above the field at fault (above the form when there is none), and both come into view.
+function fail(msg,field){var el=null;
+ f.querySelectorAll('[data-field]').forEach(function(e){if(field&&e.getAttribute('data-field')===field)el=e;
+  else{e.removeAttribute('aria-invalid');e.removeAttribute('aria-describedby');}});
+ box.textContent=msg;box.hidden=false;
+ if(el){el.parentNode.insertBefore(box,el);el.setAttribute('aria-invalid','true');el.setAttribute('aria-describedby','form-error');
+  (el.tagName==='FIELDSET'?el.querySelector('input'):el).focus({preventScroll:true});}
+ else f.parentNode.insertBefore(box,f);
+ (el||box).scrollIntoView({block:'center'});
  sending=false;btn.disabled=false;btn.textContent=S.submit;}
 // Phone photos are often several MB; shrink big ones so uploads survive slow mobile links.
 function shrink(file){return new Promise(function(res){
@@ -156,7 +182,7 @@ f.addEventListener('submit',function(ev){ev.preventDefault();if(sending)return;
   return r.json().then(function(j){
    if(r.ok&&j.caseNo){var q='caseNo='+encodeURIComponent(j.caseNo)+'&lang='+S.lang+(j.accessCode?'&accessCode='+encodeURIComponent(j.accessCode):'');
     location.assign('/window/done?'+q);return;} // button stays disabled while leaving
-   fail(j.message||S.failed,j.field);
+   fail(say(j.message,j.field),j.field);
   },function(){fail(S.failed);});
  }).catch(function(){fail(S.network);});
 });})();`;
@@ -164,40 +190,47 @@ f.addEventListener('submit',function(ev){ev.preventDefault();if(sending)return;
 export function renderWindowPage(p: { lang: Lang; zones: ZoneOption[]; idempotencyKey: string; values?: FormValues; error?: { field: string; message: string }; fixedZone?: { code: string; name: string } }): string {
   const t = T[p.lang];
   const v = p.values ?? {};
+  // The error sits between its field's label and the field (at the top when it has none), the field focused so a
+  // page without script scrolls to it and shows both; the script moves it the same way.
+  const errorAt = p.error && FORM_FIELDS.has(p.error.field) && !(p.fixedZone && p.error.field === 'zoneCode') ? p.error.field : null;
+  const errorBox = `<p id="form-error" class="err" role="alert"${p.error ? '' : ' hidden'}>${escapeHtml(p.error ? errorText(p.lang, p.error.field, p.error.message) : '')}</p>`;
+  const before = (field: string): string => (errorAt === field ? `${errorBox}\n` : '');
   const inv = (field: string): string =>
-    ` data-field="${field}"` + (p.error?.field === field ? ' aria-invalid="true" aria-describedby="form-error"' : '');
-  const reply = v.replyVia === 'sms' || v.replyVia === 'email' ? v.replyVia : 'web';
+    ` data-field="${field}"` + (errorAt === field ? ' aria-invalid="true" aria-describedby="form-error" autofocus' : '');
+  // Nothing chosen: the server answers by email, else SMS, else online lookup, from what was given.
+  const reply = v.replyVia;
   const radio = (value: string, label: string): string =>
     `<label><input type="radio" name="replyVia" value="${value}"${reply === value ? ' checked' : ''}> ${escapeHtml(label)}</label>`;
   const zone = p.fixedZone
     ? `<input type="hidden" name="zoneCode" value="${escapeHtml(p.fixedZone.code)}">
 <p class="hint">${escapeHtml(t.fixedZone)}<strong>${escapeHtml(p.fixedZone.name)}</strong></p>`
     : `<label for="f-zone">${escapeHtml(t.zone)}</label>
-<select id="f-zone" name="zoneCode"${inv('zoneCode')}><option value="">${escapeHtml(t.zoneUnknown)}</option>
-${zoneOptions(p.zones, v.zoneCode)}</select>`;
-  const body = `<p id="form-error" class="err" role="alert"${p.error ? '' : ' hidden'}>${escapeHtml(p.error?.message ?? '')}</p>
+${before('zoneCode')}<select id="f-zone" name="zoneCode"${inv('zoneCode')}><option value="">${escapeHtml(t.zoneUnknown)}</option>
+${zoneOptions(p.zones, v.zoneCode, p.lang)}</select>`;
+  const body = `${errorAt ? '' : errorBox}
 <form id="wf" method="post" action="/api/v1/intake/web" enctype="multipart/form-data">
 <input type="hidden" name="lang" value="${p.lang}">
-<input type="hidden" name="idempotencyKey" value="${escapeHtml(p.idempotencyKey)}">
+<input type="hidden" name="idempotencyKey" value="${escapeHtml(p.idempotencyKey)}" autocomplete="off">
 <label for="f-text">${escapeHtml(t.text)}</label>
-<textarea id="f-text" name="text" required maxlength="5000"${inv('text')}>${escapeHtml(v.text)}</textarea>
+${before('text')}<textarea id="f-text" name="text" required maxlength="5000"${inv('text')}>${escapeHtml(v.text)}</textarea>
 ${zone}
 <label for="f-photo">${escapeHtml(t.photo)}</label>
-<input id="f-photo" type="file" name="photo" accept="image/*"${inv('photo')}>
+${before('photo')}<input id="f-photo" type="file" name="photo" accept="image/*"${inv('photo')}>
 <p class="hint">${escapeHtml(t.privacy)}</p>
 <label for="f-name">${escapeHtml(t.name)}</label>
-<input id="f-name" type="text" name="name" autocomplete="name" maxlength="100" value="${escapeHtml(v.name)}"${inv('name')}>
+${before('name')}<input id="f-name" type="text" name="name" autocomplete="name" maxlength="100" value="${escapeHtml(v.name)}"${inv('name')}>
 <label for="f-phone">${escapeHtml(t.phone)}</label>
-<input id="f-phone" type="tel" name="phone" autocomplete="tel" inputmode="tel" maxlength="30" value="${escapeHtml(v.phone)}"${inv('phone')}>
+${before('phone')}<input id="f-phone" type="tel" name="phone" autocomplete="tel" inputmode="tel" maxlength="30" value="${escapeHtml(v.phone)}"${inv('phone')}>
 <label for="f-email">${escapeHtml(t.email)}</label>
-<input id="f-email" type="email" name="email" autocomplete="email" maxlength="200" value="${escapeHtml(v.email)}"${inv('email')}>
-<fieldset class="radios"${inv('replyVia')}><legend>${escapeHtml(t.replyVia)}</legend>
+${before('email')}<input id="f-email" type="email" name="email" autocomplete="email" maxlength="200" value="${escapeHtml(v.email)}"${inv('email')}>
+${before('replyVia')}<fieldset class="radios"${inv('replyVia')}><legend>${escapeHtml(t.replyVia)}</legend>
 ${radio('sms', t.sms)}${radio('email', t.mail)}${radio('web', t.web)}</fieldset>
 <button type="submit">${escapeHtml(t.submit)}</button>
 </form>
 <p><a href="/window/lookup?lang=${p.lang}">${escapeHtml(t.toLookup)}</a></p>
-<script type="application/json" id="wf-i18n">${jsonForScript({ lang: p.lang, submit: t.submit, sending: t.sending, busy: t.busy, failed: t.failed, network: t.network })}</script>`;
-  return layout(p.lang, t.title, body, {}, WINDOW_SCRIPT);
+<script type="application/json" id="wf-i18n">${jsonForScript({ lang: p.lang, submit: t.submit, sending: t.sending, busy: t.busy, failed: t.failed, network: t.network,
+    errors: p.lang === 'zh' ? ZH_ERRORS : {}, fieldErrors: p.lang === 'zh' ? ZH_FIELD_ERRORS : {} })}</script>`;
+  return layout(p.lang, t.title, body, '/window', {}, WINDOW_SCRIPT);
 }
 
 export function renderConfirmationPage(p: { lang: Lang; caseNo: string; accessCode?: string }): string {
@@ -213,7 +246,7 @@ ${code}<p>${escapeHtml(t.doneNote)}</p>
 <p><a href="${escapeHtml(lookupHref)}">${escapeHtml(t.toLookup)}</a></p>
 <p><a href="/window?lang=${p.lang}">${escapeHtml(t.another)}</a></p>`;
   const keep: Record<string, string> = { caseNo: p.caseNo, ...(p.accessCode ? { accessCode: p.accessCode } : {}) };
-  return layout(p.lang, t.title, body, keep);
+  return layout(p.lang, t.title, body, '/window/done', keep);
 }
 
 const LOOKUP_SCRIPT = `(function(){
@@ -222,6 +255,7 @@ btn=f.querySelector('button[type=submit]'),box=document.getElementById('lookup-e
 var q=new URLSearchParams(location.search);if(q.get('caseNo'))f.elements.caseNo.value=q.get('caseNo');
 function el(tag,text){var e=document.createElement(tag);if(text!=null)e.textContent=String(text);return e;}
 function when(s){var d=new Date(s);return isNaN(d)?String(s||''):d.toLocaleString(S.lang==='zh'?'zh-CN':'en');}
+function label(t){return Object.prototype.hasOwnProperty.call(S.events,t)?S.events[t]:t;}
 function pick(o){return o&&typeof o==='object'?(o[S.lang]||o.zh||''):(o||'');}
 function done(msg){box.textContent=msg||'';box.hidden=!msg;busy=false;btn.disabled=false;btn.textContent=S.lookup;}
 function render(j){out.textContent='';var c=el('div');c.className='card';c.appendChild(el('div',S.caseNo));
@@ -229,13 +263,13 @@ function render(j){out.textContent='';var c=el('div');c.className='card';c.appen
  [[S.status,pick(j.statusLabel)||j.status],[S.category,pick(j.category)],[S.zoneLabel,j.zone],[S.deadline,j.deadlineAt?when(j.deadlineAt):'']]
  .forEach(function(r){if(!r[1])return;dl.appendChild(el('dt',r[0]));dl.appendChild(el('dd',r[1]));});c.appendChild(dl);
  if(j.timeline&&j.timeline.length){c.appendChild(el('h3',S.timeline));var ol=el('ol');
-  j.timeline.forEach(function(e){var li=el('li');li.appendChild(el('time',when(e.at)));li.appendChild(el('span',e.text));ol.appendChild(li);});
+  j.timeline.forEach(function(e){var li=el('li');li.appendChild(el('time',when(e.at)));li.appendChild(el('span',e.type==='event'?label(e.text):e.text));ol.appendChild(li);});
   c.appendChild(ol);}
  out.appendChild(c);}
 f.addEventListener('submit',function(ev){ev.preventDefault();if(busy)return;busy=true;btn.disabled=true;btn.textContent=S.looking;out.textContent='';
  var u='/api/v1/cases/lookup?caseNo='+encodeURIComponent(f.elements.caseNo.value.trim())+'&contact='+encodeURIComponent(f.elements.contact.value.trim());
  fetch(u,{headers:{'Accept':'application/json'}}).then(function(r){
-  if(r.status===404)return done(S.notFound);
+  if(r.status===404||r.status===400)return done(S.notFound); // 400: not even a well-formed number or contact
   if(r.status===503||r.status===429)return done(S.busy);
   return r.json().then(function(j){if(r.ok){done('');render(j);}else done(j.message||S.failed);},function(){done(S.failed);});
  }).catch(function(){done(S.network);});
@@ -244,9 +278,9 @@ f.addEventListener('submit',function(ev){ev.preventDefault();if(busy)return;busy
 export function renderLookupPage(p: { lang: Lang }): string {
   const t = T[p.lang];
   const i18n = { lang: p.lang, lookup: t.lookup, looking: t.looking, notFound: t.notFound, busy: t.busy, failed: t.failed,
-    network: t.network, caseNo: t.caseNo, status: t.status, category: t.category, zoneLabel: t.zoneLabel, deadline: t.deadline, timeline: t.timeline };
+    network: t.network, caseNo: t.caseNo, status: t.status, category: t.category, zoneLabel: t.zoneLabel, deadline: t.deadline, timeline: t.timeline, events: t.events };
   const body = `<h2>${escapeHtml(t.lookupTitle)}</h2>
-<noscript><p class="err">${escapeHtml(t.noscript)}</p></noscript>
+<noscript><p class="err">${escapeHtml(t.noscript)}</p><style>#lf{display:none}</style></noscript>
 <form id="lf" method="get" action="/window/lookup">
 <input type="hidden" name="lang" value="${p.lang}">
 <label for="l-case">${escapeHtml(t.caseNo)}</label>
@@ -259,5 +293,5 @@ export function renderLookupPage(p: { lang: Lang }): string {
 <div id="result" aria-live="polite"></div>
 <p><a href="/window?lang=${p.lang}">${escapeHtml(t.back)}</a></p>
 <script type="application/json" id="lf-i18n">${jsonForScript(i18n)}</script>`;
-  return layout(p.lang, t.lookupTitle, body, {}, LOOKUP_SCRIPT);
+  return layout(p.lang, t.lookupTitle, body, '/window/lookup', {}, LOOKUP_SCRIPT);
 }

@@ -13,6 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
+import { describeError, type ValidationError } from '../../http/plugins/errors.js';
 import { accessCode } from '../../core/access-code.js';
 import { IDEMPOTENCY_KEY, WebSubmission, toInboundMessage } from './submission.js';
 import { renderConfirmationPage, renderLookupPage, renderWindowPage, type Lang, type ZoneOption } from './page.js';
@@ -41,7 +42,8 @@ export const webFormRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/window', { schema: { hide: true, querystring: LangQuery } }, async (req, reply) => {
     const html = renderWindowPage({ lang: req.query.lang, zones: await zoneOptions(), idempotencyKey: randomUUID() });
-    return reply.type('text/html; charset=utf-8').send(html);
+    // Never from a cache: going Back must not bring the last message's double-submit key.
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
   });
 
   app.get('/window/done', { schema: { hide: true, querystring: LangQuery.extend({ caseNo: z.string().regex(/^\d{10,16}$/), accessCode: z.string().regex(/^\d{8}$/).optional() }) } }, async (req, reply) => {
@@ -67,7 +69,7 @@ export const webFormRoutes: FastifyPluginAsyncZod = async (app) => {
       // The HTML form re-renders itself with the error instead of showing JSON.
       errorHandler: async (err, req, reply) => {
         if (!wantsHtml(req)) throw err; // the app's JSON error handler
-        return renderFormError(err, req, reply, await zoneOptions().catch(() => []));
+        return renderFormError(err as ValidationError, req, reply, await zoneOptions().catch(() => []));
       },
     },
     async (req, reply) => {
@@ -111,15 +113,12 @@ function wantsHtml(req: FastifyRequest): boolean {
   return accept.includes('text/html') && !accept.includes('application/json');
 }
 
-function renderFormError(
-  err: Error & { statusCode?: number; field?: string; validation?: { instancePath?: string; message?: string }[] },
-  req: FastifyRequest,
-  reply: FastifyReply,
-  zones: ZoneOption[],
-) {
-  const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 503;
-  const field = err.field ?? err.validation?.[0]?.instancePath?.replace(/^\//, '') ?? 'form';
-  const message = status === 503 ? '系统繁忙，请稍后再试 / Busy, please retry shortly' : (err.validation?.[0]?.message ?? err.message);
+/** The same error the JSON API would give, shown in the form it came from. */
+function renderFormError(err: ValidationError, req: FastifyRequest, reply: FastifyReply, zones: ZoneOption[]) {
+  const { status, body } = describeError(err);
+  const field = body.field ?? 'form';
+  const message = status >= 500 ? '系统繁忙，请稍后再试 / Busy, please retry shortly' : body.message;
+  if (status === 503) reply.header('Retry-After', '5');
   const raw = (req.body ?? {}) as Record<string, unknown>;
   const lang: Lang = raw.lang === 'en' ? 'en' : 'zh';
   const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string'));

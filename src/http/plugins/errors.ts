@@ -22,32 +22,39 @@ const FASTIFY_CODES: Record<string, { status: number; error: string; field: stri
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, error: 'invalid_request', field: 'body', message: 'the body is not valid JSON' },
 };
 
-type ValidationError = FastifyError & { validationContext?: string };
+export type ValidationError = FastifyError & { validationContext?: string };
+
+/** What any error means for the caller: a status and the body to answer with. */
+export function describeError(err: ValidationError): { status: number; body: ApiError } {
+  if (err instanceof InputError) return { status: err.statusCode, body: { error: err.code, field: err.field, message: err.message } };
+  if (err instanceof UnavailableError) return { status: 503, body: { error: 'unavailable', message: 'the service is busy; retry shortly' } };
+  if (err.validation) {
+    const first = err.validation[0];
+    const path = first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') ?? '';
+    const field = path || (first?.params?.missingProperty as string | undefined) || err.validationContext || 'request';
+    return { status: 400, body: { error: 'invalid_request', field, message: first?.message ?? err.message } };
+  }
+  const known = err.code ? FASTIFY_CODES[err.code] : undefined;
+  if (known) return { status: known.status, body: { error: known.error, field: known.field, message: known.message } };
+  if (err instanceof SyntaxError || err.code?.startsWith('FST_ERR_CTP')) {
+    return { status: err.statusCode ?? 400, body: { error: 'invalid_request', field: 'body', message: err.message } };
+  }
+  const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+  if (status < 500) return { status, body: { error: 'invalid_request', message: err.message } };
+  return { status, body: { error: 'internal', message: 'internal error' } };
+}
 
 export default fp(
   async (app) => {
     app.setErrorHandler((err: ValidationError, req, reply) => {
-      if (err instanceof InputError) return send(reply, err.statusCode, { error: err.code, field: err.field, message: err.message });
+      const { status, body } = describeError(err);
       if (err instanceof UnavailableError) {
         req.log.warn({ dependency: err.dependency }, 'dependency unavailable');
         reply.header('Retry-After', '5');
-        return send(reply, 503, { error: 'unavailable', message: 'the service is busy; retry shortly' });
+      } else if (status >= 500) {
+        req.log.error({ err }, 'unhandled error');
       }
-      if (err.validation) {
-        const first = err.validation[0];
-        const path = first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') ?? '';
-        const field = path || (first?.params?.missingProperty as string | undefined) || err.validationContext || 'request';
-        return send(reply, 400, { error: 'invalid_request', field, message: first?.message ?? err.message });
-      }
-      const known = err.code ? FASTIFY_CODES[err.code] : undefined;
-      if (known) return send(reply, known.status, { error: known.error, field: known.field, message: known.message });
-      if (err instanceof SyntaxError || err.code?.startsWith('FST_ERR_CTP')) {
-        return send(reply, err.statusCode ?? 400, { error: 'invalid_request', field: 'body', message: err.message });
-      }
-      const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
-      if (status < 500) return send(reply, status, { error: 'invalid_request', message: err.message });
-      req.log.error({ err }, 'unhandled error');
-      return send(reply, status, { error: 'internal', message: 'internal error' });
+      return send(reply, status, body);
     });
 
     app.setNotFoundHandler((req, reply) => send(reply, 404, { error: 'not_found', message: `no route for ${req.method} ${req.url.split('?')[0]}` }));
