@@ -13,6 +13,7 @@ import type { InboundMessage } from '../core/message.js';
 import type { Catalog, CatalogSnapshot } from '../router/catalog.js';
 import { classify, FALLBACK_CATEGORY } from '../router/classifier.js';
 import { resolveZone } from '../router/zone-resolver.js';
+import { zoneLabel } from '../router/zone-tree.js';
 import { CaseNoPrefix } from '../core/time.js';
 import { casesOpened, timed } from '../core/metrics.js';
 import { resolveContacts } from './contacts.js';
@@ -202,7 +203,7 @@ export class InboundProcessor {
       caseNo: '{caseNo}',
       categoryZh: category.nameZh,
       categoryEn: category.nameEn,
-      zoneName: route.zone.name,
+      zoneName: zoneLabel(route.zone, catalog),
       deadline: new Date(Date.now() + category.deadlineHours * 3_600_000),
       language: message.language,
       timeZone: this.deps.timeZone,

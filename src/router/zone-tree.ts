@@ -1,5 +1,14 @@
 /** Walking the zone pyramid held in the catalog snapshot. */
-import type { CatalogSnapshot } from './catalog.js';
+import type { CatalogSnapshot, ZoneInfo } from './catalog.js';
+
+/**
+ * A zone's name as a resident can place it: a group or community with its
+ * parent's name in front (翠湖社区第一居民小组), since "第一居民小组" alone exists everywhere.
+ */
+export function zoneLabel(zone: ZoneInfo, catalog: CatalogSnapshot): string {
+  const parent = zone.parentId ? catalog.zonesById.get(zone.parentId) : undefined;
+  return (zone.level === 'group' || zone.level === 'community') && parent ? `${parent.name}${zone.name}` : zone.name;
+}
 
 /** The ids of a zone and every zone below it, or null for an unknown code. */
 export function descendantZoneIds(catalog: CatalogSnapshot, code: string): number[] | null {

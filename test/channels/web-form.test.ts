@@ -66,7 +66,7 @@ describe('information window: happy paths', () => {
     const [receipt] = receiptOf(detail);
     expect(receipt!.body).toContain(caseNo);
     expect(receipt!.body).toContain('市政设施');
-    expect(receipt!.body).toContain('第一居民小组');
+    expect(receipt!.body).toContain('由翠湖社区第一居民小组办理');
   });
 
   it('should route a message without a zone to the district triage desk', async () => {

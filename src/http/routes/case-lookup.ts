@@ -10,6 +10,8 @@ import { InputError } from '../../core/errors.js';
 import { normalizeEmail, normalizePhone } from '../../core/contact-address.js';
 import { accessCodeMatches } from '../../core/access-code.js';
 import { CaseStatus, STATUS_LABELS } from './case-timeline.js';
+import { zoneLabel } from '../../router/zone-tree.js';
+import type { CatalogSnapshot } from '../../router/catalog.js';
 
 const Lookup = z.object({
   caseNo: z.string(),
@@ -24,11 +26,10 @@ const Lookup = z.object({
 /** Everything a matching contact may see, found by case number (or by the reserving message before the case exists). */
 const FIND = `
   SELECT m.id AS message_id, m.channel, m.provider_message_id, m.meta, m.created_at, c.id AS case_id, c.status, c.deadline_at,
-         c.contact_id, c.reply_address, cat.name_zh, cat.name_en, z.name AS zone_name
+         c.contact_id, c.zone_id, cat.name_zh, cat.name_en
   FROM message m
   LEFT JOIN "case" c ON c.case_no = m.reserved_case_no
   LEFT JOIN category cat ON cat.code = c.category_code
-  LEFT JOIN zone z ON z.id = c.zone_id
   WHERE m.reserved_case_no = $1`;
 
 const PUBLIC_TIMELINE = `
@@ -48,14 +49,18 @@ interface Found {
   status: z.infer<typeof CaseStatus> | null;
   deadline_at: Date | null;
   contact_id: number | null;
-  reply_address: string | null;
+  zone_id: number | null;
   name_zh: string | null;
   name_en: string | null;
-  zone_name: string | null;
 }
 
 /** Lookups per client address and minute: enough for a resident, too few to guess codes. */
 export const LOOKUPS_PER_MINUTE = 20;
+
+function zoneName(catalog: CatalogSnapshot, zoneId: number): string | null {
+  const zone = catalog.zonesById.get(zoneId);
+  return zone ? zoneLabel(zone, catalog) : null;
+}
 
 export const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
   const { pool } = app.deps.db;
@@ -101,7 +106,7 @@ export const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
         status: found.status!,
         statusLabel: STATUS_LABELS[found.status!],
         category: { zh: found.name_zh!, en: found.name_en! },
-        zone: found.zone_name,
+        zone: zoneName(await app.deps.catalog.get(), found.zone_id!),
         deadlineAt: found.deadline_at!.toISOString(),
         timeline: timeline.rows.map((r) => ({ at: r.at.toISOString(), type: r.type, text: r.text })),
       };
