@@ -46,6 +46,18 @@ const Env = z.object({
   /** A claimed send not recorded within this is claimed again (its relay died). */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** The address providers reach us at (behind any TLS proxy); webhook signatures are computed over it. */
+  PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
+  /** Twilio: without an account SID, SMS sends are recorded as sandboxed. */
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  /** Twilio: checks X-Twilio-Signature on every webhook; required in production. */
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  /** The hotline number SMS are sent from (E.164). */
+  TWILIO_FROM_NUMBER: z.string().optional(),
+  /** Local demo only: accept unsigned Twilio webhooks when no auth token is set. */
+  TWILIO_WEBHOOK_INSECURE: z.enum(['true', 'false']).default('false'),
+  /** Another address for Twilio's REST API (a regional proxy, or the tests' fake). */
+  TWILIO_API_BASE_URL: z.url().optional(),
 });
 
 export type Config = z.infer<typeof Env>;

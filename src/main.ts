@@ -28,6 +28,11 @@ if (config.NODE_ENV === 'production' && (!config.DATABASE_URL || !config.REDIS_U
   process.exit(2);
 }
 
+if (config.NODE_ENV === 'production' && (config.TWILIO_ACCOUNT_SID || config.TWILIO_WEBHOOK_INSECURE === 'true') && !config.TWILIO_AUTH_TOKEN) {
+  console.error('production with Twilio needs TWILIO_AUTH_TOKEN: webhooks are never accepted unsigned');
+  process.exit(2);
+}
+
 const log = createLogger(config.LOG_LEVEL);
 const system = await startSystem(config, log, role).catch((err: Error) => {
   if (err instanceof MissingRedisError) console.error(err.message);

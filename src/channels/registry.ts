@@ -3,9 +3,17 @@
  * src/channels and one line here.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import type pg from 'pg';
 import type { Config } from '../config.js';
 import type { ChannelSender } from '../core/message.js';
 import { webForm } from './web-form/index.js';
+import { twilioSms } from './twilio/index.js';
+
+/** What a channel's sender may use. */
+export interface SenderContext {
+  config: Config;
+  pool: pg.Pool;
+}
 
 export interface ChannelModule {
   /** The `channel` value on messages and outbox rows. */
@@ -13,15 +21,15 @@ export interface ChannelModule {
   /** Webhooks and pages this channel serves. */
   readonly routes?: FastifyPluginAsync;
   /** Outbound delivery; channels without one have their sends recorded as `sandboxed`. */
-  createSender?(config: Config): ChannelSender;
+  createSender?(context: SenderContext): ChannelSender;
 }
 
-export const CHANNELS: readonly ChannelModule[] = [webForm];
+export const CHANNELS: readonly ChannelModule[] = [webForm, twilioSms];
 
-export function createSenders(config: Config): Map<string, ChannelSender> {
+export function createSenders(context: SenderContext): Map<string, ChannelSender> {
   const senders = new Map<string, ChannelSender>();
   for (const channel of CHANNELS) {
-    if (channel.createSender) senders.set(channel.name, channel.createSender(config));
+    if (channel.createSender) senders.set(channel.name, channel.createSender(context));
   }
   return senders;
 }

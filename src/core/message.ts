@@ -27,8 +27,8 @@ export const InboundMessage = z.object({
   text: z.string(),
   sender: z.object({ name: z.string().optional(), identities: z.array(Identity) }),
   attachments: z.array(AttachmentMeta).default([]),
-  /** Routing signals from the channel itself (a form's zone picker, a zone's own number). */
-  hints: z.object({ zoneCode: z.string().optional() }).default({}),
+  /** Routing signals from the channel itself: a form's zone picker, or the zone's own number that was called. */
+  hints: z.object({ zoneCode: z.string().optional(), calledNumber: z.string().optional() }).default({}),
   /** Where answers should go; no address means the web lookup only. */
   replyTo: z.object({ channel: z.string(), address: z.string().optional() }),
   language: z.enum(['zh', 'en']).default('zh'),

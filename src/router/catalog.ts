@@ -15,6 +15,7 @@ export interface ZoneInfo {
   parentId: number | null;
   liaisonId: number | null;
   aliases: string[];
+  phoneNumbers: string[];
   active: boolean;
 }
 
@@ -30,6 +31,8 @@ export interface CategoryInfo {
 export interface CatalogSnapshot {
   zonesByCode: Map<string, ZoneInfo>;
   zonesById: Map<number, ZoneInfo>;
+  /** A zone's own hotline numbers. */
+  zonesByPhone: Map<string, ZoneInfo>;
   categories: CategoryInfo[];
   categoriesByCode: Map<string, CategoryInfo>;
 }
@@ -59,7 +62,8 @@ export class Catalog {
   private async load(): Promise<CatalogSnapshot> {
     const [zones, categories] = await Promise.all([
       this.pool.query<ZoneInfo>(
-        `SELECT id, code, name, level, parent_id AS "parentId", liaison_id AS "liaisonId", aliases, active FROM zone`,
+        `SELECT id, code, name, level, parent_id AS "parentId", liaison_id AS "liaisonId", aliases,
+                phone_numbers AS "phoneNumbers", active FROM zone`,
       ),
       this.pool.query<CategoryInfo>(
         `SELECT code, name_zh AS "nameZh", name_en AS "nameEn", deadline_hours AS "deadlineHours", keywords, active
@@ -69,6 +73,7 @@ export class Catalog {
     const snapshot: CatalogSnapshot = {
       zonesByCode: new Map(zones.rows.map((z) => [z.code, z])),
       zonesById: new Map(zones.rows.map((z) => [z.id, z])),
+      zonesByPhone: new Map(zones.rows.flatMap((z) => z.phoneNumbers.map((n) => [n, z] as const))),
       categories: categories.rows,
       categoriesByCode: new Map(categories.rows.map((c) => [c.code, c])),
     };

@@ -12,17 +12,23 @@ export interface ZoneDecision {
   evidence: {
     reason: 'channel_hint' | 'triage';
     zoneCode: string;
+    /** The hint as the channel gave it: a zone code, or `number:<E.164>` for a zone's own hotline. */
     hint?: string;
     liaisonFrom?: string;
   };
 }
 
 export function resolveZone(
-  hints: { zoneCode?: string },
+  hints: { zoneCode?: string; calledNumber?: string },
   catalog: CatalogSnapshot,
   triageZoneCode: string,
 ): ZoneDecision {
-  const hinted = hints.zoneCode ? catalog.zonesByCode.get(hints.zoneCode) : undefined;
+  const hinted = hints.zoneCode
+    ? catalog.zonesByCode.get(hints.zoneCode)
+    : hints.calledNumber
+      ? catalog.zonesByPhone.get(hints.calledNumber)
+      : undefined;
+  const hint = hints.zoneCode ?? (hints.calledNumber ? `number:${hints.calledNumber}` : undefined);
   const zone = hinted?.active ? hinted : catalog.zonesByCode.get(triageZoneCode);
   if (!zone) throw new Error(`triage zone ${triageZoneCode} does not exist`);
 
@@ -33,7 +39,7 @@ export function resolveZone(
     evidence: {
       reason: zone === hinted ? 'channel_hint' : 'triage',
       zoneCode: zone.code,
-      ...(hints.zoneCode ? { hint: hints.zoneCode } : {}),
+      ...(hint ? { hint } : {}),
       ...(liaisonZone && liaisonZone !== zone ? { liaisonFrom: liaisonZone.code } : {}),
     },
   };

@@ -68,7 +68,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
     let worker: Worker<IntakeJob> | null = null;
     let relay: OutboxRelay | null = null;
     if (role !== 'http') {
-      relay = new OutboxRelay(db.pool, createSenders(config), log.child({ component: 'outbox' }), {
+      relay = new OutboxRelay(db.pool, createSenders({ config, pool: db.pool }), log.child({ component: 'outbox' }), {
         batchSize: config.OUTBOX_BATCH,
         pollMs: config.OUTBOX_POLL_MS,
         wakeDelayMs: config.OUTBOX_WAKE_DELAY_MS,

@@ -75,10 +75,13 @@ describe('zones', () => {
     expect(await sys.sql('SELECT id FROM zone')).toHaveLength(before.length);
   });
 
-  it('should rename a zone and route new cases with the new name', async () => {
-    const res = await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-hs-new', headers: adminHeaders, payload: { name: '新建社区（更名）' } });
+  it("should rename a zone and set its own hotline numbers, stored in E.164", async () => {
+    const res = await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-hs-new', headers: adminHeaders, payload: { name: '新建社区（更名）', phoneNumbers: ['+86 871 6361 2222'] } });
     expect(res.statusCode).toBe(200);
-    expect(res.json().name).toBe('新建社区（更名）');
+    expect(res.json()).toMatchObject({ name: '新建社区（更名）', phoneNumbers: ['+8687163612222'] });
+    const bad = await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-hs-new', headers: adminHeaders, payload: { phoneNumbers: ['hotline'] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('phoneNumbers.0');
   });
 });
 

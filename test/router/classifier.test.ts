@@ -27,11 +27,12 @@ describe('keyword classifier', () => {
 
 describe('zone resolver', () => {
   const zone = (id: number, code: string, level: ZoneInfo['level'], parentId: number | null, liaisonId: number | null, active = true): ZoneInfo =>
-    ({ id, code, name: code, level, parentId, liaisonId, aliases: [], active });
+    ({ id, code, name: code, level, parentId, liaisonId, aliases: [], phoneNumbers: code === 'st' ? ['+868711234567'] : [], active });
   const zones = [zone(1, 'district', 'district', null, 9), zone(2, 'st', 'street', 1, 7), zone(3, 'co', 'community', 2, null), zone(4, 'closed', 'community', 2, 5, false)];
   const catalog: CatalogSnapshot = {
     zonesByCode: new Map(zones.map((z) => [z.code, z])),
     zonesById: new Map(zones.map((z) => [z.id, z])),
+    zonesByPhone: new Map([['+868711234567', zones[1]!]]),
     categories,
     categoriesByCode: new Map(categories.map((c) => [c.code, c])),
   };
@@ -40,6 +41,11 @@ describe('zone resolver', () => {
     expect(resolveZone({ zoneCode: 'co' }, catalog, 'district')).toMatchObject({
       zone: { code: 'co' }, liaisonId: 7, evidence: { reason: 'channel_hint', zoneCode: 'co', liaisonFrom: 'st' },
     });
+  });
+
+  it("should route a call or text to a zone's own hotline number there", () => {
+    expect(resolveZone({ calledNumber: '+868711234567' }, catalog, 'district').evidence).toEqual({ reason: 'channel_hint', zoneCode: 'st', hint: 'number:+868711234567' });
+    expect(resolveZone({ calledNumber: '+860000000000' }, catalog, 'district').evidence).toEqual({ reason: 'triage', zoneCode: 'district', hint: 'number:+860000000000' });
   });
 
   it('should send unknown and inactive zones to triage, recording the hint', () => {

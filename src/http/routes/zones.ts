@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
+import { normalizePhone } from '../../core/contact-address.js';
 import type { ZoneLevel } from '../../router/catalog.js';
 
 const LEVELS = ['district', 'street', 'community', 'group'] as const;
@@ -13,6 +14,10 @@ const PARENT_LEVEL: Record<ZoneLevel, ZoneLevel | null> = { district: null, stre
 
 const ZoneCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lowercase letters, digits and dashes');
 const Aliases = z.array(z.string().trim().min(1).max(100)).max(200);
+/** The zone's own hotline numbers, stored in E.164 so incoming calls and texts match them. */
+const PhoneNumbers = z
+  .array(z.string().transform((n, ctx) => normalizePhone(n) ?? (ctx.addIssue({ code: 'custom', message: `not a phone number: ${n}` }), z.NEVER)))
+  .max(20);
 
 const Zone = z.object({
   code: z.string(),
@@ -20,6 +25,7 @@ const Zone = z.object({
   level: z.enum(LEVELS),
   parentCode: z.string().nullable(),
   aliases: z.array(z.string()),
+  phoneNumbers: z.array(z.string()),
   liaison: z.object({ id: z.number(), name: z.string() }).nullable(),
   active: z.boolean(),
 });
@@ -30,6 +36,7 @@ const CreateZone = z.object({
   level: z.enum(LEVELS),
   parentCode: ZoneCode.optional(),
   aliases: Aliases.default([]),
+  phoneNumbers: PhoneNumbers.default([]),
   liaisonId: z.number().int().positive().optional(),
 });
 
@@ -37,6 +44,7 @@ const UpdateZone = z.object({
   name: z.string().trim().min(1).max(100).optional(),
   parentCode: ZoneCode.optional(),
   aliases: Aliases.optional(),
+  phoneNumbers: PhoneNumbers.optional(),
   liaisonId: z.number().int().positive().nullable().optional(),
   active: z.boolean().optional(),
 });
@@ -46,8 +54,8 @@ const include = { parent: { select: { code: true } }, liaison: { select: { id: t
 export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
   const { prisma, pool } = app.deps.db;
 
-  function present(z: { code: string; name: string; level: ZoneLevel; aliases: string[]; active: boolean; parent: { code: string } | null; liaison: { id: number; name: string } | null }) {
-    return { code: z.code, name: z.name, level: z.level, parentCode: z.parent?.code ?? null, aliases: z.aliases, liaison: z.liaison, active: z.active };
+  function present(z: { code: string; name: string; level: ZoneLevel; aliases: string[]; phoneNumbers: string[]; active: boolean; parent: { code: string } | null; liaison: { id: number; name: string } | null }) {
+    return { code: z.code, name: z.name, level: z.level, parentCode: z.parent?.code ?? null, aliases: z.aliases, phoneNumbers: z.phoneNumbers, liaison: z.liaison, active: z.active };
   }
 
   async function parentFor(level: ZoneLevel, parentCode: string | undefined): Promise<number | null> {
@@ -83,7 +91,7 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
       await checkLiaison(body.liaisonId);
       if (await prisma.zone.findUnique({ where: { code: body.code } })) throw new InputError('code', `zone ${body.code} exists already`, 409, 'conflict');
       const zone = await prisma.zone.create({
-        data: { code: body.code, name: body.name, level: body.level, parentId, aliases: body.aliases, liaisonId: body.liaisonId ?? null },
+        data: { code: body.code, name: body.name, level: body.level, parentId, aliases: body.aliases, phoneNumbers: body.phoneNumbers, liaisonId: body.liaisonId ?? null },
         include,
       });
       await audit(pool, { actor: `user:${req.staff!.id}`, action: 'zone.create', subjectType: 'zone', subjectId: zone.code, detail: { ...body } });
@@ -107,6 +115,7 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
           ...(body.name !== undefined ? { name: body.name } : {}),
           ...(parentId !== undefined ? { parentId } : {}),
           ...(body.aliases !== undefined ? { aliases: body.aliases } : {}),
+          ...(body.phoneNumbers !== undefined ? { phoneNumbers: body.phoneNumbers } : {}),
           ...(body.liaisonId !== undefined ? { liaisonId: body.liaisonId } : {}),
           ...(body.active !== undefined ? { active: body.active } : {}),
         },

@@ -1,0 +1,17 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ChannelModule } from '../registry.js';
+import { smsWebhookRoutes } from './sms-webhook.js';
+import { statusCallbackRoutes } from './status-callback.js';
+import { TwilioSmsSender } from './sms-sender.js';
+
+const routes: FastifyPluginAsync = async (app) => {
+  await app.register(smsWebhookRoutes);
+  await app.register(statusCallbackRoutes);
+};
+
+/** The hotline (民心电话): SMS in and out through Twilio. */
+export const twilioSms: ChannelModule = {
+  name: 'sms',
+  routes,
+  createSender: ({ config, pool }) => new TwilioSmsSender(config, pool),
+};

@@ -1,0 +1,62 @@
+/**
+ * Outbound SMS through Twilio's REST API, with a status callback so the
+ * outbox follows the message to the handset. Numbers that opted out are
+ * never sent to. Without TWILIO_ACCOUNT_SID the sender is unconfigured and
+ * the relay records its sends as `sandboxed`.
+ */
+import twilio from 'twilio';
+import type pg from 'pg';
+import type { Config } from '../../config.js';
+import type { ChannelSender, OutboundMessage, SendOutcome } from '../../core/message.js';
+import { SendError } from '../../core/errors.js';
+import { publicUrl } from './signature.js';
+import { twilioSendError } from './twilio-errors.js';
+
+type TwilioClient = ReturnType<typeof twilio>;
+
+/** Sends the SDK's requests to another base URL (a regional proxy, or a local fake in tests). */
+class RedirectingRequestClient extends twilio.RequestClient {
+  constructor(private readonly baseUrl: string) {
+    super();
+  }
+
+  override request<T>(opts: Parameters<twilio.RequestClient['request']>[0] & { data?: T }) {
+    return super.request<T>({ ...opts, uri: opts.uri.replace(/^https?:\/\/[^/]+/, this.baseUrl.replace(/\/$/, '')) });
+  }
+}
+
+export class TwilioSmsSender implements ChannelSender {
+  readonly channel = 'sms';
+  readonly configured: boolean;
+  private readonly client: TwilioClient | null;
+
+  constructor(
+    private readonly config: Config,
+    private readonly pool: pg.Pool,
+  ) {
+    const { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_API_BASE_URL: base } = config;
+    this.configured = Boolean(sid && token && config.TWILIO_FROM_NUMBER);
+    this.client = this.configured
+      ? twilio(sid, token, base ? { httpClient: new RedirectingRequestClient(base) } : {})
+      : null;
+  }
+
+  async send(message: OutboundMessage): Promise<SendOutcome> {
+    if (!message.to) throw new SendError('no phone number to send to', false);
+    const optedOut = await this.pool.query('SELECT 1 FROM sms_opt_out WHERE address = $1', [message.to]);
+    if (optedOut.rowCount) throw new SendError('the recipient opted out of SMS (STOP)', false);
+    try {
+      const sent = await this.client!.messages.create({
+        to: message.to,
+        from: this.config.TWILIO_FROM_NUMBER!,
+        body: message.body,
+        statusCallback: publicUrl(this.config, '/webhooks/twilio/status'),
+      });
+      return { status: 'sent', providerId: sent.sid };
+    } catch (err) {
+      const last = this.client!.httpClient.lastResponse;
+      const retryAfter = last?.statusCode === 429 ? Number(last.headers?.['retry-after']) || undefined : undefined;
+      throw twilioSendError(err as { status?: number; code?: number; message?: string }, retryAfter);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Inbound SMS to the hotline (民心电话).
+ *
+ * Sample request (application/x-www-form-urlencoded, signed):
+ *   ToCountry=CN&SmsMessageSid=SM5a1c…&NumMedia=0&SmsSid=SM5a1c…&SmsStatus=received
+ *   &Body=翠湖小区门口路灯坏了&To=%2B8687163600000&NumSegments=1&MessageSid=SM5a1c…
+ *   &AccountSid=AC…&From=%2B8613800001234&ApiVersion=2010-04-01
+ *
+ * Answered with empty TwiML at once: the receipt goes through the outbox.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { InboundMessage } from '../../core/message.js';
+import { normalizePhone } from '../../core/contact-address.js';
+import { queueSend } from '../../intake/outbox.js';
+import { requireTwilioSignature } from './signature.js';
+import { HELP_TEXT, keywordOf } from './keywords.js';
+
+export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+
+const InboundSms = z
+  .object({
+    MessageSid: z.string({ error: 'MessageSid is required' }).min(1),
+    From: z.string({ error: 'From is required' }).min(1),
+    To: z.string({ error: 'To is required' }).min(1),
+    Body: z.string().default(''),
+  })
+  .loose(); // Twilio adds parameters over time; they are signed, not rejected.
+
+export function toInboundMessage(sms: z.infer<typeof InboundSms>): InboundMessage {
+  const from = normalizePhone(sms.From) ?? sms.From;
+  return {
+    channel: 'sms',
+    providerMessageId: sms.MessageSid,
+    text: sms.Body,
+    sender: { identities: [{ kind: 'phone', address: from }] },
+    attachments: [],
+    hints: { calledNumber: normalizePhone(sms.To) ?? sms.To },
+    replyTo: { channel: 'sms', address: from },
+    language: /[\u4e00-\u9fff]/.test(sms.Body) || !/[a-z]/i.test(sms.Body) ? 'zh' : 'en',
+    threading: 'open-case',
+    receivedAt: new Date().toISOString(),
+  };
+}
+
+export const smsWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { config, db, acceptor } = app.deps;
+
+  app.post(
+    '/webhooks/twilio/sms',
+    {
+      preValidation: requireTwilioSignature(config),
+      schema: { summary: 'Twilio inbound SMS webhook', tags: ['webhooks'], body: InboundSms },
+    },
+    async (req, reply) => {
+      const sms = req.body;
+      const message = toInboundMessage(sms);
+      const from = message.replyTo.address!;
+      switch (keywordOf(sms.Body)) {
+        case 'stop':
+          await db.pool.query('INSERT INTO sms_opt_out (address) VALUES ($1) ON CONFLICT DO NOTHING', [from]);
+          break;
+        case 'start':
+          await db.pool.query('DELETE FROM sms_opt_out WHERE address = $1', [from]);
+          break;
+        case 'help':
+          await queueSend(db.pool, { channel: 'sms', to: from, body: HELP_TEXT[message.language], kind: 'help', dedupeKey: `help:${sms.MessageSid}` });
+          break;
+        default:
+          await acceptor.accept(message, { reserveCaseNo: false });
+      }
+      return reply.type('text/xml').send(EMPTY_TWIML);
+    },
+  );
+};

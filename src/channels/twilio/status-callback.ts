@@ -1,0 +1,57 @@
+/**
+ * Delivery reports for the SMS we sent: queued → sent → delivered, or
+ * undelivered / failed with an error code. A report never moves a send
+ * backwards (they can arrive out of order); unknown statuses are ignored.
+ *
+ * Sample request: MessageSid=SM…&MessageStatus=delivered&To=%2B86138…&AccountSid=AC…&ApiVersion=2010-04-01
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sends } from '../../core/metrics.js';
+import { requireTwilioSignature } from './signature.js';
+import { EMPTY_TWIML } from './sms-webhook.js';
+import { STATUS_CALLBACK, isPermanentCode } from './twilio-errors.js';
+
+const StatusReport = z
+  .object({
+    MessageSid: z.string({ error: 'MessageSid is required' }).min(1),
+    MessageStatus: z.string({ error: 'MessageStatus is required' }).min(1),
+    ErrorCode: z.string().optional(),
+  })
+  .loose();
+
+/** Moves the outbox row and its message forward only: sent → delivered | failed. */
+const RECORD_STATUS = `
+  WITH updated AS (
+    UPDATE outbox SET status = $2::"OutboxStatus", last_error = coalesce($3, last_error), updated_at = now()
+    WHERE channel = 'sms' AND provider_id = $1
+      AND (status IN ('pending', 'sending', 'sent') OR (status = 'failed' AND $2 = 'delivered'))
+      AND status::text <> $2
+    RETURNING message_id
+  )
+  UPDATE message SET status = $2 FROM updated WHERE message.id = updated.message_id
+  RETURNING message.id`;
+
+export const statusCallbackRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { config, db } = app.deps;
+
+  app.post(
+    '/webhooks/twilio/status',
+    {
+      preValidation: requireTwilioSignature(config),
+      schema: { summary: 'Twilio message status callback', tags: ['webhooks'], body: StatusReport },
+    },
+    async (req, reply) => {
+      const { MessageSid, MessageStatus, ErrorCode } = req.body;
+      const status = STATUS_CALLBACK[MessageStatus];
+      if (!status) {
+        req.log.info({ messageStatus: MessageStatus }, 'ignored an unknown Twilio message status');
+        return reply.type('text/xml').send(EMPTY_TWIML);
+      }
+      const error = ErrorCode ? `twilio ${ErrorCode}${isPermanentCode(Number(ErrorCode)) ? ' (permanent)' : ''}` : null;
+      const { rowCount } = await db.pool.query(RECORD_STATUS, [MessageSid, status, error]);
+      if (rowCount) sends.inc({ channel: 'sms', status });
+      return reply.type('text/xml').send(EMPTY_TWIML);
+    },
+  );
+};

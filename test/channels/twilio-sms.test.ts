@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { seedDemoDistrict } from '../../src/seed/seed.js';
+import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { fixture, signed, startFakeTwilio, TWILIO, twilioEnv } from '../helpers/twilio.js';
+
+let sys: TestSystem;
+let fake: Awaited<ReturnType<typeof startFakeTwilio>>;
+const app = () => sys.app!;
+const newSid = () => `SM${randomBytes(16).toString('hex')}`;
+
+beforeAll(async () => {
+  fake = await startFakeTwilio();
+  sys = await startTestSystem({ env: { ...twilioEnv(fake.url), OUTBOX_WAKE_DELAY_MS: '0' } });
+  await seedDemoDistrict(sys.db.prisma);
+  // 华山街道's own hotline number.
+  await sys.sql(`UPDATE zone SET phone_numbers = ARRAY['+8687163611111'] WHERE code = 'wh-hs'`);
+});
+afterAll(async () => {
+  await sys.teardown();
+  await fake.close();
+});
+
+async function sms(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
+  const base = await fixture('sms-inbound.json');
+  const sid = overrides.MessageSid ?? newSid();
+  return { ...base, MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, ...overrides };
+}
+
+const counts = async () =>
+  (await sys.sql<{ messages: number; cases: number; outbox: number }>(
+    `SELECT (SELECT count(*) FROM message)::int AS messages, (SELECT count(*) FROM "case")::int AS cases, (SELECT count(*) FROM outbox)::int AS outbox`,
+  ))[0]!;
+
+const outboxFor = (phone: string) =>
+  sys.sql<{ kind: string; status: string; provider_id: string | null; attempts: number; last_error: string | null }>(
+    `SELECT kind, status, provider_id, attempts, last_error FROM outbox WHERE to_address = $1 ORDER BY id`,
+    [phone],
+  );
+
+describe('hotline SMS in', () => {
+  it('should turn a signed SMS into a case and text the receipt through Twilio', async () => {
+    const params = await sms({ From: '+8613800001111' });
+    const res = await app().inject(signed('/webhooks/twilio/sms', params));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/xml/);
+    expect(res.body).toContain('<Response></Response>');
+
+    const [receipt] = await eventually(async () => {
+      const rows = await outboxFor('+8613800001111');
+      return rows[0]?.status === 'sent' ? rows : null;
+    });
+    const call = fake.sent.find((s) => s.sid === receipt!.provider_id)!;
+    expect(call).toMatchObject({ To: '+8613800001111', From: TWILIO.from, StatusCallback: `${TWILIO.publicBaseUrl}/webhooks/twilio/status` });
+    expect(call.authorization).toBe(`Basic ${Buffer.from(`${TWILIO.accountSid}:${TWILIO.authToken}`).toString('base64')}`);
+    const [kase] = await sys.sql<{ case_no: string; category_code: string; origin_channel: string }>(
+      `SELECT c.case_no, c.category_code, c.origin_channel FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.provider_message_id = $1`,
+      [params.MessageSid],
+    );
+    expect(kase).toMatchObject({ origin_channel: 'sms' });
+    expect(call.Body).toContain(kase!.case_no);
+    expect(call.Body.length).toBeLessThanOrEqual(2 * 67); // two UCS-2 segments
+  });
+
+  it('should make one message, one case and one receipt of a MessageSid delivered five times at once', async () => {
+    const params = await sms({ From: '+8613800002222' });
+    const before = await counts();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => app().inject(signed('/webhooks/twilio/sms', params))));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    await eventually(async () => (await outboxFor('+8613800002222'))[0]?.status === 'sent');
+    const again = await app().inject(signed('/webhooks/twilio/sms', params));
+    expect(again.statusCode).toBe(200);
+    const after = await counts();
+    expect(after.cases - before.cases).toBe(1);
+    expect(after.messages - before.messages).toBe(2); // the SMS and its receipt
+    expect(fake.sent.filter((s) => s.To === '+8613800002222')).toHaveLength(1);
+  });
+
+  it("should thread a resident's next text into their open case without a second receipt", async () => {
+    await app().inject(signed('/webhooks/twilio/sms', await sms({ From: '+8613800003333' })));
+    await eventually(async () => (await outboxFor('+8613800003333'))[0]?.status === 'sent');
+    await app().inject(signed('/webhooks/twilio/sms', await sms({ From: '+8613800003333', Body: '补充：是3栋门口那盏' })));
+    await eventually(async () => (await sys.sql(`SELECT 1 FROM message WHERE body = '补充：是3栋门口那盏' AND case_id IS NOT NULL`)).length === 1);
+    const cases = await sys.sql(`SELECT DISTINCT m.case_id FROM message m JOIN channel_identity ci ON ci.contact_id = m.contact_id WHERE ci.address = '+8613800003333' AND m.direction = 'in'`);
+    expect(cases).toHaveLength(1);
+    expect(await outboxFor('+8613800003333')).toHaveLength(1);
+  });
+
+  it("should route a text to a street office's own number to that street, recording why", async () => {
+    const params = await sms({ From: '+8613800004444', To: '+8687163611111' });
+    await app().inject(signed('/webhooks/twilio/sms', params));
+    const [kase] = await eventually(() =>
+      sys.sql<{ code: string; routing: { zone: unknown } }>(
+        `SELECT z.code, c.routing FROM "case" c JOIN zone z ON z.id = c.zone_id JOIN message m ON m.case_id = c.id WHERE m.provider_message_id = $1`,
+        [params.MessageSid],
+      ).then((rows) => (rows.length ? rows : null)),
+    );
+    expect(kase!.code).toBe('wh-hs');
+    expect(kase!.routing.zone).toMatchObject({ reason: 'channel_hint', hint: 'number:+8687163611111' });
+  });
+});
+
+describe('hotline SMS: bad input changes nothing', () => {
+  it.each([
+    ['a missing signature', async () => ({ ...signed('/webhooks/twilio/sms', await sms()), headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 403, 'x-twilio-signature'],
+    ['a signature made with another token', async () => signed('/webhooks/twilio/sms', await sms(), 'some-other-auth-token-000000000'), 403, 'x-twilio-signature'],
+    ['a body changed after signing', async () => ({ ...signed('/webhooks/twilio/sms', await sms()), payload: new URLSearchParams(await sms({ Body: 'forged' })).toString() }), 403, 'x-twilio-signature'],
+    ['a signed request without MessageSid', async () => { const { MessageSid: _m, ...rest } = await sms(); return signed('/webhooks/twilio/sms', rest); }, 400, 'MessageSid'],
+    ['a signed request without From', async () => { const { From: _f, ...rest } = await sms(); return signed('/webhooks/twilio/sms', rest); }, 400, 'From'],
+  ])('should refuse %s', async (_title, request, status, field) => {
+    const before = await counts();
+    const res = await app().inject(await request());
+    expect(res.statusCode).toBe(status);
+    expect(res.json().field).toBe(field);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('opt-out and help', () => {
+  it('should stop all SMS to a number after 退订 until it texts START, and answer 帮助 with the usage', async () => {
+    const phone = '+8613800005555';
+    await app().inject(signed('/webhooks/twilio/sms', await sms({ From: phone, Body: '退订' })));
+    expect(await sys.sql('SELECT 1 FROM sms_opt_out WHERE address = $1', [phone])).toHaveLength(1);
+
+    await app().inject(signed('/webhooks/twilio/sms', await sms({ From: phone })));
+    const [refused] = await eventually(async () => {
+      const rows = await outboxFor(phone);
+      return rows[0]?.status === 'failed' ? rows : null;
+    });
+    expect(refused).toMatchObject({ kind: 'receipt', attempts: 1, last_error: expect.stringContaining('opted out') });
+    expect(fake.sent.filter((s) => s.To === phone)).toHaveLength(0);
+
+    await app().inject(signed('/webhooks/twilio/sms', await sms({ From: phone, Body: 'START' })));
+    const help = await sms({ From: phone, Body: '帮助' });
+    await app().inject(signed('/webhooks/twilio/sms', help));
+    await app().inject(signed('/webhooks/twilio/sms', help)); // Twilio's retry: still one answer
+    await eventually(async () => (await outboxFor(phone)).some((r) => r.kind === 'help' && r.status === 'sent'));
+    const sentToPhone = fake.sent.filter((s) => s.To === phone);
+    expect(sentToPhone).toHaveLength(1);
+    expect(sentToPhone[0]!.Body).toContain('民心电话');
+    expect(await sys.sql(`SELECT 1 FROM "case" WHERE reply_address = $1`, [phone])).toHaveLength(1); // 帮助 opened no case
+  });
+});
+
+describe('delivery reports and send errors', () => {
+  async function receiptSid(phone: string): Promise<string> {
+    await app().inject(signed('/webhooks/twilio/sms', await sms({ From: phone })));
+    const [row] = await eventually(async () => {
+      const rows = await outboxFor(phone);
+      return rows[0]?.provider_id ? rows : null;
+    });
+    return row!.provider_id!;
+  }
+
+  it('should move the receipt to delivered, never back, and ignore unknown statuses', async () => {
+    const phone = '+8613800006666';
+    const sid = await receiptSid(phone);
+    const report = async (status: string) => {
+      const params = { ...(await fixture('status-delivered.json')), MessageSid: sid, SmsSid: sid, MessageStatus: status, SmsStatus: status, To: phone };
+      return app().inject(signed('/webhooks/twilio/status', params));
+    };
+    expect((await report('delivered')).statusCode).toBe(200);
+    expect((await outboxFor(phone))[0]!.status).toBe('delivered');
+    expect((await report('sent')).statusCode).toBe(200); // late and out of order
+    expect((await report('partially_teleported')).statusCode).toBe(200);
+    expect((await outboxFor(phone))[0]!.status).toBe('delivered');
+    const [message] = await sys.sql<{ status: string }>(`SELECT m.status FROM message m JOIN outbox o ON o.message_id = m.id WHERE o.provider_id = $1`, [sid]);
+    expect(message!.status).toBe('delivered');
+  });
+
+  it('should record an undelivered report as failed with its error code', async () => {
+    const phone = '+8613800007777';
+    const sid = await receiptSid(phone);
+    const params = { ...(await fixture('status-delivered.json')), MessageSid: sid, MessageStatus: 'undelivered', ErrorCode: '30003', To: phone };
+    await app().inject(signed('/webhooks/twilio/status', params));
+    expect((await outboxFor(phone))[0]).toMatchObject({ status: 'failed', last_error: 'twilio 30003 (permanent)' });
+  });
+
+  it('should refuse an unsigned status report', async () => {
+    const res = await app().inject({ ...signed('/webhooks/twilio/status', { MessageSid: 'SMx', MessageStatus: 'delivered' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('should give up at once on a permanent Twilio error and retry after the delay of a 429', async () => {
+    fake.failNext(400, 21211);
+    await app().inject(signed('/webhooks/twilio/sms', await sms({ From: '+8613800008888' })));
+    const [failed] = await eventually(async () => {
+      const rows = await outboxFor('+8613800008888');
+      return rows[0]?.status === 'failed' ? rows : null;
+    });
+    expect(failed).toMatchObject({ attempts: 1, last_error: expect.stringContaining('21211') });
+
+    fake.failNext(429, null, { 'retry-after': '30' });
+    await app().inject(signed('/webhooks/twilio/sms', await sms({ From: '+8613800009999' })));
+    const [retrying] = await eventually(async () => {
+      const rows = await sys.sql<{ status: string; attempts: number; wait: number }>(
+        `SELECT status, attempts, extract(epoch FROM next_attempt_at - updated_at)::int AS wait FROM outbox WHERE to_address = '+8613800009999'`,
+      );
+      return rows[0]?.attempts === 1 && rows[0].status === 'pending' ? rows : null;
+    });
+    expect(retrying!.wait).toBeGreaterThanOrEqual(29);
+  });
+});
