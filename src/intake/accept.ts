@@ -51,6 +51,9 @@ const FIND_MESSAGES = `
   FROM message m LEFT JOIN "case" c ON c.id = m.case_id
   WHERE (m.channel, m.provider_message_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
 
+/** ioredis connection states in which a command cannot go out now. */
+const REDIS_DOWN = new Set(['reconnecting', 'close', 'end']);
+
 /** How long an answer may wait for Redis before the message is left to the sweeper. */
 const ENQUEUE_TIMEOUT_MS = 5_000;
 
@@ -138,9 +141,10 @@ export class Acceptor {
    */
   private async enqueue(messageIds: number[]): Promise<void> {
     try {
-      // BullMQ waits for a connection indefinitely; a disconnected one is not worth waiting for.
+      // BullMQ waits for a connection indefinitely; a lost one is not worth waiting for
+      // (one still connecting at start-up is: it gets the timeout below).
       const connection = this.deps.queue.opts.connection as { status?: string };
-      if (connection.status !== undefined && connection.status !== 'ready') throw new Error(`redis ${connection.status}`);
+      if (connection.status && REDIS_DOWN.has(connection.status)) throw new Error(`redis ${connection.status}`);
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         this.deps.queue.add('messages', { messageIds }),
