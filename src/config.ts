@@ -58,6 +58,16 @@ const Env = z.object({
   TWILIO_WEBHOOK_INSECURE: z.enum(['true', 'false']).default('false'),
   /** Another address for Twilio's REST API (a regional proxy, or the tests' fake). */
   TWILIO_API_BASE_URL: z.url().optional(),
+  /** Longest voice message a caller can leave, in seconds. */
+  VOICE_MAX_RECORD_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+  /** Where key 0 transfers callers during office hours (E.164); unset: they leave a message. */
+  DUTY_OFFICER_NUMBER: z.string().optional(),
+  /** Office hours, in OFFICE_TIME_ZONE, on OFFICE_DAYS. */
+  OFFICE_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'HH:MM-HH:MM').default('09:00-17:30'),
+  OFFICE_DAYS: z
+    .string()
+    .regex(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun))*$/, 'e.g. Mon,Tue,Wed,Thu,Fri')
+    .default('Mon,Tue,Wed,Thu,Fri'),
 });
 
 export type Config = z.infer<typeof Env>;

@@ -19,6 +19,16 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** Whether `date` is on one of `days` ("Mon,Tue,…") within `hours` ("09:00-17:30"), in the office's time zone. */
+export function withinOfficeHours(date: Date, timeZone: string, hours: string, days: string): boolean {
+  const weekday = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(date);
+  if (!days.split(',').includes(weekday)) return false;
+  const p = parts(date, timeZone);
+  const now = `${p.hour}:${p.minute}`;
+  const [open, close] = hours.split('-') as [string, string];
+  return now >= open && now < close;
+}
+
 function parts(date: Date, timeZone: string): Record<string, string> {
   return Object.fromEntries(formatter(timeZone).formatToParts(date).map((p) => [p.type, p.value]));
 }

@@ -3,15 +3,22 @@ import type { ChannelModule } from '../registry.js';
 import { smsWebhookRoutes } from './sms-webhook.js';
 import { statusCallbackRoutes } from './status-callback.js';
 import { TwilioSmsSender } from './sms-sender.js';
+import { voiceRoutes } from './voice.js';
 
 const routes: FastifyPluginAsync = async (app) => {
   await app.register(smsWebhookRoutes);
   await app.register(statusCallbackRoutes);
 };
 
-/** The hotline (民心电话): SMS in and out through Twilio. */
+/** The hotline (民心电话) by SMS: in and out through Twilio. */
 export const twilioSms: ChannelModule = {
   name: 'sms',
   routes,
   createSender: ({ config, pool }) => new TwilioSmsSender(config, pool),
+};
+
+/** The hotline by voice: an IVR whose messages become cases; callers get their receipts by SMS. */
+export const twilioVoice: ChannelModule = {
+  name: 'voice',
+  routes: voiceRoutes,
 };

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { normalizeEmail, normalizePhone } from '../../core/contact-address.js';
 import { accessCodeMatches } from '../../core/access-code.js';
-import { CaseStatus, STATUS_LABELS } from './case-timeline.js';
+import { CaseStatus, STATUS_LABELS } from '../../core/case-status.js';
 import { zoneLabel } from '../../router/zone-tree.js';
 import type { CatalogSnapshot } from '../../router/catalog.js';
 

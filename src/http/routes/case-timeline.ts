@@ -2,18 +2,6 @@
 import { z } from 'zod';
 import type { CaseEvent, Message, Outbox } from '../../generated/prisma/client.js';
 
-export const CaseStatus = z.enum(['registered', 'accepted', 'in_progress', 'answered', 'closed', 'reopened']);
-export type CaseStatus = z.infer<typeof CaseStatus>;
-
-export const STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
-  registered: { zh: '已登记', en: 'Registered' },
-  accepted: { zh: '已受理', en: 'Accepted' },
-  in_progress: { zh: '办理中', en: 'In progress' },
-  answered: { zh: '已答复', en: 'Answered' },
-  closed: { zh: '已办结', en: 'Closed' },
-  reopened: { zh: '重新办理', en: 'Reopened' },
-};
-
 export const TimelineEntry = z.object({
   at: z.string(),
   type: z.enum(['event', 'message']),

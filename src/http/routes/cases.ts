@@ -9,7 +9,8 @@ import { audit } from '../../store/audit.js';
 import { maskEmail, maskPhone } from '../../core/contact-address.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { descendantZoneIds } from '../../router/zone-tree.js';
-import { buildTimeline, CaseStatus, STATUS_LABELS, TimelineEntry } from './case-timeline.js';
+import { buildTimeline, TimelineEntry } from './case-timeline.js';
+import { CaseStatus, STATUS_LABELS } from '../../core/case-status.js';
 import { lookupRoutes } from './case-lookup.js';
 
 const CaseSummary = z.object({
