@@ -11,12 +11,14 @@ export const Identity = z.object({
 });
 export type Identity = z.infer<typeof Identity>;
 
+/** A file we stored (size, sha256), or one still at the provider (url: Twilio MMS media). */
 export const AttachmentMeta = z.object({
   id: z.string(),
   contentType: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
+  size: z.number().int().optional(),
+  sha256: z.string().optional(),
   originalName: z.string().optional(),
+  url: z.string().optional(),
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
 

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 import { fixture, signed, startFakeTwilio, TWILIO, twilioEnv } from '../helpers/twilio.js';
+import { queueSend } from '../../src/intake/outbox.js';
 
 let sys: TestSystem;
 let fake: Awaited<ReturnType<typeof startFakeTwilio>>;
@@ -97,6 +98,31 @@ describe('hotline SMS in', () => {
     );
     expect(kase!.code).toBe('wh-hs');
     expect(kase!.routing.zone).toMatchObject({ reason: 'channel_hint', hint: 'number:+8687163611111' });
+  });
+});
+
+describe('MMS and long texts', () => {
+  it('should keep MMS media as references on the message', async () => {
+    const params = await sms({
+      From: '+8613800001212', NumMedia: '1', MediaContentType0: 'image/jpeg',
+      MediaUrl0: `https://api.twilio.com/2010-04-01/Accounts/${TWILIO.accountSid}/Messages/MM1/Media/ME0123`,
+    });
+    await app().inject(signed('/webhooks/twilio/sms', params));
+    const [row] = await sys.sql<{ attachments: unknown }>(`SELECT attachments FROM message WHERE provider_message_id = $1`, [params.MessageSid]);
+    expect(row!.attachments).toEqual([{ id: 'ME0123', url: params.MediaUrl0, contentType: 'image/jpeg' }]);
+  });
+
+  it('should send a long text as numbered parts, in order', async () => {
+    const phone = '+8613800001313';
+    const text = '关于您反映的翠湖南路路灯问题，社区已联系市政部门现场查看并更换了灯具。'.repeat(15);
+    await queueSend(sys.db.pool, { channel: 'sms', to: phone, body: text, kind: 'reply', dedupeKey: 'reply:long-text-test' });
+    sys.relay!.wake();
+    const parts = await eventually(async () => {
+      const sent = fake.sent.filter((s) => s.To === phone);
+      return sent.length > 1 && sent.at(-1)!.Body.match(/\((\d+)\/\1\)$/) ? sent : null;
+    });
+    expect(parts.map((p) => /\((\d+)\/\d+\)$/.exec(p.Body)![1])).toEqual(parts.map((_, i) => String(i + 1)));
+    expect((await outboxFor(phone))[0]).toMatchObject({ status: 'sent', provider_id: parts[0]!.sid });
   });
 });
 

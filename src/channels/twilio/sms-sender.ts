@@ -11,6 +11,7 @@ import type { ChannelSender, OutboundMessage, SendOutcome } from '../../core/mes
 import { SendError } from '../../core/errors.js';
 import { publicUrl } from './signature.js';
 import { twilioSendError } from './twilio-errors.js';
+import { splitSms } from './sms-segments.js';
 
 type TwilioClient = ReturnType<typeof twilio>;
 
@@ -45,14 +46,20 @@ export class TwilioSmsSender implements ChannelSender {
     if (!message.to) throw new SendError('no phone number to send to', false);
     const optedOut = await this.pool.query('SELECT 1 FROM sms_opt_out WHERE address = $1', [message.to]);
     if (optedOut.rowCount) throw new SendError('the recipient opted out of SMS (STOP)', false);
+    // A long text goes as numbered parts; the outbox follows the first part's delivery.
+    // If a later part fails, the retry sends every part again: duplicates beat a lost answer.
     try {
-      const sent = await this.client!.messages.create({
-        to: message.to,
-        from: this.config.TWILIO_FROM_NUMBER!,
-        body: message.body,
-        statusCallback: publicUrl(this.config, '/webhooks/twilio/status'),
-      });
-      return { status: 'sent', providerId: sent.sid };
+      const sids: string[] = [];
+      for (const body of splitSms(message.body)) {
+        const sent = await this.client!.messages.create({
+          to: message.to,
+          from: this.config.TWILIO_FROM_NUMBER!,
+          body,
+          statusCallback: publicUrl(this.config, '/webhooks/twilio/status'),
+        });
+        sids.push(sent.sid);
+      }
+      return { status: 'sent', providerId: sids[0]! };
     } catch (err) {
       const last = this.client!.httpClient.lastResponse;
       const retryAfter = last?.statusCode === 429 ? Number(last.headers?.['retry-after']) || undefined : undefined;

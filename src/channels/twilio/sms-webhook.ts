@@ -10,7 +10,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { InboundMessage } from '../../core/message.js';
+import type { AttachmentMeta, InboundMessage } from '../../core/message.js';
 import { normalizePhone } from '../../core/contact-address.js';
 import { queueSend } from '../../intake/outbox.js';
 import { requireTwilioSignature } from './signature.js';
@@ -27,6 +27,15 @@ const InboundSms = z
   })
   .loose(); // Twilio adds parameters over time; they are signed, not rejected.
 
+/** MMS media as references (MediaUrlN, MediaContentTypeN); fetching them is left to whoever reads the case. */
+function mediaOf(sms: Record<string, unknown>): AttachmentMeta[] {
+  const count = Math.min(Number(sms.NumMedia) || 0, 10);
+  return Array.from({ length: count }, (_, n) => String(sms[`MediaUrl${n}`] ?? ''))
+    .map((url, n) => ({ url, contentType: String(sms[`MediaContentType${n}`] ?? 'application/octet-stream') }))
+    .filter((m) => /^https:\/\//.test(m.url))
+    .map((m) => ({ id: m.url.split('/').pop()!, ...m }));
+}
+
 export function toInboundMessage(sms: z.infer<typeof InboundSms>): InboundMessage {
   const from = normalizePhone(sms.From) ?? sms.From;
   return {
@@ -34,7 +43,7 @@ export function toInboundMessage(sms: z.infer<typeof InboundSms>): InboundMessag
     providerMessageId: sms.MessageSid,
     text: sms.Body,
     sender: { identities: [{ kind: 'phone', address: from }] },
-    attachments: [],
+    attachments: mediaOf(sms),
     hints: { calledNumber: normalizePhone(sms.To) ?? sms.To },
     replyTo: { channel: 'sms', address: from },
     language: /[\u4e00-\u9fff]/.test(sms.Body) || !/[a-z]/i.test(sms.Body) ? 'zh' : 'en',
