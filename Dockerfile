@@ -44,6 +44,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
 # Code and migrations stay root-owned (read-only for the app); the app applies
 # prisma/migrations itself at start-up.
 COPY --from=build /app/dist ./dist
+# The router trains its classifier at start-up from the labelled examples.
+COPY src/router/training ./dist/src/router/training
 COPY prisma/migrations ./prisma/migrations
 
 # Attachments live under DATA_DIR. Create it owned by `node` before declaring

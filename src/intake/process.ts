@@ -11,7 +11,7 @@
 import type pg from 'pg';
 import type { InboundMessage } from '../core/message.js';
 import type { Catalog, CatalogSnapshot } from '../router/catalog.js';
-import { classify, FALLBACK_CATEGORY } from '../router/classifier.js';
+import { FALLBACK_CATEGORY, type TextClassifier } from '../router/classifier.js';
 import { resolveZone } from '../router/zone-resolver.js';
 import { zoneLabel } from '../router/zone-tree.js';
 import { CaseNoPrefix } from '../core/time.js';
@@ -22,6 +22,7 @@ import { renderReceipt } from './receipt.js';
 export interface ProcessDeps {
   pool: pg.Pool;
   catalog: Catalog;
+  classifier: TextClassifier;
   timeZone: string;
   triageZoneCode: string;
 }
@@ -52,9 +53,9 @@ const OPEN_CASES = `
   WITH input AS MATERIALIZED (
     SELECT t.*, coalesce(t.reserved, next_case_no($13)) AS case_no
     FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[],
-                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::bool[], $15::bool[])
       AS t(message_id, reserved, category, zone_id, liaison_id, contact_id, deadline_hours,
-           origin, reply_channel, reply_address, routing, receipt)
+           origin, reply_channel, reply_address, routing, receipt, urgent, needs_triage)
   ),
   pending AS (
     SELECT input.* FROM input JOIN message m ON m.id = input.message_id
@@ -62,9 +63,9 @@ const OPEN_CASES = `
   ),
   new_case AS (
     INSERT INTO "case" (case_no, category_code, zone_id, liaison_id, contact_id, deadline_at,
-                        origin_channel, reply_channel, reply_address, routing)
+                        origin_channel, reply_channel, reply_address, routing, urgent, needs_triage)
     SELECT case_no, category, zone_id, liaison_id, contact_id, now() + make_interval(hours => deadline_hours),
-           origin, reply_channel, reply_address, routing::jsonb
+           origin, reply_channel, reply_address, routing::jsonb, urgent, needs_triage
     FROM pending
     RETURNING id, case_no
   ),
@@ -186,7 +187,7 @@ export class InboundProcessor {
       this.deps.pool.query<{ case_id: number; case_no: string; origin: string; category: string }>(OPEN_CASES, [
         col('messageId'), col('reservedCaseNo'), col('category'), col('zoneId'), col('liaisonId'), col('contactId'),
         col('deadlineHours'), col('origin'), col('replyChannel'), col('replyAddress'), col('routing'), col('receipt'),
-        this.prefix.now(),
+        this.prefix.now(), col('urgent'), col('needsTriage'),
       ]),
     );
     for (const r of rows) casesOpened.inc({ channel: r.origin, category: r.category });
@@ -196,7 +197,7 @@ export class InboundProcessor {
   /** Classification, routing and the receipt text for one message: pure, no I/O. */
   private plan(row: Row, contactId: number | null, catalog: CatalogSnapshot) {
     const { message } = row;
-    const classification = classify(message.text, catalog.categories);
+    const classification = this.deps.classifier.classify(message.text, catalog.categories);
     const category = catalog.categoriesByCode.get(classification.category) ?? catalog.categoriesByCode.get(FALLBACK_CATEGORY)!;
     const route = resolveZone(message.hints, catalog, this.deps.triageZoneCode);
     const receipt = renderReceipt({
@@ -207,6 +208,7 @@ export class InboundProcessor {
       deadline: new Date(Date.now() + category.deadlineHours * 3_600_000),
       language: message.language,
       timeZone: this.deps.timeZone,
+      call: classification.call,
     });
     return {
       messageId: row.id,
@@ -221,6 +223,8 @@ export class InboundProcessor {
       replyAddress: message.replyTo.address ?? null,
       routing: JSON.stringify({ zone: route.evidence, category: classification }),
       receipt,
+      urgent: classification.urgent,
+      needsTriage: classification.triage,
     };
   }
 }

@@ -12,16 +12,22 @@ export interface ReceiptFacts {
   deadline: Date;
   language: 'zh' | 'en';
   timeZone: string;
+  /** Emergency numbers for a message about immediate danger (110, 119, 120). */
+  call?: string[];
 }
 
 export function renderReceipt(f: ReceiptFacts): string {
   const deadline = formatLocal(f.deadline, f.timeZone);
+  const call = f.call?.length ? f.call.join('/') : null;
   if (f.language === 'en') {
     return (
+      (call ? `If you are in danger now, call ${call} at once. ` : '') +
       `Your message has been registered. Case number ${f.caseNo}, category: ${f.categoryEn}, ` +
       `handled by ${f.zoneName}, answer due by ${deadline}. Quote the case number to check progress.`
     );
   }
+  // Urgent receipts put the emergency number first and drop the lookup hint to stay within two SMS segments.
+  if (call) return `如有危险请立即拨打${call}！您反映的情况已登记，编号${f.caseNo}，已通知${f.zoneName}优先处理。`;
   return (
     `您反映的问题已登记，编号${f.caseNo}，类别：${f.categoryZh}，` +
     `由${f.zoneName}办理，${deadline}前答复。凭编号可查询进度。`

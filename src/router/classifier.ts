@@ -1,40 +1,78 @@
 /**
- * A keyword classifier over the seeded categories: the baseline the router's
- * statistical model replaces. Chinese keywords match as substrings (no spaces
- * between words); Latin keywords match case-insensitively.
+ * Category and urgency for a message. A naive Bayes model trained on the
+ * labelled examples (words and character bigrams) gives each category a
+ * probability; the categories' admin-edited keywords add weight on top, so a
+ * new category or a new term works before any retraining. Below
+ * `minConfidence` the message goes to the triage list instead of a guess.
  */
 import type { CategoryInfo } from './catalog.js';
+import { features } from './segment.js';
+import { NaiveBayes, posterior } from './naive-bayes.js';
+import { detectUrgency, type Danger } from './urgency.js';
+import type { Labelled } from './training.js';
+
+export const FALLBACK_CATEGORY = 'other';
+/** Each keyword hit multiplies a category's odds by 4. */
+const KEYWORD_WEIGHT = Math.log(4);
 
 export interface Classification {
   category: string;
-  /** Share of all keyword hits that went to the winner; 0 when nothing matched. */
   confidence: number;
+  /** The model's (or keywords') best guess, even when the case went to triage. */
+  guess: string;
   runnerUp: string | null;
   matched: string[];
-  method: 'keywords';
+  method: 'model' | 'model+keywords' | 'keywords' | 'none';
+  triage: boolean;
+  urgent: boolean;
+  dangers: Danger[];
+  call: string[];
 }
 
-export const FALLBACK_CATEGORY = 'other';
+export class TextClassifier {
+  private readonly model: NaiveBayes | null;
 
-export function classify(text: string, categories: readonly CategoryInfo[]): Classification {
-  const haystack = text.toLowerCase();
-  const scored = categories
-    .filter((c) => c.active)
-    .map((c) => {
-      const matched = c.keywords.filter((k) => haystack.includes(k.toLowerCase()));
-      return { code: c.code, matched };
-    })
-    .filter((s) => s.matched.length > 0)
-    .sort((a, b) => b.matched.length - a.matched.length);
+  constructor(
+    examples: readonly Labelled[],
+    private readonly minConfidence = 0.5,
+  ) {
+    this.model = examples.length ? NaiveBayes.train(examples.map((e) => ({ features: features(e.text), label: e.category }))) : null;
+  }
 
-  const best = scored[0];
-  if (!best) return { category: FALLBACK_CATEGORY, confidence: 0, runnerUp: null, matched: [], method: 'keywords' };
-  const total = scored.reduce((sum, s) => sum + s.matched.length, 0);
-  return {
-    category: best.code,
-    confidence: Number((best.matched.length / total).toFixed(2)),
-    runnerUp: scored[1]?.code ?? null,
-    matched: best.matched,
-    method: 'keywords',
-  };
+  classify(text: string, categories: readonly CategoryInfo[]): Classification {
+    const active = categories.filter((c) => c.active);
+    const haystack = text.toLowerCase();
+    const hits = new Map(active.map((c) => [c.code, c.keywords.filter((k) => haystack.includes(k.toLowerCase()))]));
+    const modelProbs = this.model ? new Map(posterior(this.model.scores(features(text))).map((r) => [r.label, r.p])) : null;
+
+    const scores = new Map<string, number>();
+    for (const c of active) {
+      const keywordHits = hits.get(c.code)!.length;
+      const trained = modelProbs?.has(c.code) ?? false;
+      // Without the model's word on it, a category is in the running only through its keywords,
+      // starting from an even share.
+      if (!trained && keywordHits === 0) continue;
+      const base = trained ? Math.log(Math.max(modelProbs!.get(c.code)!, 1e-12)) : modelProbs ? Math.log(1 / modelProbs.size) : 0;
+      scores.set(c.code, base + keywordHits * KEYWORD_WEIGHT);
+    }
+    const ranked = scores.size ? posterior(scores) : [];
+    const best = ranked[0];
+    const urgency = detectUrgency(text);
+    if (!best) {
+      return { category: FALLBACK_CATEGORY, guess: FALLBACK_CATEGORY, confidence: 0, runnerUp: null, matched: [], method: 'none', triage: true, ...urgency };
+    }
+    const matched = hits.get(best.label) ?? [];
+    const confidence = Number(best.p.toFixed(3));
+    const triage = confidence < this.minConfidence;
+    return {
+      category: triage ? FALLBACK_CATEGORY : best.label,
+      guess: best.label,
+      confidence,
+      runnerUp: ranked[1]?.label ?? null,
+      matched,
+      method: modelProbs ? ([...hits.values()].some((h) => h.length) ? 'model+keywords' : 'model') : 'keywords',
+      triage,
+      ...urgency,
+    };
+  }
 }

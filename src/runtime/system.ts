@@ -19,6 +19,8 @@ import { ensureBootstrapAdmin } from '../http/plugins/auth.js';
 import { createIntakeQueue, producerConnection, workerConnection, type IntakeJob } from '../workers/queues.js';
 import { startIntakeWorker } from '../workers/intake.worker.js';
 import { InboundProcessor } from '../intake/process.js';
+import { TextClassifier } from '../router/classifier.js';
+import { loadTrainingExamples } from '../router/training.js';
 import { Acceptor } from '../intake/accept.js';
 import { OutboxRelay } from '../workers/outbox-relay.js';
 import { startSweeper } from '../workers/sweeper.js';
@@ -92,7 +94,8 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
       // durably, and WAL is flushed in order). So these commits need not wait for fsync.
       const derivedPool = createPool({ url: databaseUrl, schema: config.DATABASE_SCHEMA, poolSize: 10, asyncCommit: true });
       closers.push(() => derivedPool.end());
-      const processor = new InboundProcessor({ pool: derivedPool, catalog, timeZone: config.OFFICE_TIME_ZONE, triageZoneCode: config.TRIAGE_ZONE_CODE });
+      const classifier = new TextClassifier(loadTrainingExamples(), config.ROUTER_MIN_CONFIDENCE);
+      const processor = new InboundProcessor({ pool: derivedPool, catalog, classifier, timeZone: config.OFFICE_TIME_ZONE, triageZoneCode: config.TRIAGE_ZONE_CODE });
       worker = startIntakeWorker(processor, log.child({ component: 'intake' }), {
         connection: workerRedis,
         prefix: config.QUEUE_PREFIX,

@@ -134,7 +134,7 @@ describe('resident lookup', () => {
     const { caseNo } = await submit({ text: '我家楼上漏水，电话13700001111', phone: '13800009999' });
     const ok = await app().inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=${caseNo}&contact=138-0000-9999` });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ caseNo, status: 'registered', category: { zh: '住房物业' } });
+    expect(ok.json()).toMatchObject({ caseNo, status: 'registered', statusLabel: { zh: '已登记' }, category: { zh: expect.any(String) } });
     expect(ok.body).not.toContain('13800009999');
     expect(ok.body).not.toContain('13700001111'); // the resident's own text is not replayed
 

@@ -4,6 +4,8 @@ import { createLogger } from '../../src/core/log.js';
 import { Acceptor } from '../../src/intake/accept.js';
 import { InboundProcessor } from '../../src/intake/process.js';
 import { Catalog } from '../../src/router/catalog.js';
+import { TextClassifier } from '../../src/router/classifier.js';
+import { loadTrainingExamples } from '../../src/router/training.js';
 import { createIntakeQueue, producerConnection } from '../../src/workers/queues.js';
 import { sweepStranded } from '../../src/workers/sweeper.js';
 import { OutboxRelay } from '../../src/workers/outbox-relay.js';
@@ -22,7 +24,8 @@ beforeAll(async () => {
   // The HTTP role only: these tests drive the worker steps by hand.
   sys = await startTestSystem({ role: 'http' });
   acceptor = new Acceptor({ pool: sys.db.pool, queue: sys.queue, log: silent, timeZone: 'Asia/Shanghai' });
-  processor = new InboundProcessor({ pool: sys.db.pool, catalog: new Catalog(sys.db.pool), timeZone: 'Asia/Shanghai', triageZoneCode: 'district' });
+  const classifier = new TextClassifier(loadTrainingExamples());
+  processor = new InboundProcessor({ pool: sys.db.pool, catalog: new Catalog(sys.db.pool), classifier, timeZone: 'Asia/Shanghai', triageZoneCode: 'district' });
 });
 afterAll(() => sys.teardown());
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/router/classifier.js';
+import { TextClassifier } from '../../src/router/classifier.js';
+import { features } from '../../src/router/segment.js';
+import { detectUrgency } from '../../src/router/urgency.js';
 import { resolveZone } from '../../src/router/zone-resolver.js';
 import type { CatalogSnapshot, CategoryInfo, ZoneInfo } from '../../src/router/catalog.js';
 
@@ -10,18 +12,76 @@ const categories: CategoryInfo[] = [
   { code: 'other', nameZh: '其他', nameEn: 'Other', deadlineHours: 168, keywords: [], active: true },
 ];
 
-describe('keyword classifier', () => {
+describe('segmentation', () => {
+  it('should give words and character bigrams, without stop words', () => {
+    const f = features('翠湖南路的路灯坏了');
+    expect(f).toEqual(expect.arrayContaining(['路灯', '#翠湖', '#路灯']));
+    expect(f).not.toContain('的');
+    expect(features('Street LIGHT broken')).toEqual(['street', 'light', 'broken']);
+  });
+});
+
+describe('classifier with keywords only', () => {
+  const byKeywords = new TextClassifier([]);
   it.each([
-    ['老板拖欠工资三个月', 'employment', 1, null],
-    ['楼下噪音很大，还有垃圾没人收，工资也没发', 'environment', 0.67, 'employment'],
-    ['The NOISE at night is terrible', 'environment', 1, null],
-    ['你好', 'other', 0, null],
-  ])('should classify %s as %s', (text, category, confidence, runnerUp) => {
-    expect(classify(text, categories)).toMatchObject({ category, confidence, runnerUp });
+    ['老板拖欠工资三个月', 'employment', null],
+    ['楼下噪音很大，还有垃圾没人收，工资也没发', 'environment', 'employment'],
+    ['The NOISE at night is terrible', 'environment', null],
+  ])('should classify %s as %s', (text, category, runnerUp) => {
+    expect(byKeywords.classify(text, categories)).toMatchObject({ category, runnerUp, method: 'keywords', triage: false });
+  });
+
+  it('should send a message that matches nothing to triage', () => {
+    expect(byKeywords.classify('你好', categories)).toMatchObject({ category: 'other', triage: true, method: 'none' });
   });
 
   it('should ignore retired categories', () => {
-    expect(classify('垃圾', categories).category).toBe('environment');
+    expect(byKeywords.classify('垃圾', categories).category).toBe('environment');
+  });
+});
+
+describe('classifier with a model', () => {
+  const examples = [
+    { text: '公司三个月没发钱了', category: 'employment', urgent: false },
+    { text: '老板跑路了欠我们钱', category: 'employment', urgent: false },
+    { text: '晚上广场舞太吵了', category: 'environment', urgent: false },
+    { text: '楼下烧烤油烟熏得受不了', category: 'environment', urgent: false },
+  ];
+  const model = new TextClassifier(examples, 0.6);
+
+  it('should learn words no keyword lists', () => {
+    expect(model.classify('老板欠钱不给', categories)).toMatchObject({ category: 'employment', method: 'model' });
+    expect(model.classify('广场舞吵得睡不着', categories)).toMatchObject({ category: 'environment' });
+  });
+
+  it('should let keywords reach a category the model never saw', () => {
+    const withNew = [...categories, { code: 'pets', nameZh: '宠物', nameEn: 'Pets', deadlineHours: 72, keywords: ['狗', '猫'], active: true }];
+    expect(model.classify('邻居家的狗天天叫，狗屎到处都是', withNew)).toMatchObject({ category: 'pets', method: 'model+keywords' });
+  });
+
+  it('should send a message it cannot place to triage, keeping its guess', () => {
+    const result = model.classify('请问', categories);
+    expect(result.triage).toBe(true);
+    expect(result.category).toBe('other');
+    expect(['employment', 'environment']).toContain(result.guess);
+  });
+});
+
+describe('urgency', () => {
+  it.each([
+    ['3栋5楼着火了，冒黑烟', ['fire'], ['119']],
+    ['厨房闻到很重的煤气味', ['gas'], ['119']],
+    ['楼下有人拿刀砍人', ['violence'], ['110']],
+    ['我真的不想活了', ['self_harm'], ['110']],
+    ['电梯困人半小时了没人管', ['trapped'], ['119']],
+    ['老人在家晕倒了', ['medical'], ['120']],
+    ['围墙塌了压到车', ['collapse'], ['119']],
+  ])('should flag %s', (text, dangers, call) => {
+    expect(detectUrgency(text)).toEqual({ urgent: true, dangers, call });
+  });
+
+  it.each(['楼道里电动车充电有火灾隐患', '消防通道被堵了', '路灯坏了', 'The fire lane is blocked'])('should not flag %s', (text) => {
+    expect(detectUrgency(text).urgent).toBe(false);
   });
 });
 

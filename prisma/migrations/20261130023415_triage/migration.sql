@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "case" ADD COLUMN     "needs_triage" BOOLEAN NOT NULL DEFAULT false;
