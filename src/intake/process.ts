@@ -199,7 +199,7 @@ export class InboundProcessor {
     const { message } = row;
     const classification = this.deps.classifier.classify(message.text, catalog.categories);
     const category = catalog.categoriesByCode.get(classification.category) ?? catalog.categoriesByCode.get(FALLBACK_CATEGORY)!;
-    const route = resolveZone(message.hints, catalog, this.deps.triageZoneCode);
+    const route = resolveZone(message.hints, catalog, this.deps.triageZoneCode, message.text);
     const receipt = renderReceipt({
       caseNo: '{caseNo}',
       categoryZh: category.nameZh,

@@ -1,19 +1,24 @@
 /**
- * Which responsibility zone gets a message, and why. Today: the zone the
- * channel names (a form's picker), else the district's triage desk. The
+ * Which responsibility zone gets a message, and why, strongest signal first:
+ * the zone the channel names (a form's picker, a zone's own number), places
+ * named in the text (the gazetteer), else the district's triage desk. The
  * evidence is stored on the case so admins can see why it went where it went.
  */
 import type { CatalogSnapshot, ZoneInfo } from './catalog.js';
+import { matchPlaces } from './gazetteer.js';
 
 export interface ZoneDecision {
   zone: ZoneInfo;
   /** The zone's own liaison, or the nearest one up the tree. */
   liaisonId: number | null;
   evidence: {
-    reason: 'channel_hint' | 'triage';
+    reason: 'channel_hint' | 'place_names' | 'triage';
     zoneCode: string;
     /** The hint as the channel gave it: a zone code, or `number:<E.164>` for a zone's own hotline. */
     hint?: string;
+    /** Place names found in the text, and whether they fitted several zones (then their common ancestor). */
+    places?: string[];
+    ambiguous?: boolean;
     liaisonFrom?: string;
   };
 }
@@ -22,6 +27,7 @@ export function resolveZone(
   hints: { zoneCode?: string; calledNumber?: string },
   catalog: CatalogSnapshot,
   triageZoneCode: string,
+  text = '',
 ): ZoneDecision {
   const hinted = hints.zoneCode
     ? catalog.zonesByCode.get(hints.zoneCode)
@@ -29,7 +35,8 @@ export function resolveZone(
       ? catalog.zonesByPhone.get(hints.calledNumber)
       : undefined;
   const hint = hints.zoneCode ?? (hints.calledNumber ? `number:${hints.calledNumber}` : undefined);
-  const zone = hinted?.active ? hinted : catalog.zonesByCode.get(triageZoneCode);
+  const places = hinted?.active ? null : matchPlaces(text, catalog);
+  const zone = hinted?.active ? hinted : (places?.zone ?? catalog.zonesByCode.get(triageZoneCode));
   if (!zone) throw new Error(`triage zone ${triageZoneCode} does not exist`);
 
   const liaisonZone = nearestWithLiaison(zone, catalog);
@@ -37,9 +44,10 @@ export function resolveZone(
     zone,
     liaisonId: liaisonZone?.liaisonId ?? null,
     evidence: {
-      reason: zone === hinted ? 'channel_hint' : 'triage',
+      reason: zone === hinted ? 'channel_hint' : places ? 'place_names' : 'triage',
       zoneCode: zone.code,
       ...(hint ? { hint } : {}),
+      ...(places ? { places: places.matched, ...(places.ambiguous ? { ambiguous: true } : {}) } : {}),
       ...(liaisonZone && liaisonZone !== zone ? { liaisonFrom: liaisonZone.code } : {}),
     },
   };
