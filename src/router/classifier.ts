@@ -1,13 +1,13 @@
 /**
- * Category and urgency for a message. A naive Bayes model trained on the
- * labelled examples (words and character bigrams) gives each category a
+ * Category and urgency for a message. A logistic-regression model trained on
+ * the labelled examples (words and character bigrams) gives each category a
  * probability; the categories' admin-edited keywords add weight on top, so a
  * new category or a new term works before any retraining. Below
  * `minConfidence` the message goes to the triage list instead of a guess.
  */
 import type { CategoryInfo } from './catalog.js';
 import { features } from './segment.js';
-import { NaiveBayes, posterior } from './naive-bayes.js';
+import { LogisticRegression } from './logistic-regression.js';
 import { detectUrgency, type Danger } from './urgency.js';
 import type { Labelled } from './training.js';
 
@@ -29,21 +29,29 @@ export interface Classification {
   call: string[];
 }
 
+/** Log-scores to probabilities, highest first. */
+function posterior(scores: Map<string, number>): { label: string; p: number }[] {
+  const max = Math.max(...scores.values());
+  const exp = [...scores].map(([label, s]) => ({ label, e: Math.exp(s - max) }));
+  const sum = exp.reduce((a, b) => a + b.e, 0);
+  return exp.map(({ label, e }) => ({ label, p: e / sum })).sort((a, b) => b.p - a.p);
+}
+
 export class TextClassifier {
-  private readonly model: NaiveBayes | null;
+  private readonly model: LogisticRegression | null;
 
   constructor(
     examples: readonly Labelled[],
     private readonly minConfidence = 0.5,
   ) {
-    this.model = examples.length ? NaiveBayes.train(examples.map((e) => ({ features: features(e.text), label: e.category }))) : null;
+    this.model = examples.length ? LogisticRegression.train(examples.map((e) => ({ features: features(e.text), label: e.category }))) : null;
   }
 
   classify(text: string, categories: readonly CategoryInfo[]): Classification {
     const active = categories.filter((c) => c.active);
     const haystack = text.toLowerCase();
     const hits = new Map(active.map((c) => [c.code, c.keywords.filter((k) => haystack.includes(k.toLowerCase()))]));
-    const modelProbs = this.model ? new Map(posterior(this.model.scores(features(text))).map((r) => [r.label, r.p])) : null;
+    const modelProbs = this.model?.predict(features(text)) ?? null;
 
     const scores = new Map<string, number>();
     for (const c of active) {
