@@ -14,6 +14,7 @@ import openapi from './plugins/openapi.js';
 import { operationsRoutes } from './routes/operations.js';
 import { caseRoutes } from './routes/cases.js';
 import { zoneRoutes } from './routes/zones.js';
+import { routerRoutes } from './routes/router.js';
 import { CHANNELS } from '../channels/registry.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -45,6 +46,7 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   await app.register(operationsRoutes);
   await app.register(caseRoutes);
   await app.register(zoneRoutes);
+  await app.register(routerRoutes);
   for (const channel of CHANNELS) {
     if (channel.routes) await app.register(channel.routes);
   }

@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Db } from '../store/db.js';
 import type { Catalog } from '../router/catalog.js';
+import type { TextClassifier } from '../router/classifier.js';
 import type { Acceptor } from '../intake/accept.js';
 import type { AttachmentStore } from '../intake/attachments.js';
 import type { IntakeJob } from '../workers/queues.js';
@@ -19,6 +20,7 @@ export interface AppDeps {
   redis: Redis;
   queue: Queue<IntakeJob>;
   catalog: Catalog;
+  classifier: TextClassifier;
   attachments: AttachmentStore;
   /** Stores inbound messages and queues them: every channel's way in. */
   acceptor: Acceptor;

@@ -66,6 +66,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
     const queue = createIntakeQueue(redis, config.QUEUE_PREFIX);
     closers.push(() => queue.close());
     const catalog = new Catalog(db.pool);
+    const classifier = new TextClassifier(loadTrainingExamples(), config.ROUTER_MIN_CONFIDENCE);
 
     let worker: Worker<IntakeJob> | null = null;
     let relay: OutboxRelay | null = null;
@@ -94,7 +95,6 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
       // durably, and WAL is flushed in order). So these commits need not wait for fsync.
       const derivedPool = createPool({ url: databaseUrl, schema: config.DATABASE_SCHEMA, poolSize: 10, asyncCommit: true });
       closers.push(() => derivedPool.end());
-      const classifier = new TextClassifier(loadTrainingExamples(), config.ROUTER_MIN_CONFIDENCE);
       const processor = new InboundProcessor({ pool: derivedPool, catalog, classifier, timeZone: config.OFFICE_TIME_ZONE, triageZoneCode: config.TRIAGE_ZONE_CODE });
       worker = startIntakeWorker(processor, log.child({ component: 'intake' }), {
         connection: workerRedis,
@@ -108,7 +108,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
 
     let app: App | null = null;
     if (role !== 'worker') {
-      app = await buildApp(appDeps(config, db, redis, queue, log, secret, catalog), log);
+      app = await buildApp(appDeps(config, db, redis, queue, log, secret, catalog, classifier), log);
       closers.push(() => app!.close());
       await app.listen({ host: config.HOST, port: config.PORT });
     }
@@ -120,9 +120,19 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
 }
 
 /** What the HTTP front needs, around a given database and Redis. */
-export function appDeps(config: Config, db: Db, redis: Redis, queue: Queue<IntakeJob>, log: Logger, secret: string, catalog = new Catalog(db.pool)): AppDeps {
+export function appDeps(
+  config: Config,
+  db: Db,
+  redis: Redis,
+  queue: Queue<IntakeJob>,
+  log: Logger,
+  secret: string,
+  catalog = new Catalog(db.pool),
+  classifier = new TextClassifier(loadTrainingExamples(), config.ROUTER_MIN_CONFIDENCE),
+): AppDeps {
   return {
     config,
+    classifier,
     secret,
     db,
     redis,

@@ -158,6 +158,38 @@ describe('resident lookup', () => {
   });
 });
 
+describe('router simulation', () => {
+  const simulate = (payload: Record<string, unknown>, headers = adminHeaders) =>
+    app().inject({ method: 'POST', url: '/api/v1/router/simulate', headers, payload });
+
+  it('should say where a message would go and why, creating nothing', async () => {
+    const before = await sys.sql(`SELECT (SELECT count(*) FROM message)::int AS m, (SELECT count(*) FROM "case")::int AS c`);
+    const res = await simulate({ text: '翠湖南路3栋楼下着火了，浓烟很大' }, SUPERVISOR);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      urgent: true,
+      call: ['119'],
+      zone: { code: 'wh-hs-ch', level: 'community' },
+      evidence: { zone: { reason: 'place_names', places: ['翠湖南路'] }, category: { dangers: ['fire'] } },
+      matchedRules: [],
+    });
+    expect(await sys.sql(`SELECT (SELECT count(*) FROM message)::int AS m, (SELECT count(*) FROM "case")::int AS c`)).toEqual(before);
+  });
+
+  it('should prefer the zone a form names, and refuse an unknown one', async () => {
+    expect((await simulate({ text: '翠湖南路的路灯坏了', zoneCode: 'wh-dg' })).json().zone.code).toBe('wh-dg');
+    const bad = await simulate({ text: '你好', zoneCode: 'nowhere' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('zoneCode');
+  });
+
+  it('should list the twelve categories with their deadlines', async () => {
+    const res = await app().inject({ method: 'GET', url: '/api/v1/categories', headers: SUPERVISOR });
+    expect(res.json().items.map((c: { code: string }) => c.code)).toHaveLength(12);
+    expect(res.json().items[0]).toMatchObject({ code: 'employment', nameZh: '就业创业', deadlineHours: 168 });
+  });
+});
+
 describe('lookup rate limit', () => {
   it('should answer 429 once a client has guessed too often', async () => {
     const headers = { 'x-forwarded-for': '203.0.113.7' };
