@@ -39,10 +39,13 @@ export class LogisticRegression {
 
     const xs = examples.map((e) => model.vectorize(e.features));
     const ys = examples.map((e) => labels.indexOf(e.label));
+    // Balanced class weights: a category with few examples counts as much as a common one.
+    const perLabel = labels.map((_, k) => ys.filter((y) => y === k).length);
+    const classWeight = perLabel.map((n) => examples.length / (labels.length * n));
     const order = xs.map((_, i) => i);
     for (let epoch = 0; epoch < epochs; epoch++) {
       deterministicShuffle(order, epoch);
-      for (const n of order) model.step(xs[n]!, ys[n]!, learningRate, l2);
+      for (const n of order) model.step(xs[n]!, ys[n]!, learningRate * classWeight[ys[n]!]!, l2);
     }
     return model;
   }
