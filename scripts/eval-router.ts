@@ -7,6 +7,6 @@ import { parseArgs } from 'node:util';
 import { evaluate, formatReport } from '../src/router/evaluate.js';
 import { loadTrainingExamples, split } from '../src/router/training.js';
 
-const { values } = parseArgs({ options: { 'held-out': { type: 'string', default: '20' }, 'min-confidence': { type: 'string', default: '0.5' } } });
+const { values } = parseArgs({ options: { 'held-out': { type: 'string', default: '20' }, 'min-confidence': { type: 'string', default: '0.3' } } });
 const { train, test } = split(loadTrainingExamples(), Number(values['held-out']));
 console.log(formatReport(evaluate(train, test, Number(values['min-confidence']))));

@@ -28,7 +28,7 @@ const Env = z.object({
   /** The zone that receives what no rule or hint routes (the district's triage desk). */
   TRIAGE_ZONE_CODE: z.string().default('district'),
   /** Below this classifier confidence a case goes to the triage list instead of a guessed category. */
-  ROUTER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
+  ROUTER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.3),
   /** Intake jobs one worker process holds at once; jobs held together are processed together. */
   INTAKE_CONCURRENCY: z.coerce.number().int().min(1).default(64),
   /** Most messages stored by one INSERT and queued as one job. */

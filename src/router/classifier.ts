@@ -42,7 +42,7 @@ export class TextClassifier {
 
   constructor(
     examples: readonly Labelled[],
-    private readonly minConfidence = 0.5,
+    private readonly minConfidence = 0.3,
   ) {
     this.model = examples.length ? LogisticRegression.train(examples.map((e) => ({ features: features(e.text), label: e.category }))) : null;
   }
