@@ -76,11 +76,13 @@ describe('urgency', () => {
     ['电梯困人半小时了没人管', ['trapped'], ['119']],
     ['老人在家晕倒了', ['medical'], ['120']],
     ['围墙塌了压到车', ['collapse'], ['119']],
+    ['电线断了掉在地上还在冒火花', ['electric'], ['119']],
+    ['有人在打架！拿着刀，已经有人流血了', ['violence'], ['110']],
   ])('should flag %s', (text, dangers, call) => {
     expect(detectUrgency(text)).toEqual({ urgent: true, dangers, call });
   });
 
-  it.each(['楼道里电动车充电有火灾隐患', '消防通道被堵了', '路灯坏了', 'The fire lane is blocked'])('should not flag %s', (text) => {
+  it.each(['楼道里电动车充电有火灾隐患', '消防通道被堵了', '路灯坏了', 'The fire lane is blocked', '楼道里都是纸箱，怕着火', '消防车进不来，万一着火怎么办'])('should not flag %s', (text) => {
     expect(detectUrgency(text).urgent).toBe(false);
   });
 });
