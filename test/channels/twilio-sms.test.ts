@@ -77,6 +77,17 @@ describe('hotline SMS in', () => {
     expect(fake.sent.filter((s) => s.To === '+8613800002222')).toHaveLength(1);
   });
 
+  it('should let the resident look up a case opened by SMS with their phone number', async () => {
+    const params = await sms({ From: '+8613800001515' });
+    await app().inject(signed('/webhooks/twilio/sms', params));
+    const [kase] = await eventually(() =>
+      sys.sql<{ case_no: string }>(`SELECT c.case_no FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.provider_message_id = $1`, [params.MessageSid]).then((r) => (r.length ? r : null)),
+    );
+    const res = await app().inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=${kase!.case_no}&contact=13800001515` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ caseNo: kase!.case_no, status: 'registered' });
+  });
+
   it("should thread a resident's next text into their open case without a second receipt", async () => {
     await app().inject(signed('/webhooks/twilio/sms', await sms({ From: '+8613800003333' })));
     await eventually(async () => (await outboxFor('+8613800003333'))[0]?.status === 'sent');

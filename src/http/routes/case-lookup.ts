@@ -23,14 +23,21 @@ const Lookup = z.object({
   timeline: z.array(z.object({ at: z.string(), type: z.string(), text: z.string() })),
 });
 
-/** Everything a matching contact may see, found by case number (or by the reserving message before the case exists). */
+/**
+ * Everything a matching contact may see: the case and the message that opened it,
+ * or, before the workers have opened it, the message that reserved its number.
+ */
 const FIND = `
   SELECT m.id AS message_id, m.channel, m.provider_message_id, m.meta, m.created_at, c.id AS case_id, c.status, c.deadline_at,
          c.contact_id, c.zone_id, cat.name_zh, cat.name_en
-  FROM message m
-  LEFT JOIN "case" c ON c.case_no = m.reserved_case_no
-  LEFT JOIN category cat ON cat.code = c.category_code
-  WHERE m.reserved_case_no = $1`;
+  FROM (SELECT $1::text AS case_no) wanted
+  LEFT JOIN "case" c ON c.case_no = wanted.case_no
+  JOIN LATERAL (
+    SELECT * FROM message
+    WHERE direction = 'in' AND (case_id = c.id OR reserved_case_no = wanted.case_no)
+    ORDER BY id LIMIT 1
+  ) m ON true
+  LEFT JOIN category cat ON cat.code = c.category_code`;
 
 const PUBLIC_TIMELINE = `
   SELECT at, 'event' AS type, type AS text FROM case_event WHERE case_id = $1 AND type <> 'note'
