@@ -104,6 +104,13 @@ describe('cases', () => {
     const seen = [...page1.json().items, ...page2.json().items].map((c: { caseNo: string }) => c.caseNo);
     expect(new Set(seen).size).toBe(seen.length);
 
+    const { caseNo: fireCase } = await submit({ text: '楼道里着火了，浓烟很大', zoneCode: 'wh-hs-ch-01' });
+    const urgent = await app().inject({ method: 'GET', url: '/api/v1/cases?urgent=true', headers: adminHeaders });
+    expect(urgent.json().items.map((c: { caseNo: string }) => c.caseNo)).toContain(fireCase);
+    const { caseNo: vague } = await submit({ text: '嗯' });
+    const triage = await app().inject({ method: 'GET', url: '/api/v1/cases?triage=true', headers: adminHeaders });
+    expect(triage.json().items).toEqual(expect.arrayContaining([expect.objectContaining({ caseNo: vague, needsTriage: true, category: 'other' })]));
+
     const unknown = await app().inject({ method: 'GET', url: '/api/v1/cases?zone=nowhere', headers: adminHeaders });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().field).toBe('zone');

@@ -18,6 +18,8 @@ const CaseSummary = z.object({
   status: CaseStatus,
   category: z.string(),
   urgent: z.boolean(),
+  /** On the triage list: the classifier was unsure, a person should pick the category. */
+  needsTriage: z.boolean(),
   zone: z.object({ code: z.string(), name: z.string() }),
   liaison: z.object({ id: z.number(), name: z.string() }).nullable(),
   originChannel: z.string(),
@@ -41,6 +43,8 @@ const ListQuery = z.object({
   zone: z.string().optional().describe('zone code; includes the zones below it'),
   channel: z.string().optional(),
   category: z.string().optional(),
+  triage: z.enum(['true', 'false']).optional().describe('only cases on (or off) the triage list'),
+  urgent: z.enum(['true', 'false']).optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.coerce.number().int().positive().optional().describe('nextCursor of the previous page'),
@@ -60,6 +64,7 @@ function summary(c: SummaryRow) {
     status: c.status,
     category: c.categoryCode,
     urgent: c.urgent,
+    needsTriage: c.needsTriage,
     zone: c.zone,
     liaison: c.liaison,
     originChannel: c.originChannel,
@@ -86,6 +91,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       if (q.status) where.status = q.status;
       if (q.channel) where.originChannel = q.channel;
       if (q.category) where.categoryCode = q.category;
+      if (q.triage) where.needsTriage = q.triage === 'true';
+      if (q.urgent) where.urgent = q.urgent === 'true';
       if (q.since) where.createdAt = { gte: new Date(q.since) };
       if (q.cursor) where.id = { lt: q.cursor };
       if (q.zone) {
