@@ -15,7 +15,8 @@ export interface TrainingOptions {
   l2: number;
 }
 
-const DEFAULTS: TrainingOptions = { epochs: 30, learningRate: 0.5, l2: 1e-4 };
+// Chosen on a validation share of the training split (never the held-out split).
+const DEFAULTS: TrainingOptions = { epochs: 40, learningRate: 1, l2: 3e-4 };
 
 type SparseVector = [index: number, value: number][];
 

@@ -8,13 +8,13 @@ export type Danger = 'fire' | 'gas' | 'violence' | 'self_harm' | 'trapped' | 'co
 const HYPOTHETICAL = /(万一|一旦|怕|担心|如果|要是|容易)[^，。！？]{0,4}$/;
 
 const PATTERNS: { danger: Danger; call: '110' | '119' | '120'; pattern: RegExp }[] = [
-  { danger: 'fire', call: '119', pattern: /着火|起火|失火|火灾(?!隐患)|冒烟|烧起来|(?<!焚烧[^，。]{0,6})浓烟|\bon fire\b|\bfire\b(?! (hazard|lane|exit|escape|door))/i },
-  { danger: 'gas', call: '119', pattern: /(煤气|燃气|天然气)(泄漏|泄露|漏气|漏了|味)|gas leak|smell(s)? of gas/i },
-  { danger: 'violence', call: '110', pattern: /正在打|打人了|持刀|拿刀|拿着刀|砍刀|砍人|动刀|家暴|殴打|打起来了|在打架|fighting now|with a knife|is beating/i },
+  { danger: 'fire', call: '119', pattern: /着火|起火|失火|火灾(?!隐患)|冒黑烟|烧起来|在烧|火苗|(?<!焚烧[^，。]{0,6})浓烟|\bon fire\b|\bfire\b(?! (hazard|lane|exit|escape|door))/i },
+  { danger: 'gas', call: '119', pattern: /(煤气|燃气|天然气)[^，。]{0,6}(泄漏|泄露|漏气|漏了|味|冒气)|gas leak|smell(s)? of gas/i },
+  { danger: 'violence', call: '110', pattern: /正在打|打人了|持刀|拿刀|拿着刀|拿着菜刀|菜刀|砍刀|砍人|动刀|家暴|殴打|打起来了|在打架|fighting now|with a knife|is beating/i },
   { danger: 'self_harm', call: '110', pattern: /不想活|自杀|轻生|跳楼|跳河|寻短见|割腕|kill (my|him|her)self|suicide/i },
-  { danger: 'trapped', call: '119', pattern: /被困|困在|关在电梯|电梯困人|出不来了|trapped|stuck in the lift|stuck in the elevator/i },
-  { danger: 'collapse', call: '119', pattern: /倒塌|坍塌|塌了|塌陷|要塌|垮了|collaps/i },
-  { danger: 'medical', call: '120', pattern: /晕倒|昏倒|昏迷|叫不醒|倒在地上|不省人事|抽搐|口吐白沫|大出血|一直在流血|流了很多血|没有呼吸|心脏病发|掉进去了|溺水|collapsed|unconscious|bleeding heavily/i },
+  { danger: 'trapped', call: '119', pattern: /被困|困在|关在电梯|电梯困人|出不来了|里面关着|trapped|stuck in the lift|stuck in the elevator/i },
+  { danger: 'collapse', call: '119', pattern: /倒塌|坍塌|塌了|塌陷|要塌|马上要倒|垮了|collaps/i },
+  { danger: 'medical', call: '120', pattern: /晕倒|昏倒|昏迷|叫不醒|倒在地上|不省人事|抽搐|口吐白沫|喘不上气|呼吸困难|嘴唇发紫|大出血|一直在流血|流了很多血|没有呼吸|心脏病发|掉进去了|溺水|collapsed|unconscious|bleeding heavily/i },
   { danger: 'electric', call: '119', pattern: /漏电|触电|电线[^，。]{0,4}(断|掉|冒火花)|冒火花|live wire/i },
   { danger: 'hazmat', call: '119', pattern: /(化学品|化工|毒气|有毒)[^，。]{0,6}(泄漏|漏|味)|刺鼻[^，。]{0,6}(化学|气味)[^，。]{0,8}头晕/i },
 ];
