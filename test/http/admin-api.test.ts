@@ -197,6 +197,44 @@ describe('router simulation', () => {
   });
 });
 
+describe('categories', () => {
+  const patch = (code: string, payload: Record<string, unknown>, headers = adminHeaders) =>
+    app().inject({ method: 'PATCH', url: `/api/v1/categories/${code}`, headers, payload });
+
+  it("should change a category's deadline and keywords, and route the next message with them", async () => {
+    const res = await patch('environment', { deadlineHours: 48, keywords: ['噪音', '垃圾', '狗叫'] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ code: 'environment', deadlineHours: 48, keywords: ['噪音', '垃圾', '狗叫'] });
+    const sim = await app().inject({ method: 'POST', url: '/api/v1/router/simulate', headers: adminHeaders, payload: { text: '狗叫' } });
+    expect(sim.json().evidence.category.matched).toContain('狗叫');
+    expect(await sys.sql(`SELECT 1 FROM audit_event WHERE action = 'category.update' AND subject_id = 'environment'`)).toHaveLength(1);
+  });
+
+  it('should add a category, and retire it so no new case gets it', async () => {
+    const add = await app().inject({ method: 'POST', url: '/api/v1/categories', headers: adminHeaders, payload: { code: 'pets', nameZh: '宠物', nameEn: 'Pets', deadlineHours: 72, keywords: ['宠物', '遛狗'] } });
+    expect(add.statusCode).toBe(201);
+    const again = await app().inject({ method: 'POST', url: '/api/v1/categories', headers: adminHeaders, payload: { code: 'pets', nameZh: '宠物', nameEn: 'Pets', deadlineHours: 72 } });
+    expect(again.statusCode).toBe(409);
+    expect((await patch('pets', { active: false })).json().active).toBe(false);
+    const sim = await app().inject({ method: 'POST', url: '/api/v1/router/simulate', headers: adminHeaders, payload: { text: '宠物 遛狗 宠物 遛狗' } });
+    expect(sim.json().category).not.toBe('pets');
+  });
+
+  it.each([
+    ['a deadline of zero hours', 'housing', { deadlineHours: 0 }, 400, 'deadlineHours'],
+    ['retiring other', 'other', { active: false }, 400, 'active'],
+    ['an unknown category', 'astrology', { nameZh: '星座' }, 404, 'code'],
+  ])('should refuse %s', async (_title, code, payload, status, field) => {
+    const res = await patch(code, payload);
+    expect(res.statusCode).toBe(status);
+    expect(res.json().field).toBe(field);
+  });
+
+  it('should let only admins change categories', async () => {
+    expect((await patch('housing', { deadlineHours: 24 }, SUPERVISOR)).statusCode).toBe(403);
+  });
+});
+
 describe('lookup rate limit', () => {
   it('should answer 429 once a client has guessed too often', async () => {
     const headers = { 'x-forwarded-for': '203.0.113.7' };

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { normalizePhone } from '../../core/contact-address.js';
 import { resolveZone } from '../../router/zone-resolver.js';
+import { audit } from '../../store/audit.js';
+import { FALLBACK_CATEGORY } from '../../router/classifier.js';
 
 const Simulate = z.object({
   text: z.string().trim().min(1).max(5000),
@@ -17,6 +19,20 @@ const Simulate = z.object({
 });
 
 const Category = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), deadlineHours: z.number(), keywords: z.array(z.string()), active: z.boolean() });
+
+const Keywords = z.array(z.string().trim().min(1).max(50)).max(500);
+const CategoryChange = z.object({
+  nameZh: z.string().trim().min(1).max(50).optional(),
+  nameEn: z.string().trim().min(1).max(100).optional(),
+  /** 办理时限 in hours: from one hour to ninety days. */
+  deadlineHours: z.number().int().min(1).max(90 * 24).optional(),
+  keywords: Keywords.optional(),
+  /** false retires the category: no new case gets it, old cases keep it. */
+  active: z.boolean().optional(),
+});
+const NewCategory = CategoryChange.required({ nameZh: true, nameEn: true, deadlineHours: true }).extend({
+  code: z.string().regex(/^[a-z][a-z_]{1,39}$/, 'lowercase letters and underscores'),
+});
 
 export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
   const { catalog, classifier, config } = app.deps;
@@ -68,5 +84,48 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/categories',
     { preHandler: app.requireRole('supervisor'), schema: { summary: 'The categories and their handling deadlines', tags: ['router'], security: [{ bearer: [] }], response: { 200: z.object({ items: z.array(Category) }) } } },
     async () => ({ items: (await catalog.get()).categories }),
+  );
+
+  const { pool } = app.deps.db;
+
+  app.post(
+    '/api/v1/categories',
+    { preHandler: app.requireRole('admin'), schema: { summary: 'Add a category', tags: ['router'], security: [{ bearer: [] }], body: NewCategory, response: { 201: Category } } },
+    async (req, reply) => {
+      const c = req.body;
+      const { rows } = await pool.query(
+        `INSERT INTO category (code, name_zh, name_en, deadline_hours, keywords, active, sort_order)
+         VALUES ($1, $2, $3, $4, $5, $6, (SELECT coalesce(max(sort_order), 0) + 1 FROM category))
+         ON CONFLICT (code) DO NOTHING
+         RETURNING code, name_zh AS "nameZh", name_en AS "nameEn", deadline_hours AS "deadlineHours", keywords, active`,
+        [c.code, c.nameZh, c.nameEn, c.deadlineHours, c.keywords ?? [], c.active ?? true],
+      );
+      if (!rows[0]) throw new InputError('code', `category ${c.code} exists already`, 409, 'conflict');
+      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'category.create', subjectType: 'category', subjectId: c.code, detail: { ...c } });
+      catalog.invalidate();
+      return reply.code(201).send(rows[0]);
+    },
+  );
+
+  app.patch(
+    '/api/v1/categories/:code',
+    { preHandler: app.requireRole('admin'), schema: { summary: 'Rename, retire, or change the deadline or keywords of a category', tags: ['router'], security: [{ bearer: [] }], params: z.object({ code: z.string() }), body: CategoryChange, response: { 200: Category } } },
+    async (req) => {
+      const c = req.body;
+      if (req.params.code === FALLBACK_CATEGORY && c.active === false) {
+        throw new InputError('active', `${FALLBACK_CATEGORY} is where unsure cases go; it cannot be retired`);
+      }
+      const { rows } = await pool.query(
+        `UPDATE category SET name_zh = coalesce($2, name_zh), name_en = coalesce($3, name_en),
+                deadline_hours = coalesce($4, deadline_hours), keywords = coalesce($5, keywords), active = coalesce($6, active)
+         WHERE code = $1
+         RETURNING code, name_zh AS "nameZh", name_en AS "nameEn", deadline_hours AS "deadlineHours", keywords, active`,
+        [req.params.code, c.nameZh ?? null, c.nameEn ?? null, c.deadlineHours ?? null, c.keywords ?? null, c.active ?? null],
+      );
+      if (!rows[0]) throw new InputError('code', `unknown category ${req.params.code}`, 404, 'not_found');
+      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'category.update', subjectType: 'category', subjectId: req.params.code, detail: { ...c } });
+      catalog.invalidate();
+      return rows[0];
+    },
   );
 };
