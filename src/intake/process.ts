@@ -9,10 +9,11 @@
  * (outbound message + outbox row) all or nothing.
  */
 import type pg from 'pg';
+import type { Logger } from 'pino';
 import type { InboundMessage } from '../core/message.js';
 import type { Catalog, CatalogSnapshot } from '../router/catalog.js';
-import { FALLBACK_CATEGORY, type TextClassifier } from '../router/classifier.js';
-import { resolveZone } from '../router/zone-resolver.js';
+import type { TextClassifier } from '../router/classifier.js';
+import { route } from '../router/route.js';
 import { zoneLabel } from '../router/zone-tree.js';
 import { CaseNoPrefix } from '../core/time.js';
 import { casesOpened, timed } from '../core/metrics.js';
@@ -23,6 +24,8 @@ export interface ProcessDeps {
   pool: pg.Pool;
   catalog: Catalog;
   classifier: TextClassifier;
+  /** Where skipped routing rules are reported. */
+  log?: Logger;
   timeZone: string;
   triageZoneCode: string;
 }
@@ -197,34 +200,34 @@ export class InboundProcessor {
   /** Classification, routing and the receipt text for one message: pure, no I/O. */
   private plan(row: Row, contactId: number | null, catalog: CatalogSnapshot) {
     const { message } = row;
-    const classification = this.deps.classifier.classify(message.text, catalog.categories);
-    const category = catalog.categoriesByCode.get(classification.category) ?? catalog.categoriesByCode.get(FALLBACK_CATEGORY)!;
-    const route = resolveZone(message.hints, catalog, this.deps.triageZoneCode, message.text);
+    const decision = route(message, catalog, this.deps.classifier, this.deps.triageZoneCode, (ruleId, err) =>
+      this.deps.log?.warn({ ruleId, err: err.message }, 'routing rule failed; skipped'),
+    );
     const receipt = renderReceipt({
       caseNo: '{caseNo}',
-      categoryZh: category.nameZh,
-      categoryEn: category.nameEn,
-      zoneName: zoneLabel(route.zone, catalog),
-      deadline: new Date(Date.now() + category.deadlineHours * 3_600_000),
+      categoryZh: decision.category.nameZh,
+      categoryEn: decision.category.nameEn,
+      zoneName: zoneLabel(decision.zone, catalog),
+      deadline: new Date(Date.now() + decision.deadlineHours * 3_600_000),
       language: message.language,
       timeZone: this.deps.timeZone,
-      call: classification.call,
+      call: decision.classification.call,
     });
     return {
       messageId: row.id,
       reservedCaseNo: row.reserved_case_no,
-      category: category.code,
-      zoneId: route.zone.id,
-      liaisonId: route.liaisonId,
+      category: decision.category.code,
+      zoneId: decision.zone.id,
+      liaisonId: decision.liaisonId,
       contactId,
-      deadlineHours: category.deadlineHours,
+      deadlineHours: decision.deadlineHours,
       origin: message.channel,
       replyChannel: message.replyTo.channel,
       replyAddress: message.replyTo.address ?? null,
-      routing: JSON.stringify({ zone: route.evidence, category: classification }),
+      routing: JSON.stringify(decision.evidence),
       receipt,
-      urgent: classification.urgent,
-      needsTriage: classification.triage,
+      urgent: decision.urgent,
+      needsTriage: decision.classification.triage,
     };
   }
 }

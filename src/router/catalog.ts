@@ -4,6 +4,7 @@
  * visible to every worker within `ttlMs`.
  */
 import type pg from 'pg';
+import type { Rule } from './rules.js';
 
 export type ZoneLevel = 'district' | 'street' | 'community' | 'group';
 
@@ -35,6 +36,8 @@ export interface CatalogSnapshot {
   zonesByPhone: Map<string, ZoneInfo>;
   categories: CategoryInfo[];
   categoriesByCode: Map<string, CategoryInfo>;
+  /** Active routing rules, in the order they apply. */
+  rules: Rule[];
 }
 
 export class Catalog {
@@ -60,7 +63,7 @@ export class Catalog {
   }
 
   private async load(): Promise<CatalogSnapshot> {
-    const [zones, categories] = await Promise.all([
+    const [zones, categories, rules] = await Promise.all([
       this.pool.query<ZoneInfo>(
         `SELECT id, code, name, level, parent_id AS "parentId", liaison_id AS "liaisonId", aliases,
                 phone_numbers AS "phoneNumbers", active FROM zone`,
@@ -69,6 +72,10 @@ export class Catalog {
         `SELECT code, name_zh AS "nameZh", name_en AS "nameEn", deadline_hours AS "deadlineHours", keywords, active
          FROM category ORDER BY sort_order, code`,
       ),
+      this.pool.query<Rule>(
+        `SELECT id, name, priority, version, conditions, action FROM routing_rule
+         WHERE active AND NOT deleted ORDER BY priority, id`,
+      ),
     ]);
     const snapshot: CatalogSnapshot = {
       zonesByCode: new Map(zones.rows.map((z) => [z.code, z])),
@@ -76,6 +83,7 @@ export class Catalog {
       zonesByPhone: new Map(zones.rows.flatMap((z) => z.phoneNumbers.map((n) => [n, z] as const))),
       categories: categories.rows,
       categoriesByCode: new Map(categories.rows.map((c) => [c.code, c])),
+      rules: rules.rows,
     };
     this.snapshot = snapshot;
     this.loadedAt = Date.now();

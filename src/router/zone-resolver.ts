@@ -53,7 +53,8 @@ export function resolveZone(
   };
 }
 
-function nearestWithLiaison(zone: ZoneInfo, catalog: CatalogSnapshot): ZoneInfo | undefined {
+/** The zone itself if it has a liaison, else the nearest zone above it that has one. */
+export function nearestWithLiaison(zone: ZoneInfo, catalog: CatalogSnapshot): ZoneInfo | undefined {
   for (let z: ZoneInfo | undefined = zone; z; z = z.parentId ? catalog.zonesById.get(z.parentId) : undefined) {
     if (z.liaisonId) return z;
   }

@@ -95,7 +95,14 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
       // durably, and WAL is flushed in order). So these commits need not wait for fsync.
       const derivedPool = createPool({ url: databaseUrl, schema: config.DATABASE_SCHEMA, poolSize: 10, asyncCommit: true });
       closers.push(() => derivedPool.end());
-      const processor = new InboundProcessor({ pool: derivedPool, catalog, classifier, timeZone: config.OFFICE_TIME_ZONE, triageZoneCode: config.TRIAGE_ZONE_CODE });
+      const processor = new InboundProcessor({
+        pool: derivedPool,
+        catalog,
+        classifier,
+        log: log.child({ component: 'router' }),
+        timeZone: config.OFFICE_TIME_ZONE,
+        triageZoneCode: config.TRIAGE_ZONE_CODE,
+      });
       worker = startIntakeWorker(processor, log.child({ component: 'intake' }), {
         connection: workerRedis,
         prefix: config.QUEUE_PREFIX,

@@ -97,6 +97,7 @@ describe('zone resolver', () => {
     zonesByPhone: new Map([['+868711234567', zones[1]!]]),
     categories,
     categoriesByCode: new Map(categories.map((c) => [c.code, c])),
+    rules: [],
   };
 
   it("should take the channel's zone and the nearest liaison up the tree", () => {

@@ -24,6 +24,7 @@ const catalog: CatalogSnapshot = {
   zonesByPhone: new Map(),
   categories: [],
   categoriesByCode: new Map(),
+  rules: [],
 };
 
 describe('gazetteer', () => {

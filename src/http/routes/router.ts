@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { normalizePhone } from '../../core/contact-address.js';
-import { resolveZone } from '../../router/zone-resolver.js';
+import { route } from '../../router/route.js';
 import { audit } from '../../store/audit.js';
 import { FALLBACK_CATEGORY } from '../../router/classifier.js';
 
@@ -55,7 +55,7 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
             call: z.array(z.string()),
             zone: z.object({ code: z.string(), name: z.string(), level: z.string() }),
             matchedRules: z.array(z.unknown()),
-            evidence: z.object({ zone: z.unknown(), category: z.unknown() }),
+            evidence: z.object({ zone: z.unknown(), category: z.unknown(), rules: z.unknown().optional() }),
           }),
         },
       },
@@ -64,18 +64,29 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = req.body;
       const snapshot = await catalog.get();
       if (body.zoneCode && !snapshot.zonesByCode.has(body.zoneCode)) throw new InputError('zoneCode', `unknown zone ${body.zoneCode}`);
-      const classification = classifier.classify(body.text, snapshot.categories);
       const calledNumber = body.calledNumber ? (normalizePhone(body.calledNumber) ?? body.calledNumber) : undefined;
-      const route = resolveZone({ zoneCode: body.zoneCode, calledNumber }, snapshot, config.TRIAGE_ZONE_CODE, body.text);
+      const from = body.from ? (normalizePhone(body.from) ?? body.from.trim().toLowerCase()) : undefined;
+      const decision = route(
+        {
+          text: body.text,
+          channel: body.channel ?? 'web',
+          hints: { ...(body.zoneCode ? { zoneCode: body.zoneCode } : {}), ...(calledNumber ? { calledNumber } : {}) },
+          sender: { identities: from ? [{ kind: 'phone', address: from }] : [] },
+        },
+        snapshot,
+        classifier,
+        config.TRIAGE_ZONE_CODE,
+      );
+      const { classification } = decision;
       return {
-        category: classification.category,
+        category: decision.category.code,
         confidence: classification.confidence,
         triage: classification.triage,
-        urgent: classification.urgent,
+        urgent: decision.urgent,
         call: classification.call,
-        zone: { code: route.zone.code, name: route.zone.name, level: route.zone.level },
-        matchedRules: [], // admin routing rules come with the rules engine
-        evidence: { zone: route.evidence, category: classification },
+        zone: { code: decision.zone.code, name: decision.zone.name, level: decision.zone.level },
+        matchedRules: decision.evidence.rules?.matched ?? [],
+        evidence: decision.evidence,
       };
     },
   );
