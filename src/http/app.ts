@@ -15,6 +15,7 @@ import { operationsRoutes } from './routes/operations.js';
 import { caseRoutes } from './routes/cases.js';
 import { zoneRoutes } from './routes/zones.js';
 import { routerRoutes } from './routes/router.js';
+import { ruleRoutes } from './routes/rules.js';
 import { CHANNELS } from '../channels/registry.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -47,6 +48,7 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   await app.register(caseRoutes);
   await app.register(zoneRoutes);
   await app.register(routerRoutes);
+  await app.register(ruleRoutes);
   for (const channel of CHANNELS) {
     if (channel.routes) await app.register(channel.routes);
   }
