@@ -108,6 +108,11 @@ const JOIN_CASES = `
   SELECT case_id, 'message', jsonb_build_object('messageId', id) FROM linked
   RETURNING case_id`;
 
+const KNOWN_ZONES = `
+  SELECT DISTINCT ON (contact_id) contact_id, zone_id FROM "case"
+  WHERE contact_id = ANY($1) AND zone_id IS DISTINCT FROM $2
+  ORDER BY contact_id, id DESC`;
+
 const threadOf = (i: Item) => (i.row.message.threading === 'open-case' ? i.contactId : null);
 
 /**
@@ -184,7 +189,8 @@ export class InboundProcessor {
   private async openCases(items: Item[]): Promise<number> {
     if (items.length === 0) return 0;
     const catalog = await this.deps.catalog.get();
-    const plans = items.map((i) => this.plan(i.row, i.contactId, catalog));
+    const knownZones = await this.knownZones(items, catalog);
+    const plans = items.map((i) => this.plan(i.row, i.contactId, catalog, i.contactId === null ? null : (knownZones.get(i.contactId) ?? null)));
     const col = <K extends keyof (typeof plans)[number]>(k: K) => plans.map((p) => p[k]);
     const { rows } = await timed('open_cases', () =>
       this.deps.pool.query<{ case_id: number; case_no: string; origin: string; category: string }>(OPEN_CASES, [
@@ -198,11 +204,21 @@ export class InboundProcessor {
   }
 
   /** Classification, routing and the receipt text for one message: pure, no I/O. */
-  private plan(row: Row, contactId: number | null, catalog: CatalogSnapshot) {
+  /** Each known resident's zone: that of their latest case that left triage. */
+  private async knownZones(items: Item[], catalog: CatalogSnapshot): Promise<Map<number, number>> {
+    const contacts = [...new Set(items.map((i) => i.contactId).filter((c): c is number => c !== null))];
+    const triage = catalog.zonesByCode.get(this.deps.triageZoneCode)?.id ?? null;
+    if (contacts.length === 0) return new Map();
+    const { rows } = await this.deps.pool.query<{ contact_id: number; zone_id: number }>(KNOWN_ZONES, [contacts, triage]);
+    return new Map(rows.map((r) => [r.contact_id, r.zone_id]));
+  }
+
+  private plan(row: Row, contactId: number | null, catalog: CatalogSnapshot, knownZoneId: number | null) {
     const { message } = row;
-    const decision = route(message, catalog, this.deps.classifier, this.deps.triageZoneCode, (ruleId, err) =>
-      this.deps.log?.warn({ ruleId, err: err.message }, 'routing rule failed; skipped'),
-    );
+    const decision = route(message, catalog, this.deps.classifier, this.deps.triageZoneCode, {
+      knownZoneId,
+      onRuleError: (ruleId, err) => this.deps.log?.warn({ ruleId, err: err.message }, 'routing rule failed; skipped'),
+    });
     const receipt = renderReceipt({
       caseNo: '{caseNo}',
       categoryZh: decision.category.nameZh,

@@ -25,11 +25,11 @@ export function route(
   catalog: CatalogSnapshot,
   classifier: TextClassifier,
   triageZoneCode: string,
-  onRuleError?: (ruleId: number, err: Error) => void,
+  options: { knownZoneId?: number | null; onRuleError?: (ruleId: number, err: Error) => void } = {},
 ): RouteDecision {
   const classification = classifier.classify(message.text, catalog.categories);
   const category = catalog.categoriesByCode.get(classification.category) ?? catalog.categoriesByCode.get(FALLBACK_CATEGORY)!;
-  const resolved = resolveZone(message.hints, catalog, triageZoneCode, message.text);
+  const resolved = resolveZone(message.hints, catalog, triageZoneCode, message.text, options.knownZoneId ?? null);
   const rules = applyRules(
     catalog.rules,
     {
@@ -41,7 +41,7 @@ export function route(
       senders: message.sender.identities.map((i) => i.address),
     },
     catalog,
-    (rule, err) => onRuleError?.(rule.id, err),
+    (rule, err) => options.onRuleError?.(rule.id, err),
   );
   const { action } = rules;
   const zone = (action.zoneCode && catalog.zonesByCode.get(action.zoneCode)) || resolved.zone;

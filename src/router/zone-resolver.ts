@@ -1,7 +1,8 @@
 /**
  * Which responsibility zone gets a message, and why, strongest signal first:
- * the zone the channel names (a form's picker, a zone's own number), places
- * named in the text (the gazetteer), else the district's triage desk. The
+ * the zone the channel names (a form's picker, a zone's own number), the zone
+ * of the resident's earlier cases, places named in the text (the gazetteer),
+ * else the district's triage desk. The
  * evidence is stored on the case so admins can see why it went where it went.
  */
 import type { CatalogSnapshot, ZoneInfo } from './catalog.js';
@@ -12,7 +13,7 @@ export interface ZoneDecision {
   /** The zone's own liaison, or the nearest one up the tree. */
   liaisonId: number | null;
   evidence: {
-    reason: 'channel_hint' | 'place_names' | 'triage';
+    reason: 'channel_hint' | 'known_resident' | 'place_names' | 'triage';
     zoneCode: string;
     /** The hint as the channel gave it: a zone code, or `number:<E.164>` for a zone's own hotline. */
     hint?: string;
@@ -28,6 +29,8 @@ export function resolveZone(
   catalog: CatalogSnapshot,
   triageZoneCode: string,
   text = '',
+  /** The zone of the sender's latest earlier case outside triage, if any. */
+  knownZoneId: number | null = null,
 ): ZoneDecision {
   const hinted = hints.zoneCode
     ? catalog.zonesByCode.get(hints.zoneCode)
@@ -35,8 +38,11 @@ export function resolveZone(
       ? catalog.zonesByPhone.get(hints.calledNumber)
       : undefined;
   const hint = hints.zoneCode ?? (hints.calledNumber ? `number:${hints.calledNumber}` : undefined);
-  const places = hinted?.active ? null : matchPlaces(text, catalog);
-  const zone = hinted?.active ? hinted : (places?.zone ?? catalog.zonesByCode.get(triageZoneCode));
+  const known = knownZoneId !== null ? catalog.zonesById.get(knownZoneId) : undefined;
+  const channelZone = hinted?.active ? hinted : undefined;
+  const residentZone = !channelZone && known?.active ? known : undefined;
+  const places = channelZone || residentZone ? null : matchPlaces(text, catalog);
+  const zone = channelZone ?? residentZone ?? places?.zone ?? catalog.zonesByCode.get(triageZoneCode);
   if (!zone) throw new Error(`triage zone ${triageZoneCode} does not exist`);
 
   const liaisonZone = nearestWithLiaison(zone, catalog);
@@ -44,7 +50,7 @@ export function resolveZone(
     zone,
     liaisonId: liaisonZone?.liaisonId ?? null,
     evidence: {
-      reason: zone === hinted ? 'channel_hint' : places ? 'place_names' : 'triage',
+      reason: channelZone ? 'channel_hint' : residentZone ? 'known_resident' : places ? 'place_names' : 'triage',
       zoneCode: zone.code,
       ...(hint ? { hint } : {}),
       ...(places ? { places: places.matched, ...(places.ambiguous ? { ambiguous: true } : {}) } : {}),

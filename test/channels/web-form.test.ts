@@ -69,6 +69,15 @@ describe('information window: happy paths', () => {
     expect(receipt!.body).toContain('由翠湖社区第一居民小组办理');
   });
 
+  it("should route a known resident's next message to the zone of their earlier case", async () => {
+    const first = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '楼道灯坏了', phone: '13800007878', zoneCode: 'wh-hs-ch-02' } });
+    await settledCase(first.json().caseNo);
+    const next = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '楼下垃圾桶满了没人清', phone: '13800007878' } });
+    const detail = await settledCase(next.json().caseNo);
+    expect(detail.zone.code).toBe('wh-hs-ch-02');
+    expect(detail.routing.zone.reason).toBe('known_resident');
+  });
+
   it('should route a message without a zone to the district triage desk', async () => {
     const res = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: 'Where do I apply for a pension?', lang: 'en' } });
     expect(res.statusCode).toBe(202);

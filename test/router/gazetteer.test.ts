@@ -47,6 +47,11 @@ describe('gazetteer', () => {
     expect(matchPlaces('工资被拖欠了三个月', catalog)).toBeNull();
   });
 
+  it("should rank the resident's known zone below a channel hint and above place names", () => {
+    expect(resolveZone({}, catalog, 'district', '翠湖南路的路灯坏了', daguan.id).evidence).toEqual({ reason: 'known_resident', zoneCode: 'dg' });
+    expect(resolveZone({ zoneCode: 'hs' }, catalog, 'district', '', daguan.id).evidence.reason).toBe('channel_hint');
+  });
+
   it('should rank a channel hint above place names, and record the names as evidence otherwise', () => {
     expect(resolveZone({ zoneCode: 'dg' }, catalog, 'district', '翠湖南路的路灯坏了').evidence).toMatchObject({ reason: 'channel_hint', zoneCode: 'dg' });
     expect(resolveZone({}, catalog, 'district', '翠湖南路的路灯坏了').evidence).toEqual({ reason: 'place_names', zoneCode: 'hs-ch', places: ['翠湖南路'] });
