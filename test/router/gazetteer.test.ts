@@ -13,7 +13,7 @@ function zone(code: string, name: string, level: ZoneInfo['level'], parent: Zone
 const district = zone('district', '五华区', 'district', null);
 const huashan = zone('hs', '华山街道', 'street', district, ['华山南路', '五一路']);
 const cuihu = zone('hs-ch', '翠湖社区', 'community', huashan, ['翠湖', '翠湖南路']);
-const cuihu1 = zone('hs-ch-01', '第一居民小组', 'group', cuihu, ['翠湖南路1号院']);
+zone('hs-ch-01', '第一居民小组', 'group', cuihu, ['翠湖南路1号院']);
 const yuantong = zone('hs-yt', '圆通社区', 'community', huashan, ['圆通街']);
 zone('hs-yt-01', '第一居民小组', 'group', yuantong);
 const daguan = zone('dg', '大观街道', 'street', district, ['大观楼']);
