@@ -15,7 +15,7 @@ import type { Catalog, CatalogSnapshot } from '../router/catalog.js';
 import type { TextClassifier } from '../router/classifier.js';
 import { route } from '../router/route.js';
 import { zoneLabel } from '../router/zone-tree.js';
-import { CaseNoPrefix } from '../core/time.js';
+import { CaseNoPrefix, withinOfficeHours } from '../core/time.js';
 import { casesOpened, timed } from '../core/metrics.js';
 import { resolveContacts } from './contacts.js';
 import { renderReceipt } from './receipt.js';
@@ -26,6 +26,8 @@ export interface ProcessDeps {
   classifier: TextClassifier;
   /** Where skipped routing rules are reported. */
   log?: Logger;
+  /** Office hours for rules that depend on them (OFFICE_HOURS, OFFICE_DAYS); none: always outside. */
+  officeHours?: { hours: string; days: string };
   timeZone: string;
   triageZoneCode: string;
 }
@@ -215,8 +217,10 @@ export class InboundProcessor {
 
   private plan(row: Row, contactId: number | null, catalog: CatalogSnapshot, knownZoneId: number | null) {
     const { message } = row;
+    const office = this.deps.officeHours;
     const decision = route(message, catalog, this.deps.classifier, this.deps.triageZoneCode, {
       knownZoneId,
+      inOfficeHours: office ? withinOfficeHours(new Date(), this.deps.timeZone, office.hours, office.days) : false,
       onRuleError: (ruleId, err) => this.deps.log?.warn({ ruleId, err: err.message }, 'routing rule failed; skipped'),
     });
     const receipt = renderReceipt({

@@ -25,7 +25,7 @@ export function route(
   catalog: CatalogSnapshot,
   classifier: TextClassifier,
   triageZoneCode: string,
-  options: { knownZoneId?: number | null; onRuleError?: (ruleId: number, err: Error) => void } = {},
+  options: { knownZoneId?: number | null; inOfficeHours?: boolean; onRuleError?: (ruleId: number, err: Error) => void } = {},
 ): RouteDecision {
   const classification = classifier.classify(message.text, catalog.categories);
   const category = catalog.categoriesByCode.get(classification.category) ?? catalog.categoriesByCode.get(FALLBACK_CATEGORY)!;
@@ -39,6 +39,7 @@ export function route(
       urgent: classification.urgent,
       zone: resolved.zone,
       senders: message.sender.identities.map((i) => i.address),
+      inOfficeHours: options.inOfficeHours ?? false,
     },
     catalog,
     (rule, err) => options.onRuleError?.(rule.id, err),

@@ -23,6 +23,8 @@ export const RuleConditions = z
     zoneCode: z.string().min(1).optional(),
     /** The sender's phone numbers or addresses. */
     senders: z.array(z.string().min(1)).min(1).optional(),
+    /** true: only during office hours (OFFICE_HOURS, OFFICE_DAYS); false: only outside them. */
+    officeHours: z.boolean().optional(),
   })
   .strict();
 export type RuleConditions = z.infer<typeof RuleConditions>;
@@ -57,6 +59,8 @@ export interface RuleInput {
   urgent: boolean;
   zone: ZoneInfo;
   senders: string[];
+  /** Whether the message arrived during office hours. */
+  inOfficeHours: boolean;
 }
 
 export interface RuleOutcome {
@@ -106,6 +110,7 @@ function matches(rule: Rule, input: RuleInput, catalog: CatalogSnapshot): boolea
   if (c.pattern && !new RegExp(c.pattern, 'i').test(input.text)) return false;
   if (c.zoneCode && !(descendantZoneIds(catalog, c.zoneCode) ?? []).includes(input.zone.id)) return false;
   if (c.senders && !c.senders.some((s) => input.senders.includes(s))) return false;
+  if (c.officeHours !== undefined && c.officeHours !== input.inOfficeHours) return false;
   return true;
 }
 

@@ -100,6 +100,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         catalog,
         classifier,
         log: log.child({ component: 'router' }),
+        officeHours: { hours: config.OFFICE_HOURS, days: config.OFFICE_DAYS },
         timeZone: config.OFFICE_TIME_ZONE,
         triageZoneCode: config.TRIAGE_ZONE_CODE,
       });

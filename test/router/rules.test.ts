@@ -14,7 +14,7 @@ const catalog: CatalogSnapshot = {
   rules: [],
 };
 const rule = (id: number, conditions: Rule['conditions'], action: Rule['action']): Rule => ({ id, name: `r${id}`, priority: id, version: 1, conditions, action });
-const input = { text: '井盖丢了，有人摔倒', channel: 'sms', category: 'infrastructure', urgent: false, zone: zones[1]!, senders: ['+8613800000001'] };
+const input = { text: '井盖丢了，有人摔倒', channel: 'sms', category: 'infrastructure', urgent: false, zone: zones[1]!, senders: ['+8613800000001'], inOfficeHours: false };
 
 describe('rules engine', () => {
   it('should apply every matching rule in order, the first to set an action winning', () => {
@@ -35,6 +35,8 @@ describe('rules engine', () => {
     [{ zoneCode: 'other-st' }, false],
     [{ senders: ['+8613800000001'] }, true],
     [{ keywords: ['井盖'], channels: ['web'] }, false], // every condition must hold
+    [{ officeHours: false }, true], // arrived out of hours
+    [{ officeHours: true }, false],
   ] as [Rule['conditions'], boolean][])('should match %j: %s', (conditions, expected) => {
     expect(applyRules([rule(1, conditions, { tags: ['x'] })], input, catalog).matched.length > 0).toBe(expected);
   });

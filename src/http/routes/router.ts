@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { normalizePhone } from '../../core/contact-address.js';
 import { route } from '../../router/route.js';
+import { withinOfficeHours } from '../../core/time.js';
 import { audit } from '../../store/audit.js';
 import { FALLBACK_CATEGORY } from '../../router/classifier.js';
 
@@ -76,6 +77,7 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
         snapshot,
         classifier,
         config.TRIAGE_ZONE_CODE,
+        { inOfficeHours: withinOfficeHours(new Date(), config.OFFICE_TIME_ZONE, config.OFFICE_HOURS, config.OFFICE_DAYS) },
       );
       const { classification } = decision;
       return {
