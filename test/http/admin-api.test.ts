@@ -130,6 +130,19 @@ describe('cases', () => {
     expect(audits).toHaveLength(1);
   });
 
+  it('should let staff correct a category: off the triage list, on the timeline, kept as a training example', async () => {
+    const { caseNo } = await submit({ text: '嗯嗯' });
+    const res = await app().inject({ method: 'POST', url: `/api/v1/cases/${caseNo}/category`, headers: SUPERVISOR, payload: { category: 'environment' } });
+    expect(res.statusCode).toBe(200);
+    const detail = (await app().inject({ method: 'GET', url: `/api/v1/cases/${caseNo}`, headers: adminHeaders })).json();
+    expect(detail).toMatchObject({ category: 'environment', needsTriage: false });
+    expect(detail.timeline).toEqual(expect.arrayContaining([expect.objectContaining({ event: 'reclassified', actor: expect.stringMatching(/^user:/) })]));
+    expect(await sys.sql(`SELECT text, category FROM training_example WHERE case_id = (SELECT id FROM "case" WHERE case_no = $1)`, [caseNo])).toEqual([{ text: '嗯嗯', category: 'environment' }]);
+    const bad = await app().inject({ method: 'POST', url: `/api/v1/cases/${caseNo}/category`, headers: SUPERVISOR, payload: { category: 'astrology' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('category');
+  });
+
   it('should answer 404 for an unknown case number', async () => {
     const res = await app().inject({ method: 'GET', url: '/api/v1/cases/2611309999999', headers: adminHeaders });
     expect(res.statusCode).toBe(404);

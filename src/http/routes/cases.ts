@@ -75,6 +75,25 @@ function summary(c: SummaryRow) {
   };
 }
 
+/**
+ * A person corrects the category: the case leaves the triage list, the
+ * timeline says who did it, and the opening message becomes a training example.
+ */
+const RECLASSIFY = `
+  WITH changed AS (
+    UPDATE "case" SET category_code = $2, needs_triage = false, updated_at = now() WHERE case_no = $1 RETURNING id
+  ),
+  noted AS (
+    INSERT INTO case_event (case_id, type, actor, detail) SELECT id, 'reclassified', $3, jsonb_build_object('category', $2::text) FROM changed
+  ),
+  learned AS (
+    INSERT INTO training_example (text, category, case_id, actor)
+    SELECT m.body, $2, changed.id, $3 FROM changed
+    JOIN LATERAL (SELECT body FROM message WHERE case_id = changed.id AND direction = 'in' ORDER BY id LIMIT 1) m ON true
+    ON CONFLICT (case_id) DO UPDATE SET category = excluded.category, actor = excluded.actor, created_at = now()
+  )
+  SELECT id FROM changed`;
+
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   const { prisma, pool } = app.deps.db;
   await app.register(lookupRoutes);
@@ -104,6 +123,31 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       const page = rows.slice(0, q.limit);
       await audit(pool, { actor: `user:${req.staff!.id}`, action: 'case.list', subjectType: 'case', detail: { query: q, count: page.length } });
       return { items: page.map(summary), nextCursor: rows.length > q.limit ? page.at(-1)!.id : null };
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:caseNo/category',
+    {
+      preHandler: app.requireRole('supervisor'),
+      schema: {
+        summary: "Correct a case's category (takes it off the triage list; the classifier learns from it)",
+        tags: ['cases'],
+        security: [{ bearer: [] }],
+        params: z.object({ caseNo: z.string().regex(/^\d{10,16}$/) }),
+        body: z.object({ category: z.string() }),
+        response: { 200: z.object({ caseNo: z.string(), category: z.string(), needsTriage: z.literal(false) }) },
+      },
+    },
+    async (req) => {
+      const { caseNo } = req.params;
+      const { category } = req.body;
+      if (!(await app.deps.catalog.get()).categoriesByCode.get(category)?.active) throw new InputError('category', `no active category ${category}`);
+      const actor = `user:${req.staff!.id}`;
+      const { rowCount } = await pool.query(RECLASSIFY, [caseNo, category, actor]);
+      if (!rowCount) throw new InputError('caseNo', `no case ${caseNo}`, 404, 'not_found');
+      await audit(pool, { actor, action: 'case.reclassify', subjectType: 'case', subjectId: caseNo, detail: { category } });
+      return { caseNo, category, needsTriage: false as const };
     },
   );
 
