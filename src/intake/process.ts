@@ -58,9 +58,9 @@ const OPEN_CASES = `
   WITH input AS MATERIALIZED (
     SELECT t.*, coalesce(t.reserved, next_case_no($13)) AS case_no
     FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[],
-                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::bool[], $15::bool[])
+                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::bool[], $15::bool[], $16::bool[])
       AS t(message_id, reserved, category, zone_id, liaison_id, contact_id, deadline_hours,
-           origin, reply_channel, reply_address, routing, receipt, urgent, needs_triage)
+           origin, reply_channel, reply_address, routing, receipt, urgent, needs_triage, answered)
   ),
   pending AS (
     SELECT input.* FROM input JOIN message m ON m.id = input.message_id
@@ -68,9 +68,10 @@ const OPEN_CASES = `
   ),
   new_case AS (
     INSERT INTO "case" (case_no, category_code, zone_id, liaison_id, contact_id, deadline_at,
-                        origin_channel, reply_channel, reply_address, routing, urgent, needs_triage)
+                        origin_channel, reply_channel, reply_address, routing, urgent, needs_triage, status, closed_at)
     SELECT case_no, category, zone_id, liaison_id, contact_id, now() + make_interval(hours => deadline_hours),
-           origin, reply_channel, reply_address, routing::jsonb, urgent, needs_triage
+           origin, reply_channel, reply_address, routing::jsonb, urgent, needs_triage,
+           CASE WHEN answered THEN 'closed' ELSE 'registered' END::"CaseStatus", CASE WHEN answered THEN now() END
     FROM pending
     RETURNING id, case_no
   ),
@@ -81,6 +82,8 @@ const OPEN_CASES = `
   ),
   registered AS (
     INSERT INTO case_event (case_id, type, detail) SELECT case_id, 'registered', routing::jsonb FROM opened
+    UNION ALL
+    SELECT case_id, 'answered_on_the_spot', jsonb_build_object('answer', routing::jsonb #>> '{rules,action,answer}') FROM opened WHERE answered
   ),
   receipt AS (
     INSERT INTO message (direction, channel, case_id, contact_id, body, status)
@@ -95,9 +98,12 @@ const OPEN_CASES = `
   )
   SELECT case_id, case_no, origin, category FROM opened`;
 
+/** A resident's open case, or one answered on the spot in the last three days (writing again reopens it). */
 const OPEN_CASE_OF = `
   SELECT DISTINCT ON (contact_id) contact_id, id FROM "case"
-  WHERE contact_id = ANY($1) AND status <> 'closed' ORDER BY contact_id, id DESC`;
+  WHERE contact_id = ANY($1)
+    AND (status <> 'closed' OR (closed_at > now() - interval '3 days' AND routing #>> '{rules,action,answer}' IS NOT NULL))
+  ORDER BY contact_id, id DESC`;
 
 const JOIN_CASES = `
   WITH input AS (SELECT * FROM unnest($1::int[], $2::int[], $3::int[]) AS t(message_id, case_id, contact_id)),
@@ -105,6 +111,14 @@ const JOIN_CASES = `
     UPDATE message m SET case_id = input.case_id, contact_id = input.contact_id, status = 'processed', processed_at = now()
     FROM input WHERE m.id = input.message_id AND m.case_id IS NULL
     RETURNING m.id, m.case_id
+  ),
+  reopened AS (
+    UPDATE "case" c SET status = 'reopened', closed_at = NULL, updated_at = now()
+    FROM (SELECT DISTINCT case_id FROM linked) l WHERE c.id = l.case_id AND c.status = 'closed'
+    RETURNING c.id
+  ),
+  noted AS (
+    INSERT INTO case_event (case_id, type, detail) SELECT id, 'reopened', '{"reason": "the resident wrote again"}' FROM reopened
   )
   INSERT INTO case_event (case_id, type, detail)
   SELECT case_id, 'message', jsonb_build_object('messageId', id) FROM linked
@@ -198,7 +212,7 @@ export class InboundProcessor {
       this.deps.pool.query<{ case_id: number; case_no: string; origin: string; category: string }>(OPEN_CASES, [
         col('messageId'), col('reservedCaseNo'), col('category'), col('zoneId'), col('liaisonId'), col('contactId'),
         col('deadlineHours'), col('origin'), col('replyChannel'), col('replyAddress'), col('routing'), col('receipt'),
-        this.prefix.now(), col('urgent'), col('needsTriage'),
+        this.prefix.now(), col('urgent'), col('needsTriage'), col('answered'),
       ]),
     );
     for (const r of rows) casesOpened.inc({ channel: r.origin, category: r.category });
@@ -232,6 +246,7 @@ export class InboundProcessor {
       language: message.language,
       timeZone: this.deps.timeZone,
       call: decision.classification.call,
+      answer: decision.answer,
     });
     return {
       messageId: row.id,
@@ -248,6 +263,7 @@ export class InboundProcessor {
       receipt,
       urgent: decision.urgent,
       needsTriage: decision.classification.triage,
+      answered: decision.answer !== null,
     };
   }
 }

@@ -14,11 +14,18 @@ export interface ReceiptFacts {
   timeZone: string;
   /** Emergency numbers for a message about immediate danger (110, 119, 120). */
   call?: string[];
+  /** An answer given on the spot (a routing rule's canned answer). */
+  answer?: string | null;
 }
 
 export function renderReceipt(f: ReceiptFacts): string {
   const deadline = formatLocal(f.deadline, f.timeZone);
   const call = f.call?.length ? f.call.join('/') : null;
+  if (f.answer) {
+    return f.language === 'en'
+      ? `Your message is registered as case ${f.caseNo}. Answer: ${f.answer} Write again if this does not settle it.`
+      : `您反映的问题已登记，编号${f.caseNo}。答复：${f.answer}如仍有疑问，请再次留言。`;
+  }
   if (f.language === 'en') {
     return (
       (call ? `If you are in danger now, call ${call} at once. ` : '') +

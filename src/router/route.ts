@@ -16,6 +16,8 @@ export interface RouteDecision {
   liaisonId: number | null;
   deadlineHours: number;
   urgent: boolean;
+  /** A rule's canned answer: the case is answered on the spot and closed. */
+  answer: string | null;
   /** What is stored as the case's routing evidence. */
   evidence: { zone: ZoneDecision['evidence']; category: Classification; rules?: { matched: { id: number; name: string; version: number }[]; action: RuleAction } };
 }
@@ -53,6 +55,8 @@ export function route(
     liaisonId: action.liaisonId ?? (zone === resolved.zone ? resolved.liaisonId : (nearestWithLiaison(zone, catalog)?.liaisonId ?? null)),
     deadlineHours: action.deadlineHours ?? category.deadlineHours,
     urgent: classification.urgent || action.priority === 'high',
+    // Never answer a message about immediate danger with a canned text.
+    answer: classification.urgent ? null : (action.answer ?? null),
     evidence: {
       zone: resolved.evidence,
       category: classification,

@@ -38,6 +38,8 @@ export const RuleAction = z
     tags: z.array(z.string().trim().min(1).max(40)).min(1).max(20).optional(),
     /** Multi-department cases go to the joint meeting (联席会议). */
     jointMeeting: z.boolean().optional(),
+    /** 现场答疑: answer at once with this text and close the case, unless the resident writes again. */
+    answer: z.string().trim().min(1).max(300).optional(),
   })
   .strict()
   .refine((a) => Object.keys(a).length > 0, 'a rule must do something');

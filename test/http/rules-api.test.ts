@@ -8,7 +8,8 @@ const app = () => sys.app!;
 const SUPERVISOR = { authorization: 'Bearer rules-supervisor-token-0123' };
 
 beforeAll(async () => {
-  sys = await startTestSystem({ env: { OUTBOX_WAKE_DELAY_MS: '0' } });
+  // Unsigned SMS webhooks (no Twilio token, demo switch on) let this file text in as a resident.
+  sys = await startTestSystem({ env: { OUTBOX_WAKE_DELAY_MS: '0', TWILIO_WEBHOOK_INSECURE: 'true' } });
   await seedDemoDistrict(sys.db.prisma);
   await sys.sql(`INSERT INTO app_user (name, role, api_key_hash) VALUES ('supervisor', 'supervisor', $1)`, [hashApiKey('rules-supervisor-token-0123')]);
 });
@@ -79,6 +80,48 @@ describe('a rule created through the API', () => {
     expect(versions.every((v) => v.actor.startsWith('user:'))).toBe(true);
     const sim = await app().inject({ method: 'POST', url: '/api/v1/router/simulate', headers: adminHeaders, payload: { text: '井盖丢了' } });
     expect(sim.json().matchedRules).toEqual([]);
+  });
+});
+
+describe('answering on the spot (现场答疑)', () => {
+  const text = (body: string, sid: string, from = '+8613800006060') =>
+    app().inject({
+      method: 'POST',
+      url: '/webhooks/twilio/sms',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ MessageSid: sid, From: from, To: '+8687163600000', Body: body }).toString(),
+    });
+  const caseOf = (sid: string) =>
+    eventually(() =>
+      sys.sql<{ id: number; status: string; body: string }>(
+        `SELECT c.id, c.status, (SELECT body FROM message WHERE case_id = c.id AND direction = 'out' ORDER BY id LIMIT 1) AS body
+         FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.provider_message_id = $1`,
+        [sid],
+      ).then((rows) => (rows.length ? rows[0] : null)),
+    );
+
+  it('should answer with the canned text and close the case, and reopen it when the resident writes again', async () => {
+    const answer = '居住证请到所在街道便民服务中心办理，带身份证和租房合同。';
+    expect((await post({ name: '居住证咨询', priority: 5, conditions: { keywords: ['居住证'] }, action: { answer } })).statusCode).toBe(201);
+    await eventually(async () => (await app().inject({ method: 'POST', url: '/api/v1/router/simulate', headers: adminHeaders, payload: { text: '居住证' } })).json().matchedRules.length === 1, 15_000, 500);
+
+    expect((await text('请问居住证怎么办？', 'SM-answer-0001')).statusCode).toBe(200);
+    const answered = await caseOf('SM-answer-0001');
+    expect(answered.status).toBe('closed');
+    expect(answered.body).toContain(answer);
+    expect(await sys.sql(`SELECT 1 FROM case_event WHERE case_id = $1 AND type = 'answered_on_the_spot'`, [answered.id])).toHaveLength(1);
+
+    await text('我没有租房合同怎么办', 'SM-answer-0002');
+    const again = await caseOf('SM-answer-0002');
+    expect(again.id).toBe(answered.id);
+    expect(again.status).toBe('reopened');
+  });
+
+  it('should never answer a message about immediate danger with a canned text', async () => {
+    await text('居住证办理大厅着火了，浓烟很大', 'SM-answer-0003', '+8613800006161'); // a resident with no earlier case
+    const kase = await caseOf('SM-answer-0003');
+    expect(kase.status).toBe('registered');
+    expect(kase.body).toMatch(/^如有危险请立即拨打119/);
   });
 });
 
