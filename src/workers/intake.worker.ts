@@ -20,11 +20,21 @@ export interface IntakeWorkerOptions {
   onOpened?: () => void;
 }
 
+/** Most messages one set of statements handles: a backlog must not become one giant transaction. */
+const MAX_MESSAGES_PER_PASS = 1000;
+
 export function startIntakeWorker(processor: InboundProcessor, log: Logger, o: IntakeWorkerOptions): Worker<IntakeJob> {
   const together = new Batcher<number[], ProcessResult>(
     async (jobs) => {
-      const result = await processor.process(jobs.flat());
-      if (result.opened > 0) o.onOpened?.();
+      const ids = jobs.flat();
+      const result: ProcessResult = { opened: 0, threaded: 0, skipped: 0 };
+      for (let i = 0; i < ids.length; i += MAX_MESSAGES_PER_PASS) {
+        const pass = await processor.process(ids.slice(i, i + MAX_MESSAGES_PER_PASS));
+        result.opened += pass.opened;
+        result.threaded += pass.threaded;
+        result.skipped += pass.skipped;
+        if (pass.opened > 0) o.onOpened?.();
+      }
       return jobs.map(() => result);
     },
     { maxSize: o.concurrency, maxConcurrent: 2 },
