@@ -40,6 +40,18 @@ export interface CatalogSnapshot {
   rules: Rule[];
 }
 
+/** The lookups the router needs, over lists of zones, categories and rules. */
+export function buildSnapshot(zones: ZoneInfo[], categories: CategoryInfo[], rules: Rule[] = []): CatalogSnapshot {
+  return {
+    zonesByCode: new Map(zones.map((z) => [z.code, z])),
+    zonesById: new Map(zones.map((z) => [z.id, z])),
+    zonesByPhone: new Map(zones.flatMap((z) => z.phoneNumbers.map((n) => [n, z] as const))),
+    categories,
+    categoriesByCode: new Map(categories.map((c) => [c.code, c])),
+    rules,
+  };
+}
+
 export class Catalog {
   private snapshot: CatalogSnapshot | null = null;
   private loadedAt = 0;
@@ -77,14 +89,7 @@ export class Catalog {
          WHERE active AND NOT deleted ORDER BY priority, id`,
       ),
     ]);
-    const snapshot: CatalogSnapshot = {
-      zonesByCode: new Map(zones.rows.map((z) => [z.code, z])),
-      zonesById: new Map(zones.rows.map((z) => [z.id, z])),
-      zonesByPhone: new Map(zones.rows.flatMap((z) => z.phoneNumbers.map((n) => [n, z] as const))),
-      categories: categories.rows,
-      categoriesByCode: new Map(categories.rows.map((c) => [c.code, c])),
-      rules: rules.rows,
-    };
+    const snapshot = buildSnapshot(zones.rows, categories.rows, rules.rows);
     this.snapshot = snapshot;
     this.loadedAt = Date.now();
     return snapshot;

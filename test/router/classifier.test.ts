@@ -3,7 +3,7 @@ import { TextClassifier } from '../../src/router/classifier.js';
 import { features } from '../../src/router/segment.js';
 import { detectUrgency } from '../../src/router/urgency.js';
 import { resolveZone } from '../../src/router/zone-resolver.js';
-import type { CatalogSnapshot, CategoryInfo, ZoneInfo } from '../../src/router/catalog.js';
+import { buildSnapshot, type CategoryInfo, type ZoneInfo } from '../../src/router/catalog.js';
 
 const categories: CategoryInfo[] = [
   { code: 'employment', nameZh: '就业创业', nameEn: 'Employment', deadlineHours: 168, keywords: ['工资', '欠薪', 'wage'], active: true },
@@ -91,14 +91,7 @@ describe('zone resolver', () => {
   const zone = (id: number, code: string, level: ZoneInfo['level'], parentId: number | null, liaisonId: number | null, active = true): ZoneInfo =>
     ({ id, code, name: code, level, parentId, liaisonId, aliases: [], phoneNumbers: code === 'st' ? ['+868711234567'] : [], active });
   const zones = [zone(1, 'district', 'district', null, 9), zone(2, 'st', 'street', 1, 7), zone(3, 'co', 'community', 2, null), zone(4, 'closed', 'community', 2, 5, false)];
-  const catalog: CatalogSnapshot = {
-    zonesByCode: new Map(zones.map((z) => [z.code, z])),
-    zonesById: new Map(zones.map((z) => [z.id, z])),
-    zonesByPhone: new Map([['+868711234567', zones[1]!]]),
-    categories,
-    categoriesByCode: new Map(categories.map((c) => [c.code, c])),
-    rules: [],
-  };
+  const catalog = buildSnapshot(zones, categories);
 
   it("should take the channel's zone and the nearest liaison up the tree", () => {
     expect(resolveZone({ zoneCode: 'co' }, catalog, 'district')).toMatchObject({

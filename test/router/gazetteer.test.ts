@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchPlaces } from '../../src/router/gazetteer.js';
 import { resolveZone } from '../../src/router/zone-resolver.js';
-import type { CatalogSnapshot, ZoneInfo } from '../../src/router/catalog.js';
+import { buildSnapshot, type ZoneInfo } from '../../src/router/catalog.js';
 
 let nextId = 1;
 const zones: ZoneInfo[] = [];
@@ -18,14 +18,7 @@ const yuantong = zone('hs-yt', '圆通社区', 'community', huashan, ['圆通街
 zone('hs-yt-01', '第一居民小组', 'group', yuantong);
 const daguan = zone('dg', '大观街道', 'street', district, ['大观楼']);
 zone('dg-dgl', '大观楼社区', 'community', daguan);
-const catalog: CatalogSnapshot = {
-  zonesByCode: new Map(zones.map((z) => [z.code, z])),
-  zonesById: new Map(zones.map((z) => [z.id, z])),
-  zonesByPhone: new Map(),
-  categories: [],
-  categoriesByCode: new Map(),
-  rules: [],
-};
+const catalog = buildSnapshot(zones, []);
 
 describe('gazetteer', () => {
   it.each([

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyRules, type Rule } from '../../src/router/rules.js';
-import type { CatalogSnapshot, ZoneInfo } from '../../src/router/catalog.js';
+import { buildSnapshot, type ZoneInfo } from '../../src/router/catalog.js';
 
 const zone = (id: number, code: string, parentId: number | null): ZoneInfo =>
   ({ id, code, name: code, level: parentId ? 'street' : 'district', parentId, liaisonId: null, aliases: [], phoneNumbers: [], active: true });
 const zones = [zone(1, 'district', null), zone(2, 'st', 1), zone(3, 'other-st', 1)];
-const catalog: CatalogSnapshot = {
-  zonesByCode: new Map(zones.map((z) => [z.code, z])),
-  zonesById: new Map(zones.map((z) => [z.id, z])),
-  zonesByPhone: new Map(),
-  categories: [],
-  categoriesByCode: new Map(),
-  rules: [],
-};
+const catalog = buildSnapshot(zones, []);
 const rule = (id: number, conditions: Rule['conditions'], action: Rule['action']): Rule => ({ id, name: `r${id}`, priority: id, version: 1, conditions, action });
 const input = { text: '井盖丢了，有人摔倒', channel: 'sms', category: 'infrastructure', urgent: false, zone: zones[1]!, senders: ['+8613800000001'], inOfficeHours: false };
 
