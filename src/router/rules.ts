@@ -102,6 +102,14 @@ export function ruleProblem(
   return null;
 }
 
+// Rules live as long as their catalog snapshot: compile each pattern once, not per message.
+const compiled = new WeakMap<Rule, RegExp>();
+function patternOf(rule: Rule, pattern: string): RegExp {
+  let re = compiled.get(rule);
+  if (!re) compiled.set(rule, (re = new RegExp(pattern, 'i')));
+  return re;
+}
+
 function matches(rule: Rule, input: RuleInput, catalog: CatalogSnapshot): boolean {
   const c = rule.conditions;
   if (c.channels && !c.channels.includes(input.channel)) return false;
@@ -109,7 +117,7 @@ function matches(rule: Rule, input: RuleInput, catalog: CatalogSnapshot): boolea
   if (c.urgent !== undefined && c.urgent !== input.urgent) return false;
   const text = input.text.toLowerCase();
   if (c.keywords && !c.keywords.some((k) => text.includes(k.toLowerCase()))) return false;
-  if (c.pattern && !new RegExp(c.pattern, 'i').test(input.text)) return false;
+  if (c.pattern && !patternOf(rule, c.pattern).test(input.text)) return false;
   if (c.zoneCode && !(descendantZoneIds(catalog, c.zoneCode) ?? []).includes(input.zone.id)) return false;
   if (c.senders && !c.senders.some((s) => input.senders.includes(s))) return false;
   if (c.officeHours !== undefined && c.officeHours !== input.inOfficeHours) return false;

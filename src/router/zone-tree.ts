@@ -10,14 +10,26 @@ export function zoneLabel(zone: ZoneInfo, catalog: CatalogSnapshot): string {
   return (zone.level === 'group' || zone.level === 'community') && parent ? `${parent.name}${zone.name}` : zone.name;
 }
 
+const childrenCache = new WeakMap<CatalogSnapshot, Map<number, number[]>>();
+
+/** Zone id → its children's ids, built once per catalog snapshot. */
+function childrenOf(catalog: CatalogSnapshot): Map<number, number[]> {
+  let children = childrenCache.get(catalog);
+  if (!children) {
+    children = new Map();
+    for (const z of catalog.zonesById.values()) {
+      if (z.parentId !== null) children.set(z.parentId, [...(children.get(z.parentId) ?? []), z.id]);
+    }
+    childrenCache.set(catalog, children);
+  }
+  return children;
+}
+
 /** The ids of a zone and every zone below it, or null for an unknown code. */
 export function descendantZoneIds(catalog: CatalogSnapshot, code: string): number[] | null {
   const root = catalog.zonesByCode.get(code);
   if (!root) return null;
-  const children = new Map<number, number[]>();
-  for (const z of catalog.zonesById.values()) {
-    if (z.parentId !== null) children.set(z.parentId, [...(children.get(z.parentId) ?? []), z.id]);
-  }
+  const children = childrenOf(catalog);
   const ids: number[] = [];
   for (const queue = [root.id]; queue.length > 0; ) {
     const id = queue.pop()!;
