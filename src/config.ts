@@ -29,6 +29,8 @@ const Env = z.object({
   TRIAGE_ZONE_CODE: z.string().default('district'),
   /** Below this classifier confidence a case goes to the triage list instead of a guessed category. */
   ROUTER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.3),
+  /** How often running processes look for a model stored by `npm run router:retrain`. */
+  ROUTER_MODEL_POLL_MS: z.coerce.number().int().min(100).default(10_000),
   /** Intake jobs one worker process holds at once; jobs held together are processed together. */
   INTAKE_CONCURRENCY: z.coerce.number().int().min(1).default(64),
   /** Most messages stored by one INSERT and queued as one job. */

@@ -23,6 +23,8 @@ export interface Classification {
   runnerUp: string | null;
   matched: string[];
   method: 'model' | 'model+keywords' | 'keywords' | 'none';
+  /** The stored model that classified it (router_model.id), null when trained in-process. */
+  modelVersion: number | null;
   triage: boolean;
   urgent: boolean;
   dangers: Danger[];
@@ -37,14 +39,28 @@ function posterior(scores: Map<string, number>): { label: string; p: number }[] 
   return exp.map(({ label, e }) => ({ label, p: e / sum })).sort((a, b) => b.p - a.p);
 }
 
+/** The statistical half of the classifier, trained on labelled examples. */
+export function trainModel(examples: readonly Labelled[]): LogisticRegression | null {
+  if (!examples.length) return null;
+  return LogisticRegression.train(examples.map((e) => ({ features: features(e.text), label: e.category, weight: e.weight })));
+}
+
 export class TextClassifier {
-  private readonly model: LogisticRegression | null;
+  private model: LogisticRegression | null;
+  /** The stored model in use (router_model.id), or null when trained in this process only. */
+  modelVersion: number | null = null;
 
   constructor(
     examples: readonly Labelled[],
     private readonly minConfidence = 0.3,
   ) {
-    this.model = examples.length ? LogisticRegression.train(examples.map((e) => ({ features: features(e.text), label: e.category }))) : null;
+    this.model = trainModel(examples);
+  }
+
+  /** Switch to a model retrained elsewhere; messages classified from now on use it. */
+  useModel(model: LogisticRegression, version: number): void {
+    this.model = model;
+    this.modelVersion = version;
   }
 
   classify(text: string, categories: readonly CategoryInfo[]): Classification {
@@ -67,7 +83,17 @@ export class TextClassifier {
     const best = ranked[0];
     const urgency = detectUrgency(text);
     if (!best) {
-      return { category: FALLBACK_CATEGORY, guess: FALLBACK_CATEGORY, confidence: 0, runnerUp: null, matched: [], method: 'none', triage: true, ...urgency };
+      return {
+        category: FALLBACK_CATEGORY,
+        guess: FALLBACK_CATEGORY,
+        confidence: 0,
+        runnerUp: null,
+        matched: [],
+        method: 'none',
+        modelVersion: this.modelVersion,
+        triage: true,
+        ...urgency,
+      };
     }
     const matched = hits.get(best.label) ?? [];
     const confidence = Number(best.p.toFixed(3));
@@ -79,6 +105,7 @@ export class TextClassifier {
       runnerUp: ranked[1]?.label ?? null,
       matched,
       method: modelProbs ? ([...hits.values()].some((h) => h.length) ? 'model+keywords' : 'model') : 'keywords',
+      modelVersion: this.modelVersion,
       triage,
       ...urgency,
     };

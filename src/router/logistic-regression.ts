@@ -7,6 +7,17 @@
 export interface Example {
   features: string[];
   label: string;
+  /** How much this example counts (default 1); staff corrections count more than shipped examples. */
+  weight?: number;
+}
+
+/** A trained model as plain data, for storing it and loading it in another process. */
+export interface SerializedModel {
+  labels: string[];
+  features: string[];
+  idf: number[];
+  weights: number[][];
+  bias: number[];
 }
 
 export interface TrainingOptions {
@@ -16,7 +27,7 @@ export interface TrainingOptions {
 }
 
 // Chosen on a validation share of the training split (never the held-out split).
-const DEFAULTS: TrainingOptions = { epochs: 40, learningRate: 1, l2: 3e-4 };
+const DEFAULTS: TrainingOptions = { epochs: 20, learningRate: 1, l2: 3e-4 };
 
 type SparseVector = [index: number, value: number][];
 
@@ -40,15 +51,36 @@ export class LogisticRegression {
 
     const xs = examples.map((e) => model.vectorize(e.features));
     const ys = examples.map((e) => labels.indexOf(e.label));
+    const exampleWeight = examples.map((e) => e.weight ?? 1);
     // Balanced class weights: a category with few examples counts as much as a common one.
     const perLabel = labels.map((_, k) => ys.filter((y) => y === k).length);
     const classWeight = perLabel.map((n) => examples.length / (labels.length * n));
     const order = xs.map((_, i) => i);
     for (let epoch = 0; epoch < epochs; epoch++) {
       deterministicShuffle(order, epoch);
-      for (const n of order) model.step(xs[n]!, ys[n]!, learningRate * classWeight[ys[n]!]!, l2);
+      for (const n of order) model.step(xs[n]!, ys[n]!, learningRate * classWeight[ys[n]!]! * exampleWeight[n]!, l2);
     }
     return model;
+  }
+
+  static fromJSON(m: SerializedModel): LogisticRegression {
+    return new LogisticRegression(
+      m.labels,
+      new Map(m.features.map((f, i) => [f, i])),
+      Float64Array.from(m.idf),
+      m.weights.map((w) => Float64Array.from(w)),
+      Float64Array.from(m.bias),
+    );
+  }
+
+  toJSON(): SerializedModel {
+    return {
+      labels: this.labels,
+      features: [...this.index.keys()],
+      idf: [...this.idf],
+      weights: this.weights.map((w) => [...w]),
+      bias: [...this.bias],
+    };
   }
 
   /** Probability per label. */

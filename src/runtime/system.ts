@@ -20,7 +20,8 @@ import { createIntakeQueue, producerConnection, workerConnection, type IntakeJob
 import { startIntakeWorker } from '../workers/intake.worker.js';
 import { InboundProcessor } from '../intake/process.js';
 import { TextClassifier } from '../router/classifier.js';
-import { loadTrainingExamples, type Labelled } from '../router/training.js';
+import { loadTrainingExamples } from '../router/training.js';
+import { ModelStore } from '../router/model-store.js';
 import { Acceptor } from '../intake/accept.js';
 import { OutboxRelay } from '../workers/outbox-relay.js';
 import { startSweeper } from '../workers/sweeper.js';
@@ -66,7 +67,11 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
     const queue = createIntakeQueue(redis, config.QUEUE_PREFIX);
     closers.push(() => queue.close());
     const catalog = new Catalog(db.pool);
-    const classifier = new TextClassifier([...loadTrainingExamples(), ...(await staffCorrections(db))], config.ROUTER_MIN_CONFIDENCE);
+    const models = new ModelStore(db.pool, new TextClassifier([], config.ROUTER_MIN_CONFIDENCE), log.child({ component: 'router' }));
+    await models.open();
+    models.start(config.ROUTER_MODEL_POLL_MS);
+    closers.push(async () => models.stop());
+    const { classifier } = models;
 
     let worker: Worker<IntakeJob> | null = null;
     let relay: OutboxRelay | null = null;
@@ -149,12 +154,6 @@ export function appDeps(
     attachments: new AttachmentStore(join(config.DATA_DIR, 'attachments')),
     acceptor: new Acceptor({ pool: db.pool, queue, log, timeZone: config.OFFICE_TIME_ZONE }, { maxSize: config.INTAKE_BATCH_MAX, maxConcurrent: 4 }),
   };
-}
-
-/** Categories staff corrected (POST /api/v1/cases/:caseNo/category): learned at every start. */
-async function staffCorrections(db: Db): Promise<Labelled[]> {
-  const { rows } = await db.pool.query<{ text: string; category: string }>('SELECT text, category FROM training_example');
-  return rows.map((r) => ({ ...r, urgent: false }));
 }
 
 async function zoneCount(db: Db): Promise<number> {
