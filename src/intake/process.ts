@@ -68,9 +68,11 @@ const OPEN_CASES = `
   ),
   new_case AS (
     INSERT INTO "case" (case_no, category_code, zone_id, liaison_id, contact_id, deadline_at,
-                        origin_channel, reply_channel, reply_address, routing, urgent, needs_triage, status, closed_at)
+                        origin_channel, reply_channel, reply_address, routing, urgent, needs_triage, tags, joint_meeting, status, closed_at)
     SELECT case_no, category, zone_id, liaison_id, contact_id, now() + make_interval(hours => deadline_hours),
            origin, reply_channel, reply_address, routing::jsonb, urgent, needs_triage,
+           ARRAY(SELECT jsonb_array_elements_text(coalesce(routing::jsonb #> '{rules,action,tags}', '[]'))),
+           coalesce((routing::jsonb #>> '{rules,action,jointMeeting}')::bool, false),
            CASE WHEN answered THEN 'closed' ELSE 'registered' END::"CaseStatus", CASE WHEN answered THEN now() END
     FROM pending
     RETURNING id, case_no
@@ -84,6 +86,9 @@ const OPEN_CASES = `
     INSERT INTO case_event (case_id, type, detail) SELECT case_id, 'registered', routing::jsonb FROM opened
     UNION ALL
     SELECT case_id, 'answered_on_the_spot', jsonb_build_object('answer', routing::jsonb #>> '{rules,action,answer}') FROM opened WHERE answered
+    UNION ALL
+    SELECT case_id, 'sent_to_joint_meeting', routing::jsonb #> '{rules,matched}' FROM opened
+    WHERE (routing::jsonb #>> '{rules,action,jointMeeting}')::bool
   ),
   receipt AS (
     INSERT INTO message (direction, channel, case_id, contact_id, body, status)

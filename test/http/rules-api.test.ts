@@ -83,6 +83,30 @@ describe('a rule created through the API', () => {
   });
 });
 
+describe('tags and the joint meeting (联席会议)', () => {
+  it('should put a rule\'s tags and joint-meeting flag on the case, filterable in the case list, with a timeline event', async () => {
+    const created = await post({ name: '拆迁多部门', conditions: { keywords: ['拆迁'] }, action: { tags: ['拆迁', '多部门'], jointMeeting: true } });
+    expect(created.statusCode).toBe(201);
+    await eventually(async () => ((await caseFor('城中村拆迁补偿迟迟不到位')).routing.rules?.matched.length ?? 0) > 0, 15_000, 500);
+    const other = await caseFor('楼下的路灯坏了');
+    expect(other.routing.rules).toBeUndefined();
+
+    const list = async (query: string) =>
+      (await app().inject({ method: 'GET', url: `/api/v1/cases?${query}`, headers: adminHeaders })).json().items as { caseNo: string; tags: string[]; jointMeeting: boolean }[];
+    const tagged = await list(`tag=${encodeURIComponent('多部门')}`);
+    expect(tagged.length).toBeGreaterThan(0);
+    expect(tagged.every((c) => c.jointMeeting && c.tags.includes('拆迁'))).toBe(true);
+    expect((await list('jointMeeting=true')).map((c) => c.caseNo)).toEqual(tagged.map((c) => c.caseNo));
+    const notSent = await list('jointMeeting=false');
+    expect(notSent.length).toBeGreaterThan(0);
+    expect(notSent.every((c) => !c.jointMeeting && !c.tags.includes('多部门'))).toBe(true);
+
+    const detail = (await app().inject({ method: 'GET', url: `/api/v1/cases/${tagged[0]!.caseNo}`, headers: adminHeaders })).json();
+    expect(detail.timeline.map((e: { event?: string }) => e.event)).toContain('sent_to_joint_meeting');
+    await app().inject({ method: 'DELETE', url: `/api/v1/rules/${created.json().id}`, headers: adminHeaders });
+  });
+});
+
 describe('answering on the spot (现场答疑)', () => {
   const text = (body: string, sid: string, from = '+8613800006060') =>
     app().inject({

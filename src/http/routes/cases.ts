@@ -20,6 +20,10 @@ const CaseSummary = z.object({
   urgent: z.boolean(),
   /** On the triage list: the classifier was unsure, a person should pick the category. */
   needsTriage: z.boolean(),
+  /** Added by routing rules. */
+  tags: z.array(z.string()),
+  /** Sent to the joint meeting (联席会议) by a routing rule. */
+  jointMeeting: z.boolean(),
   zone: z.object({ code: z.string(), name: z.string() }),
   liaison: z.object({ id: z.number(), name: z.string() }).nullable(),
   originChannel: z.string(),
@@ -45,6 +49,8 @@ const ListQuery = z.object({
   category: z.string().optional(),
   triage: z.enum(['true', 'false']).optional().describe('only cases on (or off) the triage list'),
   urgent: z.enum(['true', 'false']).optional(),
+  tag: z.string().optional().describe('only cases a routing rule tagged so'),
+  jointMeeting: z.enum(['true', 'false']).optional().describe('only cases sent to (or not sent to) the joint meeting'),
   since: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.coerce.number().int().positive().optional().describe('nextCursor of the previous page'),
@@ -65,6 +71,8 @@ function summary(c: SummaryRow) {
     category: c.categoryCode,
     urgent: c.urgent,
     needsTriage: c.needsTriage,
+    tags: c.tags,
+    jointMeeting: c.jointMeeting,
     zone: c.zone,
     liaison: c.liaison,
     originChannel: c.originChannel,
@@ -112,6 +120,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       if (q.category) where.categoryCode = q.category;
       if (q.triage) where.needsTriage = q.triage === 'true';
       if (q.urgent) where.urgent = q.urgent === 'true';
+      if (q.tag) where.tags = { has: q.tag };
+      if (q.jointMeeting) where.jointMeeting = q.jointMeeting === 'true';
       if (q.since) where.createdAt = { gte: new Date(q.since) };
       if (q.cursor) where.id = { lt: q.cursor };
       if (q.zone) {
