@@ -18,6 +18,7 @@ import { zoneLabel } from '../router/zone-tree.js';
 import { CaseNoPrefix, withinOfficeHours } from '../core/time.js';
 import { casesOpened, timed } from '../core/metrics.js';
 import { resolveContacts } from './contacts.js';
+import { renderUrgentAlert } from './urgent-alert.js';
 import { renderReceipt } from './receipt.js';
 
 export interface ProcessDeps {
@@ -58,9 +59,9 @@ const OPEN_CASES = `
   WITH input AS MATERIALIZED (
     SELECT t.*, coalesce(t.reserved, next_case_no($13)) AS case_no
     FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[],
-                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::bool[], $15::bool[], $16::bool[])
+                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::bool[], $15::bool[], $16::bool[], $17::text[])
       AS t(message_id, reserved, category, zone_id, liaison_id, contact_id, deadline_hours,
-           origin, reply_channel, reply_address, routing, receipt, urgent, needs_triage, answered)
+           origin, reply_channel, reply_address, routing, receipt, urgent, needs_triage, answered, alert)
   ),
   pending AS (
     SELECT input.* FROM input JOIN message m ON m.id = input.message_id
@@ -99,6 +100,31 @@ const OPEN_CASES = `
     INSERT INTO outbox (message_id, case_id, kind, dedupe_key, channel, to_address)
     SELECT receipt.id, receipt.case_id, 'receipt', 'receipt:' || receipt.case_id, opened.reply_channel, opened.reply_address
     FROM receipt JOIN opened USING (case_id)
+    ON CONFLICT (dedupe_key) DO NOTHING
+  ),
+  -- Immediate danger: a text to the case's liaison and to every liaison up the zone tree.
+  alert_to AS (
+    SELECT DISTINCT ON (o.case_id, l.id) o.case_id, l.id AS liaison_id, l.phone, replace(o.alert, '{caseNo}', o.case_no) AS body
+    FROM opened o
+    CROSS JOIN LATERAL (
+      WITH RECURSIVE up AS (
+        SELECT id, parent_id, liaison_id FROM zone WHERE id = o.zone_id
+        UNION ALL
+        SELECT z.id, z.parent_id, z.liaison_id FROM zone z JOIN up ON z.id = up.parent_id
+      )
+      SELECT liaison_id FROM up UNION SELECT o.liaison_id
+    ) chain
+    JOIN liaison l ON l.id = chain.liaison_id AND l.active AND l.phone IS NOT NULL
+    WHERE o.alert IS NOT NULL
+  ),
+  alert AS (
+    INSERT INTO message (direction, channel, case_id, body, status, meta)
+    SELECT 'out', 'sms', case_id, body, 'pending', jsonb_build_object('liaisonId', liaison_id, 'to', phone) FROM alert_to
+    RETURNING id, case_id, meta
+  ),
+  alert_queued AS (
+    INSERT INTO outbox (message_id, case_id, kind, dedupe_key, channel, to_address)
+    SELECT id, case_id, 'urgent_alert', 'urgent_alert:' || case_id || ':' || (meta ->> 'liaisonId'), 'sms', meta ->> 'to' FROM alert
     ON CONFLICT (dedupe_key) DO NOTHING
   )
   SELECT case_id, case_no, origin, category FROM opened`;
@@ -217,7 +243,7 @@ export class InboundProcessor {
       this.deps.pool.query<{ case_id: number; case_no: string; origin: string; category: string }>(OPEN_CASES, [
         col('messageId'), col('reservedCaseNo'), col('category'), col('zoneId'), col('liaisonId'), col('contactId'),
         col('deadlineHours'), col('origin'), col('replyChannel'), col('replyAddress'), col('routing'), col('receipt'),
-        this.prefix.now(), col('urgent'), col('needsTriage'), col('answered'),
+        this.prefix.now(), col('urgent'), col('needsTriage'), col('answered'), col('alert'),
       ]),
     );
     for (const r of rows) casesOpened.inc({ channel: r.origin, category: r.category });
@@ -269,6 +295,9 @@ export class InboundProcessor {
       urgent: decision.urgent,
       needsTriage: decision.classification.triage,
       answered: decision.answer !== null,
+      alert: decision.urgent
+        ? renderUrgentAlert({ text: message.text, categoryZh: decision.category.nameZh, zoneName: zoneLabel(decision.zone, catalog), sender: message.sender.identities })
+        : null,
     };
   }
 }

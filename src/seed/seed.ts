@@ -3,6 +3,7 @@
  * Idempotent: zones are upserted by code and liaisons found by phone, so a second run
  * changes no row counts (it only rewrites the same values).
  */
+import { normalizePhone } from '../core/contact-address.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { WUHUA, WUHUA_CENTRE, type SeedLiaison } from './wuhua.js';
 
@@ -51,12 +52,15 @@ export async function seedDemoDistrict(prisma: PrismaClient): Promise<{ zones: n
 
 /** The liaison with this phone (oldest first), brought up to date; created if there is none. */
 async function upsertLiaison(tx: Tx, l: SeedLiaison): Promise<number> {
-  const data = { name: l.name, ...(l.email ? { email: l.email } : {}) };
-  const existing = await tx.liaison.findFirst({ where: { phone: l.phone }, orderBy: { id: 'asc' }, select: { id: true } });
+  // Stored in E.164 like residents' numbers, so alerts can be texted as they are.
+  const phone = normalizePhone(l.phone) ?? l.phone;
+  const data = { name: l.name, phone, ...(l.email ? { email: l.email } : {}) };
+  // Earlier seeds stored the number as written.
+  const existing = await tx.liaison.findFirst({ where: { phone: { in: [phone, l.phone] } }, orderBy: { id: 'asc' }, select: { id: true } });
   if (existing) {
     await tx.liaison.update({ where: { id: existing.id }, data });
     return existing.id;
   }
-  const created = await tx.liaison.create({ data: { ...data, phone: l.phone }, select: { id: true } });
+  const created = await tx.liaison.create({ data, select: { id: true } });
   return created.id;
 }

@@ -1,0 +1,73 @@
+/**
+ * A message about immediate danger texts every liaison from its zone up to the
+ * district at once, with the resident's number masked, exactly once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { createLogger } from '../../src/core/log.js';
+import { Acceptor } from '../../src/intake/accept.js';
+import { InboundProcessor } from '../../src/intake/process.js';
+import { Catalog } from '../../src/router/catalog.js';
+import { TextClassifier } from '../../src/router/classifier.js';
+import { loadTrainingExamples } from '../../src/router/training.js';
+import { seedDemoDistrict } from '../../src/seed/seed.js';
+import type { InboundMessage } from '../../src/core/message.js';
+import { startTestSystem, type TestSystem } from '../helpers/system.js';
+
+let sys: TestSystem;
+let acceptor: Acceptor;
+let processor: InboundProcessor;
+
+beforeAll(async () => {
+  // The HTTP role only: the worker step is driven by hand, twice where it matters.
+  sys = await startTestSystem({ role: 'http' });
+  await seedDemoDistrict(sys.db.prisma);
+  acceptor = new Acceptor({ pool: sys.db.pool, queue: sys.queue, log: createLogger('silent'), timeZone: 'Asia/Shanghai' });
+  processor = new InboundProcessor({ pool: sys.db.pool, catalog: new Catalog(sys.db.pool), classifier: new TextClassifier(loadTrainingExamples()), timeZone: 'Asia/Shanghai', triageZoneCode: 'district' });
+});
+afterAll(() => sys.teardown());
+
+async function submit(text: string): Promise<number> {
+  const message: InboundMessage = {
+    channel: 'web',
+    providerMessageId: randomUUID(),
+    text,
+    sender: { identities: [{ kind: 'phone', address: '+8613912345678' }] },
+    attachments: [],
+    hints: { zoneCode: 'wh-hs-ch-01' }, // 第一居民小组 → 翠湖社区 → 华山街道 → 五华区
+    replyTo: { channel: 'sms', address: '+8613912345678' },
+    language: 'zh',
+    threading: 'new-case',
+    receivedAt: new Date().toISOString(),
+  };
+  const { messageId } = await acceptor.accept(message, { reserveCaseNo: true });
+  await processor.process([messageId]);
+  await processor.process([messageId]); // a redelivered job
+  return messageId;
+}
+
+const alertsFor = (messageId: number) =>
+  sys.sql<{ to_address: string; body: string }>(
+    `SELECT o.to_address, m.body FROM outbox o JOIN message m ON m.id = o.message_id
+     WHERE o.kind = 'urgent_alert' AND o.case_id = (SELECT case_id FROM message WHERE id = $1) ORDER BY o.to_address`,
+    [messageId],
+  );
+
+describe('urgent alerts up the zone chain', () => {
+  it('should text the liaisons of the group, community, street and district once each, the resident masked', async () => {
+    const id = await submit('楼道里煤气泄漏了，味道很大，隔壁老人还在屋里没出来');
+    const alerts = await alertsFor(id);
+    expect(alerts.map((a) => a.to_address)).toEqual(['+8613800000001', '+8613800000100', '+8613800000110', '+8613800000111']);
+    const [{ case_no: caseNo }] = await sys.sql<{ case_no: string }>('SELECT c.case_no FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.id = $1', [id]);
+    for (const { body } of alerts) {
+      expect(body).toContain(caseNo);
+      expect(body).toContain('煤气泄漏');
+      expect(body).toContain('139****5678');
+      expect(body).not.toContain('13912345678');
+    }
+  });
+
+  it('should send no alert for an ordinary message', async () => {
+    expect(await alertsFor(await submit('小区门口的路灯坏了一个星期了'))).toEqual([]);
+  });
+});
