@@ -29,8 +29,15 @@ export const InboundMessage = z.object({
   text: z.string(),
   sender: z.object({ name: z.string().optional(), identities: z.array(Identity) }),
   attachments: z.array(AttachmentMeta).default([]),
-  /** Routing signals from the channel itself: a form's zone picker, or the zone's own number that was called. */
-  hints: z.object({ zoneCode: z.string().optional(), calledNumber: z.string().optional() }).default({}),
+  /** Routing signals from the channel itself: a form's zone picker, the zone's own number that was called, a shared location. */
+  hints: z
+    .object({
+      zoneCode: z.string().optional(),
+      calledNumber: z.string().optional(),
+      /** A location the resident shared (WGS-84): routed by the zone boundary that holds it. */
+      location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+    })
+    .default({}),
   /** Where answers should go; no address means the web lookup only. */
   replyTo: z.object({ channel: z.string(), address: z.string().optional() }),
   language: z.enum(['zh', 'en']).default('zh'),

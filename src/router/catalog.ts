@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { Rule } from './rules.js';
+import type { Boundary } from './geo.js';
 
 export type ZoneLevel = 'district' | 'street' | 'community' | 'group';
 
@@ -17,6 +18,8 @@ export interface ZoneInfo {
   liaisonId: number | null;
   aliases: string[];
   phoneNumbers: string[];
+  /** Where polygons are configured: a shared location inside it belongs to this zone. */
+  boundary: Boundary | null;
   active: boolean;
 }
 
@@ -78,7 +81,7 @@ export class Catalog {
     const [zones, categories, rules] = await Promise.all([
       this.pool.query<ZoneInfo>(
         `SELECT id, code, name, level, parent_id AS "parentId", liaison_id AS "liaisonId", aliases,
-                phone_numbers AS "phoneNumbers", active FROM zone`,
+                phone_numbers AS "phoneNumbers", boundary, active FROM zone`,
       ),
       this.pool.query<CategoryInfo>(
         `SELECT code, name_zh AS "nameZh", name_en AS "nameEn", deadline_hours AS "deadlineHours", keywords, active

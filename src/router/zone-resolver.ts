@@ -2,30 +2,34 @@
  * Which responsibility zone gets a message, and why, strongest signal first:
  * the zone the channel names (a form's picker, a zone's own number), the zone
  * of the resident's earlier cases, places named in the text (the gazetteer),
- * else the district's triage desk. The
+ * a shared location inside a zone's boundary, else the district's triage desk.
+ * A location refines a place name when it falls in a zone below it. The
  * evidence is stored on the case so admins can see why it went where it went.
  */
 import type { CatalogSnapshot, ZoneInfo } from './catalog.js';
 import { matchPlaces } from './gazetteer.js';
+import { zoneAt, type Point } from './geo.js';
 
 export interface ZoneDecision {
   zone: ZoneInfo;
   /** The zone's own liaison, or the nearest one up the tree. */
   liaisonId: number | null;
   evidence: {
-    reason: 'channel_hint' | 'known_resident' | 'place_names' | 'triage';
+    reason: 'channel_hint' | 'known_resident' | 'place_names' | 'location' | 'triage';
     zoneCode: string;
     /** The hint as the channel gave it: a zone code, or `number:<E.164>` for a zone's own hotline. */
     hint?: string;
     /** Place names found in the text, and whether they fitted several zones (then their common ancestor). */
     places?: string[];
     ambiguous?: boolean;
+    /** A shared location, and the zone whose boundary holds it (if any). */
+    location?: Point & { zoneCode: string | null };
     liaisonFrom?: string;
   };
 }
 
 export function resolveZone(
-  hints: { zoneCode?: string; calledNumber?: string },
+  hints: { zoneCode?: string; calledNumber?: string; location?: Point },
   catalog: CatalogSnapshot,
   triageZoneCode: string,
   text = '',
@@ -42,7 +46,10 @@ export function resolveZone(
   const channelZone = hinted?.active ? hinted : undefined;
   const residentZone = !channelZone && known?.active ? known : undefined;
   const places = channelZone || residentZone ? null : matchPlaces(text, catalog);
-  const zone = channelZone ?? residentZone ?? places?.zone ?? catalog.zonesByCode.get(triageZoneCode);
+  const located = channelZone || residentZone || !hints.location ? undefined : zoneAt(hints.location, catalog);
+  // A location counts where no place was named, or where it narrows the named place down.
+  const byLocation = located && (!places || isBelow(located, places.zone, catalog)) ? located : undefined;
+  const zone = channelZone ?? residentZone ?? byLocation ?? places?.zone ?? catalog.zonesByCode.get(triageZoneCode);
   if (!zone) throw new Error(`triage zone ${triageZoneCode} does not exist`);
 
   const liaisonZone = nearestWithLiaison(zone, catalog);
@@ -50,10 +57,11 @@ export function resolveZone(
     zone,
     liaisonId: liaisonZone?.liaisonId ?? null,
     evidence: {
-      reason: channelZone ? 'channel_hint' : residentZone ? 'known_resident' : places ? 'place_names' : 'triage',
+      reason: channelZone ? 'channel_hint' : residentZone ? 'known_resident' : byLocation ? 'location' : places ? 'place_names' : 'triage',
       zoneCode: zone.code,
       ...(hint ? { hint } : {}),
       ...(places ? { places: places.matched, ...(places.ambiguous ? { ambiguous: true } : {}) } : {}),
+      ...(hints.location && !channelZone && !residentZone ? { location: { ...hints.location, zoneCode: located?.code ?? null } } : {}),
       ...(liaisonZone && liaisonZone !== zone ? { liaisonFrom: liaisonZone.code } : {}),
     },
   };
@@ -65,4 +73,12 @@ export function nearestWithLiaison(zone: ZoneInfo, catalog: CatalogSnapshot): Zo
     if (z.liaisonId) return z;
   }
   return undefined;
+}
+
+/** True when `zone` lies strictly below `ancestor`. */
+function isBelow(zone: ZoneInfo, ancestor: ZoneInfo, catalog: CatalogSnapshot): boolean {
+  for (let z = zone.parentId ? catalog.zonesById.get(zone.parentId) : undefined; z; z = z.parentId ? catalog.zonesById.get(z.parentId) : undefined) {
+    if (z === ancestor) return true;
+  }
+  return false;
 }

@@ -203,6 +203,32 @@ describe('router simulation', () => {
     expect(bad.json().field).toBe('zoneCode');
   });
 
+  it('should route a shared location by a zone boundary set through the API, and refuse an open ring', async () => {
+    const ring = [[102.70, 25.04], [102.71, 25.04], [102.71, 25.05], [102.70, 25.05], [102.70, 25.04]];
+    const bad = await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-hs-ch-02', headers: adminHeaders, payload: { boundary: { type: 'Polygon', coordinates: [ring.slice(0, 4)] } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toMatch(/^boundary/);
+    const set = await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-hs-ch-02', headers: adminHeaders, payload: { boundary: { type: 'Polygon', coordinates: [ring] } } });
+    expect(set.json().boundary).toEqual({ type: 'Polygon', coordinates: [ring] });
+    app().deps.catalog.invalidate();
+
+    const inside = { lat: 25.045, lng: 102.705 };
+    expect((await simulate({ text: '路灯坏了', location: inside })).json()).toMatchObject({ zone: { code: 'wh-hs-ch-02' }, evidence: { zone: { reason: 'location' } } });
+    const posted = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '这里的路灯坏了好几天', lat: String(inside.lat), lng: String(inside.lng) } });
+    expect(posted.statusCode).toBe(202);
+    const [row] = await eventually(() =>
+      sys.sql<{ code: string; reason: string }>(`SELECT z.code, c.routing #>> '{zone,reason}' AS reason FROM "case" c JOIN zone z ON z.id = c.zone_id WHERE c.case_no = $1`, [posted.json().caseNo]).then((r) => (r.length ? r : null)),
+    );
+    expect(row).toEqual({ code: 'wh-hs-ch-02', reason: 'location' });
+    const half = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '路灯坏了', lat: '25.045' } });
+    expect(half.statusCode).toBe(400);
+    expect(half.json().field).toBe('lng');
+
+    await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-hs-ch-02', headers: adminHeaders, payload: { boundary: null } });
+    app().deps.catalog.invalidate();
+    expect((await simulate({ text: '路灯坏了', location: inside })).json().evidence.zone.reason).toBe('triage');
+  });
+
   it('should list the twelve categories with their deadlines', async () => {
     const res = await app().inject({ method: 'GET', url: '/api/v1/categories', headers: SUPERVISOR });
     expect(res.json().items.map((c: { code: string }) => c.code)).toHaveLength(12);

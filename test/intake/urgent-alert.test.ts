@@ -58,7 +58,7 @@ describe('urgent alerts up the zone chain', () => {
     const id = await submit('楼道里煤气泄漏了，味道很大，隔壁老人还在屋里没出来');
     const alerts = await alertsFor(id);
     expect(alerts.map((a) => a.to_address)).toEqual(['+8613800000001', '+8613800000100', '+8613800000110', '+8613800000111']);
-    const [{ case_no: caseNo }] = await sys.sql<{ case_no: string }>('SELECT c.case_no FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.id = $1', [id]);
+    const [{ case_no: caseNo }] = (await sys.sql<{ case_no: string }>('SELECT c.case_no FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.id = $1', [id])) as [{ case_no: string }];
     for (const { body } of alerts) {
       expect(body).toContain(caseNo);
       expect(body).toContain('煤气泄漏');

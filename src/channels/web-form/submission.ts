@@ -10,6 +10,10 @@ import { normalizeEmail, normalizePhone } from '../../core/contact-address.js';
 const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional());
 
+/** Numbers arrive as strings from urlencoded and multipart forms. */
+const optionalNumber = (min: number, max: number) =>
+  z.preprocess((v) => (v === '' || v === undefined ? undefined : typeof v === 'string' ? Number(v) : v), z.number().min(min).max(max).optional());
+
 export const WebSubmission = z
   .object({
     text: z.string({ error: 'text is required' }).trim().min(1, 'text is required').max(5000, 'text is longer than 5000 characters'),
@@ -17,6 +21,9 @@ export const WebSubmission = z
     phone: optionalText(32).refine((v) => v === undefined || normalizePhone(v) !== null, 'not a valid phone number'),
     email: optionalText(254).pipe(z.email('not a valid email address').optional()),
     zoneCode: optionalText(64),
+    /** A location the resident shared (WGS-84), both or neither. */
+    lat: optionalNumber(-90, 90),
+    lng: optionalNumber(-180, 180),
     replyVia: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['sms', 'email', 'web']).optional()),
     lang: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['zh', 'en']).default('zh')),
     /** The form's hidden double-submit key; the `Idempotency-Key` header wins. */
@@ -26,6 +33,7 @@ export const WebSubmission = z
   })
   .superRefine((s, ctx) => {
     if (s.replyVia === 'sms' && !s.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'a phone number is needed for SMS replies' });
+    if ((s.lat === undefined) !== (s.lng === undefined)) ctx.addIssue({ code: 'custom', path: [s.lat === undefined ? 'lat' : 'lng'], message: 'a location needs both lat and lng' });
     if (s.replyVia === 'email' && !s.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'an email address is needed for email replies' });
   });
 export type WebSubmission = z.infer<typeof WebSubmission>;
@@ -51,7 +59,7 @@ export function toInboundMessage(
     text: s.text,
     sender: { ...(s.name ? { name: s.name } : {}), identities },
     attachments,
-    hints: s.zoneCode ? { zoneCode: s.zoneCode } : {},
+    hints: { ...(s.zoneCode ? { zoneCode: s.zoneCode } : {}), ...(s.lat !== undefined && s.lng !== undefined ? { location: { lat: s.lat, lng: s.lng } } : {}) },
     replyTo: { channel: replyVia, ...(replyAddress ? { address: replyAddress } : {}) },
     language: s.lang,
     threading: 'new-case',

@@ -17,6 +17,8 @@ const Simulate = z.object({
   from: z.string().optional(),
   zoneCode: z.string().optional(),
   calledNumber: z.string().optional(),
+  /** A location the resident shared. */
+  location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
 });
 
 const Category = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), deadlineHours: z.number(), keywords: z.array(z.string()), active: z.boolean() });
@@ -71,7 +73,7 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
         {
           text: body.text,
           channel: body.channel ?? 'web',
-          hints: { ...(body.zoneCode ? { zoneCode: body.zoneCode } : {}), ...(calledNumber ? { calledNumber } : {}) },
+          hints: { ...(body.zoneCode ? { zoneCode: body.zoneCode } : {}), ...(calledNumber ? { calledNumber } : {}), ...(body.location ? { location: body.location } : {}) },
           sender: { identities: from ? [{ kind: 'phone', address: from }] : [] },
         },
         snapshot,

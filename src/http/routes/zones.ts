@@ -8,6 +8,8 @@ import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
 import { normalizePhone } from '../../core/contact-address.js';
 import type { ZoneLevel } from '../../router/catalog.js';
+import { Boundary } from '../../router/geo.js';
+import { Prisma } from '../../generated/prisma/client.js';
 
 const LEVELS = ['district', 'street', 'community', 'group'] as const;
 const PARENT_LEVEL: Record<ZoneLevel, ZoneLevel | null> = { district: null, street: 'district', community: 'street', group: 'community' };
@@ -26,6 +28,7 @@ const Zone = z.object({
   parentCode: z.string().nullable(),
   aliases: z.array(z.string()),
   phoneNumbers: z.array(z.string()),
+  boundary: Boundary.nullable(),
   liaison: z.object({ id: z.number(), name: z.string() }).nullable(),
   active: z.boolean(),
 });
@@ -37,6 +40,7 @@ const CreateZone = z.object({
   parentCode: ZoneCode.optional(),
   aliases: Aliases.default([]),
   phoneNumbers: PhoneNumbers.default([]),
+  boundary: Boundary.optional().describe('GeoJSON Polygon or MultiPolygon (longitude, latitude)'),
   liaisonId: z.number().int().positive().optional(),
 });
 
@@ -45,6 +49,8 @@ const UpdateZone = z.object({
   parentCode: ZoneCode.optional(),
   aliases: Aliases.optional(),
   phoneNumbers: PhoneNumbers.optional(),
+  /** null removes the boundary. */
+  boundary: Boundary.nullable().optional(),
   liaisonId: z.number().int().positive().nullable().optional(),
   active: z.boolean().optional(),
 });
@@ -54,8 +60,18 @@ const include = { parent: { select: { code: true } }, liaison: { select: { id: t
 export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
   const { prisma, pool } = app.deps.db;
 
-  function present(z: { code: string; name: string; level: ZoneLevel; aliases: string[]; phoneNumbers: string[]; active: boolean; parent: { code: string } | null; liaison: { id: number; name: string } | null }) {
-    return { code: z.code, name: z.name, level: z.level, parentCode: z.parent?.code ?? null, aliases: z.aliases, phoneNumbers: z.phoneNumbers, liaison: z.liaison, active: z.active };
+  function present(z: { code: string; name: string; level: ZoneLevel; aliases: string[]; phoneNumbers: string[]; boundary: Prisma.JsonValue; active: boolean; parent: { code: string } | null; liaison: { id: number; name: string } | null }) {
+    return {
+      code: z.code,
+      name: z.name,
+      level: z.level,
+      parentCode: z.parent?.code ?? null,
+      aliases: z.aliases,
+      phoneNumbers: z.phoneNumbers,
+      boundary: z.boundary as Boundary | null,
+      liaison: z.liaison,
+      active: z.active,
+    };
   }
 
   async function parentFor(level: ZoneLevel, parentCode: string | undefined): Promise<number | null> {
@@ -91,7 +107,16 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
       await checkLiaison(body.liaisonId);
       if (await prisma.zone.findUnique({ where: { code: body.code } })) throw new InputError('code', `zone ${body.code} exists already`, 409, 'conflict');
       const zone = await prisma.zone.create({
-        data: { code: body.code, name: body.name, level: body.level, parentId, aliases: body.aliases, phoneNumbers: body.phoneNumbers, liaisonId: body.liaisonId ?? null },
+        data: {
+          code: body.code,
+          name: body.name,
+          level: body.level,
+          parentId,
+          aliases: body.aliases,
+          phoneNumbers: body.phoneNumbers,
+          ...(body.boundary ? { boundary: body.boundary } : {}),
+          liaisonId: body.liaisonId ?? null,
+        },
         include,
       });
       await audit(pool, { actor: `user:${req.staff!.id}`, action: 'zone.create', subjectType: 'zone', subjectId: zone.code, detail: { ...body } });
@@ -116,6 +141,7 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
           ...(parentId !== undefined ? { parentId } : {}),
           ...(body.aliases !== undefined ? { aliases: body.aliases } : {}),
           ...(body.phoneNumbers !== undefined ? { phoneNumbers: body.phoneNumbers } : {}),
+          ...(body.boundary !== undefined ? { boundary: body.boundary ?? Prisma.DbNull } : {}),
           ...(body.liaisonId !== undefined ? { liaisonId: body.liaisonId } : {}),
           ...(body.active !== undefined ? { active: body.active } : {}),
         },

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "zone" ADD COLUMN     "boundary" JSONB;
