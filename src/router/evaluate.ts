@@ -25,6 +25,8 @@ export interface Report {
   routedAccuracy: number;
   /** Share of the held-out messages labelled urgent that were flagged urgent. */
   urgentRecall: number;
+  /** Share of the held-out messages flagged urgent that were labelled urgent. */
+  urgentPrecision: number;
   perCategory: CategoryScore[];
 }
 
@@ -53,6 +55,7 @@ export function evaluate(train: readonly Labelled[], test: readonly Labelled[], 
     triageShare: results.filter((r) => r.triage).length / results.length,
     routedAccuracy: ((routed) => (routed.length ? routed.filter((r) => r.guess === r.expected).length / routed.length : NaN))(results.filter((r) => !r.triage)),
     urgentRecall: urgent.length ? urgent.filter((r) => r.urgent).length / urgent.length : NaN,
+    urgentPrecision: ((flagged) => (flagged.length ? flagged.filter((r) => r.labelledUrgent).length / flagged.length : NaN))(results.filter((r) => r.urgent)),
     perCategory,
   };
 }
@@ -62,7 +65,7 @@ export function formatReport(r: Report): string {
   const rows = r.perCategory.map((c) => `${c.category.padEnd(16)}${pct(c.precision)}${pct(c.recall)}${pct(c.f1)}${String(c.support).padStart(9)}`);
   return [
     `trained on ${r.trained}, held out ${r.tested}`,
-    `accuracy ${pct(r.accuracy).trim()}   macro-F1 ${r.macroF1.toFixed(3)}   urgent recall ${pct(r.urgentRecall).trim()}`,
+    `accuracy ${pct(r.accuracy).trim()}   macro-F1 ${r.macroF1.toFixed(3)}   urgent recall ${pct(r.urgentRecall).trim()}, precision ${pct(r.urgentPrecision).trim()}`,
     `to triage ${pct(r.triageShare).trim()}, accuracy of the rest ${pct(r.routedAccuracy).trim()}`,
     '',
     `${'category'.padEnd(16)}${'prec'.padStart(7)}${'recall'.padStart(7)}${'F1'.padStart(7)}${'support'.padStart(9)}`,
