@@ -118,7 +118,7 @@ describe('answering on the spot (现场答疑)', () => {
   const caseOf = (sid: string) =>
     eventually(() =>
       sys.sql<{ id: number; status: string; body: string }>(
-        `SELECT c.id, c.status, (SELECT body FROM message WHERE case_id = c.id AND direction = 'out' ORDER BY id LIMIT 1) AS body
+        `SELECT c.id, c.status, (SELECT m.body FROM message m JOIN outbox o ON o.message_id = m.id WHERE m.case_id = c.id AND o.kind = 'receipt') AS body
          FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.provider_message_id = $1`,
         [sid],
       ).then((rows) => (rows.length ? rows[0] : null)),

@@ -67,6 +67,15 @@ describe('urgent alerts up the zone chain', () => {
     }
   });
 
+  it("should keep the alerts out of the resident's own lookup", async () => {
+    const id = await submit('家里煤气漏气了，一屋子味道');
+    const [{ case_no: caseNo }] = (await sys.sql('SELECT c.case_no FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.id = $1', [id])) as [{ case_no: string }];
+    const lookup = await sys.app!.inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=${caseNo}&contact=13912345678` });
+    expect(lookup.statusCode).toBe(200);
+    expect(lookup.body).toContain('119');
+    expect(lookup.body).not.toContain('紧急民情');
+  });
+
   it('should send no alert for an ordinary message', async () => {
     expect(await alertsFor(await submit('小区门口的路灯坏了一个星期了'))).toEqual([]);
   });

@@ -44,6 +44,7 @@ const PUBLIC_TIMELINE = `
   UNION ALL
   SELECT m.created_at, 'reply', m.body FROM message m
   WHERE m.case_id = $1 AND m.direction = 'out'
+    AND NOT m.meta ? 'liaisonId' -- texts to staff (urgent alerts, notices) are not the resident's to read
   ORDER BY 1`;
 
 interface Found {
