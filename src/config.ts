@@ -62,6 +62,14 @@ const Env = z.object({
   TWILIO_WEBHOOK_INSECURE: z.enum(['true', 'false']).default('false'),
   /** Another address for Twilio's REST API (a regional proxy, or the tests' fake). */
   TWILIO_API_BASE_URL: z.url().optional(),
+  /** Telegram bot: without a token, Telegram sends are recorded as sandboxed and the webhook is off. */
+  TELEGRAM_BOT_TOKEN: z.string().optional(),
+  /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token (set with setWebhook); the webhook is off without it. */
+  TELEGRAM_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** Another address for the Bot API (a local Bot API server, or the tests' fake). */
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  /** Development: fetch updates by long polling instead of the webhook. */
+  TELEGRAM_POLLING: z.enum(['true', 'false']).default('false'),
   /** Longest voice message a caller can leave, in seconds. */
   VOICE_MAX_RECORD_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   /** Where key 0 transfers callers during office hours (E.164); unset: they leave a message. */

@@ -28,3 +28,10 @@ export function maskEmail(email: string): string {
   const [local = '', domain = ''] = email.split('@');
   return `${local.slice(0, 1)}***@${domain}`;
 }
+
+/** How staff see who wrote: the phone masked, else the email masked, else 匿名. */
+export function maskedSender(identities: readonly { kind: string; address: string }[]): string {
+  const phone = identities.find((i) => i.kind === 'phone')?.address;
+  const email = identities.find((i) => i.kind === 'email')?.address;
+  return phone ? maskPhone(phone) : email ? maskEmail(email) : '匿名';
+}

@@ -16,6 +16,7 @@ import { caseRoutes } from './routes/cases.js';
 import { zoneRoutes } from './routes/zones.js';
 import { routerRoutes } from './routes/router.js';
 import { ruleRoutes } from './routes/rules.js';
+import { liaisonRoutes } from './routes/liaisons.js';
 import { CHANNELS } from '../channels/registry.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -49,6 +50,7 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   await app.register(zoneRoutes);
   await app.register(routerRoutes);
   await app.register(ruleRoutes);
+  await app.register(liaisonRoutes);
   for (const channel of CHANNELS) {
     if (channel.routes) await app.register(channel.routes);
   }

@@ -3,11 +3,12 @@
  * replies and reminders): the outbound message and its outbox row in one
  * statement. The dedupe key makes a rerun queue nothing new.
  */
-import type pg from 'pg';
+import type { Queryable } from '../store/db.js';
 
 export interface SendRequest {
   channel: string;
-  to: string;
+  /** null: no address (a web-form resident reads it in the lookup). */
+  to: string | null;
   body: string;
   kind: string;
   /** Unique per purpose, e.g. `help:<MessageSid>`. */
@@ -32,7 +33,7 @@ const QUEUE_SEND = `
   RETURNING id`;
 
 /** Returns whether a new send was queued (false: the same dedupe key was queued before). */
-export async function queueSend(db: pg.Pool, r: SendRequest): Promise<boolean> {
+export async function queueSend(db: Queryable, r: SendRequest): Promise<boolean> {
   const { rowCount } = await db.query(QUEUE_SEND, [r.channel, r.to, r.body, r.kind, r.dedupeKey, r.caseId ?? null]);
   return rowCount === 1;
 }

@@ -19,6 +19,8 @@ import { CaseNoPrefix, withinOfficeHours } from '../core/time.js';
 import { casesOpened, timed } from '../core/metrics.js';
 import { resolveContacts } from './contacts.js';
 import { renderUrgentAlert } from './urgent-alert.js';
+import { renderNotice } from '../liaisons/notices.js';
+import { maskedSender } from '../core/contact-address.js';
 import { renderReceipt } from './receipt.js';
 
 export interface ProcessDeps {
@@ -59,9 +61,9 @@ const OPEN_CASES = `
   WITH input AS MATERIALIZED (
     SELECT t.*, coalesce(t.reserved, next_case_no($13)) AS case_no
     FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[],
-                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::bool[], $15::bool[], $16::bool[], $17::text[])
+                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::bool[], $15::bool[], $16::bool[], $17::text[], $18::text[])
       AS t(message_id, reserved, category, zone_id, liaison_id, contact_id, deadline_hours,
-           origin, reply_channel, reply_address, routing, receipt, urgent, needs_triage, answered, alert)
+           origin, reply_channel, reply_address, routing, receipt, urgent, needs_triage, answered, alert, notice)
   ),
   pending AS (
     SELECT input.* FROM input JOIN message m ON m.id = input.message_id
@@ -125,6 +127,22 @@ const OPEN_CASES = `
   alert_queued AS (
     INSERT INTO outbox (message_id, case_id, kind, dedupe_key, channel, to_address)
     SELECT id, case_id, 'urgent_alert', 'urgent_alert:' || case_id || ':' || (meta ->> 'liaisonId'), 'sms', meta ->> 'to' FROM alert
+    ON CONFLICT (dedupe_key) DO NOTHING
+  ),
+  -- The case's liaison hears of it on every chat they have bound (cases answered on the spot need no one).
+  notice_to AS (
+    SELECT o.case_id, o.liaison_id, c.channel, c.address, replace(o.notice, '{caseNo}', o.case_no) AS body
+    FROM opened o JOIN liaison_chat c ON c.liaison_id = o.liaison_id AND c.revoked_at IS NULL
+    WHERE NOT o.answered
+  ),
+  notice AS (
+    INSERT INTO message (direction, channel, case_id, body, status, meta)
+    SELECT 'out', channel, case_id, body, 'pending', jsonb_build_object('liaisonId', liaison_id, 'to', address) FROM notice_to
+    RETURNING id, case_id, channel, meta
+  ),
+  notice_queued AS (
+    INSERT INTO outbox (message_id, case_id, kind, dedupe_key, channel, to_address)
+    SELECT id, case_id, 'liaison_notice', 'liaison_notice:' || case_id || ':' || channel || ':' || (meta ->> 'to'), channel, meta ->> 'to' FROM notice
     ON CONFLICT (dedupe_key) DO NOTHING
   )
   SELECT case_id, case_no, origin, category FROM opened`;
@@ -243,7 +261,7 @@ export class InboundProcessor {
       this.deps.pool.query<{ case_id: number; case_no: string; origin: string; category: string }>(OPEN_CASES, [
         col('messageId'), col('reservedCaseNo'), col('category'), col('zoneId'), col('liaisonId'), col('contactId'),
         col('deadlineHours'), col('origin'), col('replyChannel'), col('replyAddress'), col('routing'), col('receipt'),
-        this.prefix.now(), col('urgent'), col('needsTriage'), col('answered'), col('alert'),
+        this.prefix.now(), col('urgent'), col('needsTriage'), col('answered'), col('alert'), col('notice'),
       ]),
     );
     for (const r of rows) casesOpened.inc({ channel: r.origin, category: r.category });
@@ -268,12 +286,13 @@ export class InboundProcessor {
       inOfficeHours: office ? withinOfficeHours(new Date(), this.deps.timeZone, office.hours, office.days) : false,
       onRuleError: (ruleId, err) => this.deps.log?.warn({ ruleId, err: err.message }, 'routing rule failed; skipped'),
     });
+    const deadline = new Date(Date.now() + decision.deadlineHours * 3_600_000);
     const receipt = renderReceipt({
       caseNo: '{caseNo}',
       categoryZh: decision.category.nameZh,
       categoryEn: decision.category.nameEn,
       zoneName: zoneLabel(decision.zone, catalog),
-      deadline: new Date(Date.now() + decision.deadlineHours * 3_600_000),
+      deadline,
       language: message.language,
       timeZone: this.deps.timeZone,
       call: decision.classification.call,
@@ -295,6 +314,17 @@ export class InboundProcessor {
       urgent: decision.urgent,
       needsTriage: decision.classification.triage,
       answered: decision.answer !== null,
+      notice: renderNotice({
+        reason: 'new',
+        caseNo: '{caseNo}',
+        categoryZh: decision.category.nameZh,
+        zoneName: zoneLabel(decision.zone, catalog),
+        deadline,
+        timeZone: this.deps.timeZone,
+        text: message.text,
+        from: maskedSender(message.sender.identities),
+        urgent: decision.urgent,
+      }),
       alert: decision.urgent
         ? renderUrgentAlert({ text: message.text, categoryZh: decision.category.nameZh, zoneName: zoneLabel(decision.zone, catalog), sender: message.sender.identities })
         : null,

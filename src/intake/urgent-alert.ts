@@ -4,7 +4,7 @@
  * street, district), so no one waits for the deadline watch. The resident's
  * number is masked; the full case is in the admin API.
  */
-import { maskEmail, maskPhone } from '../core/contact-address.js';
+import { maskedSender } from '../core/contact-address.js';
 import type { Identity } from '../core/message.js';
 
 const EXCERPT_CHARS = 40;
@@ -19,9 +19,7 @@ export interface AlertFacts {
 export function renderUrgentAlert(f: AlertFacts): string {
   const flat = f.text.replace(/\s+/g, ' ').trim();
   const excerpt = [...flat].length > EXCERPT_CHARS ? `${[...flat].slice(0, EXCERPT_CHARS).join('')}…` : flat;
-  const phone = f.sender.find((i) => i.kind === 'phone')?.address;
-  const email = f.sender.find((i) => i.kind === 'email')?.address;
-  const from = phone ? maskPhone(phone) : email ? maskEmail(email) : '匿名';
+  const from = maskedSender(f.sender);
   // {caseNo} is filled in by the statement that numbers the case.
   return `【紧急民情】案件{caseNo}：${excerpt}（${f.categoryZh}，${f.zoneName}，来信人${from}）请立即处置。`;
 }

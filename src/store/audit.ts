@@ -1,5 +1,5 @@
 /** Every staff read or change of residents' data and configuration leaves a row. */
-import type pg from 'pg';
+import type { Queryable } from './db.js';
 
 export interface AuditEntry {
   actor: string;
@@ -9,7 +9,7 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-export async function audit(pool: pg.Pool, e: AuditEntry): Promise<void> {
+export async function audit(pool: Queryable, e: AuditEntry): Promise<void> {
   await pool.query(
     'INSERT INTO audit_event (actor, action, subject_type, subject_id, detail) VALUES ($1, $2, $3, $4, $5)',
     [e.actor, e.action, e.subjectType, e.subjectId ?? null, JSON.stringify(e.detail ?? {})],

@@ -52,3 +52,6 @@ export function createDb(options: DbOptions): Db {
     },
   };
 }
+
+/** A pool, or one client of it inside a transaction: what statement helpers run on. */
+export type Queryable = pg.Pool | pg.PoolClient;

@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AttachmentMeta, InboundMessage } from '../../core/message.js';
 import { normalizePhone } from '../../core/contact-address.js';
+import { guessLanguage } from '../../core/language.js';
 import { queueSend } from '../../intake/outbox.js';
 import { requireTwilioSignature } from './signature.js';
 import { HELP_TEXT, keywordOf } from './keywords.js';
@@ -46,7 +47,7 @@ export function toInboundMessage(sms: z.infer<typeof InboundSms>): InboundMessag
     attachments: mediaOf(sms),
     hints: { calledNumber: normalizePhone(sms.To) ?? sms.To },
     replyTo: { channel: 'sms', address: from },
-    language: /[\u4e00-\u9fff]/.test(sms.Body) || !/[a-z]/i.test(sms.Body) ? 'zh' : 'en',
+    language: guessLanguage(sms.Body),
     threading: 'open-case',
     receivedAt: new Date().toISOString(),
   };

@@ -1,0 +1,105 @@
+/**
+ * Liaisons (民情联络员) for admins: list and add them, issue the one-time code
+ * that binds a liaison's chat account, and revoke a binding. Every change is
+ * audited; phone numbers are shown masked.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { InputError } from '../../core/errors.js';
+import { maskPhone, normalizePhone } from '../../core/contact-address.js';
+import { audit } from '../../store/audit.js';
+import { issueBindCode } from '../../liaisons/binding.js';
+
+const Liaison = z.object({
+  id: z.number(),
+  name: z.string(),
+  phone: z.string().nullable().describe('masked'),
+  active: z.boolean(),
+  zones: z.array(z.string()),
+  chats: z.array(z.object({ id: z.number(), channel: z.string(), boundAt: z.string() })),
+});
+
+const NewLiaison = z.object({
+  name: z.string().trim().min(1).max(50),
+  phone: z.string().refine((v) => normalizePhone(v) !== null, 'not a valid phone number'),
+  email: z.email().optional(),
+});
+
+const Id = z.object({ id: z.coerce.number().int().positive() });
+
+export const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { prisma, pool } = app.deps.db;
+
+  async function liaisonOr404(id: number) {
+    const liaison = await prisma.liaison.findUnique({ where: { id } });
+    if (!liaison) throw new InputError('id', `unknown liaison ${id}`, 404, 'not_found');
+    return liaison;
+  }
+
+  app.get(
+    '/api/v1/liaisons',
+    { preHandler: app.requireRole('supervisor'), schema: { summary: 'List liaisons, their zones and bound chat accounts', tags: ['liaisons'], security: [{ bearer: [] }], response: { 200: z.object({ items: z.array(Liaison) }) } } },
+    async () => {
+      const rows = await prisma.liaison.findMany({
+        include: { zones: { select: { code: true } }, chats: { where: { revokedAt: null }, select: { id: true, channel: true, boundAt: true } } },
+        orderBy: { id: 'asc' },
+      });
+      return {
+        items: rows.map((l) => ({
+          id: l.id,
+          name: l.name,
+          phone: l.phone ? maskPhone(l.phone) : null,
+          active: l.active,
+          zones: l.zones.map((z) => z.code),
+          chats: l.chats.map((c) => ({ id: c.id, channel: c.channel, boundAt: c.boundAt.toISOString() })),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/liaisons',
+    { preHandler: app.requireRole('admin'), schema: { summary: 'Add a liaison', tags: ['liaisons'], security: [{ bearer: [] }], body: NewLiaison, response: { 201: z.object({ id: z.number() }) } } },
+    async (req, reply) => {
+      const { name, phone, email } = req.body;
+      const created = await prisma.liaison.create({ data: { name, phone: normalizePhone(phone)!, ...(email ? { email } : {}) }, select: { id: true } });
+      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'liaison.create', subjectType: 'liaison', subjectId: String(created.id), detail: { name } });
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.post(
+    '/api/v1/liaisons/:id/bind-code',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        summary: 'A one-time code the liaison sends to the bot (绑定 <code>) to bind their chat account; valid 24 hours',
+        tags: ['liaisons'],
+        security: [{ bearer: [] }],
+        params: Id,
+        response: { 201: z.object({ code: z.string(), expiresAt: z.string(), send: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const liaison = await liaisonOr404(req.params.id);
+      if (!liaison.active) throw new InputError('id', `liaison ${liaison.id} is not active`, 409, 'conflict');
+      const { code, expiresAt } = await issueBindCode(pool, liaison.id, `user:${req.staff!.id}`);
+      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'liaison.bind_code', subjectType: 'liaison', subjectId: String(liaison.id) });
+      return reply.code(201).send({ code, expiresAt: expiresAt.toISOString(), send: `绑定 ${code}` });
+    },
+  );
+
+  app.delete(
+    '/api/v1/liaisons/:id/chats/:chatId',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: { summary: 'Revoke a bound chat account', tags: ['liaisons'], security: [{ bearer: [] }], params: Id.extend({ chatId: z.coerce.number().int().positive() }) },
+    },
+    async (req, reply) => {
+      const { rowCount } = await pool.query('UPDATE liaison_chat SET revoked_at = now() WHERE id = $1 AND liaison_id = $2 AND revoked_at IS NULL', [req.params.chatId, req.params.id]);
+      if (!rowCount) throw new InputError('chatId', `no bound chat ${req.params.chatId} for liaison ${req.params.id}`, 404, 'not_found');
+      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'liaison.revoke_chat', subjectType: 'liaison', subjectId: String(req.params.id), detail: { chatId: req.params.chatId } });
+      return reply.code(204).send();
+    },
+  );
+};

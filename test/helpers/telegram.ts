@@ -1,0 +1,58 @@
+/**
+ * The Telegram side of the chat tests: a local fake of the Bot API that
+ * telegraf's real client talks to (`telegram: { apiRoot }`). It records
+ * sendMessage calls, answers getFile, and serves the file itself. Updates are
+ * posted to our webhook with Telegram's secret header.
+ */
+import Fastify from 'fastify';
+import formbody from '@fastify/formbody';
+import { readFileSync } from 'node:fs';
+
+export const TELEGRAM = { token: '7000000001:AAtest-token-for-the-fake-bot-api', secret: 'telegram-webhook-secret-0123456789' };
+
+export interface SentTelegram {
+  chat_id: string;
+  text: string;
+  message_id: number;
+}
+
+/** A 1×1 JPEG, the photo every getFile serves. */
+export const TINY_JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+  'base64',
+);
+
+export async function startFakeBotApi() {
+  const sent: SentTelegram[] = [];
+  let nextId = 1000;
+  const app = Fastify();
+  await app.register(formbody);
+  app.post<{ Params: { token: string; method: string }; Body: Record<string, unknown> }>('/bot:token/:method', async (req, reply) => {
+    if (req.params.token !== TELEGRAM.token) return reply.code(401).send({ ok: false, error_code: 401, description: 'Unauthorized' });
+    switch (req.params.method) {
+      case 'sendMessage': {
+        const message_id = nextId++;
+        sent.push({ chat_id: String(req.body.chat_id), text: String(req.body.text), message_id });
+        return { ok: true, result: { message_id, date: Math.floor(Date.now() / 1000), chat: { id: Number(req.body.chat_id), type: 'private' }, text: req.body.text } };
+      }
+      case 'getFile':
+        return { ok: true, result: { file_id: req.body.file_id, file_unique_id: 'uniq', file_size: TINY_JPEG.length, file_path: 'photos/file_1.jpg' } };
+      default:
+        return reply.code(404).send({ ok: false, error_code: 404, description: 'Not Found: method not found' });
+    }
+  });
+  app.get('/file/bot:token/*', async (_req, reply) => reply.type('image/jpeg').send(TINY_JPEG));
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { url, sent, to: (chatId: string | number) => sent.filter((m) => m.chat_id === String(chatId)), close: () => app.close() };
+}
+
+export const telegramEnv = (apiRoot: string) => ({
+  TELEGRAM_BOT_TOKEN: TELEGRAM.token,
+  TELEGRAM_WEBHOOK_SECRET: TELEGRAM.secret,
+  TELEGRAM_API_ROOT: apiRoot,
+});
+
+/** A fixture from test/fixtures/telegram/, with fields replaced (update_id, chat, text…). */
+export function fixture(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(`../fixtures/telegram/${name}.json`, import.meta.url), 'utf8'));
+}
