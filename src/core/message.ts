@@ -29,8 +29,17 @@ export const InboundMessage = z.object({
   text: z.string(),
   sender: z.object({ name: z.string().optional(), identities: z.array(Identity) }),
   attachments: z.array(AttachmentMeta).default([]),
-  /** Routing signals from the channel itself: a form's zone picker, or the zone's own number that was called. */
-  hints: z.object({ zoneCode: z.string().optional(), calledNumber: z.string().optional() }).default({}),
+  /**
+   * Routing signals from the channel itself: a form's zone picker, the zone's own number that was called,
+   * or the contact card whose QR opened the form (the strongest: the card names its zone, and maybe its liaison).
+   */
+  hints: z
+    .object({
+      zoneCode: z.string().optional(),
+      calledNumber: z.string().optional(),
+      card: z.object({ id: z.number().int(), zoneCode: z.string(), liaisonId: z.number().int().optional() }).optional(),
+    })
+    .default({}),
   /** Where answers should go; no address means the web lookup only. */
   replyTo: z.object({ channel: z.string(), address: z.string().optional() }),
   language: z.enum(['zh', 'en']).default('zh'),
