@@ -27,3 +27,7 @@ ALTER TABLE "contact_card" ADD CONSTRAINT "contact_card_liaison_id_fkey" FOREIGN
 
 -- AddForeignKey
 ALTER TABLE "contact_card" ADD CONSTRAINT "contact_card_rotated_from_fkey" FOREIGN KEY ("rotated_from") REFERENCES "contact_card"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- One live zone-wide card per zone, and one live card per liaison in a zone (rotation revokes before it issues).
+CREATE UNIQUE INDEX "contact_card_live_zone_key" ON "contact_card"("zone_id") WHERE "liaison_id" IS NULL AND "revoked_at" IS NULL;
+CREATE UNIQUE INDEX "contact_card_live_liaison_key" ON "contact_card"("zone_id", "liaison_id") WHERE "liaison_id" IS NOT NULL AND "revoked_at" IS NULL;
