@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { ChannelSender } from '../core/message.js';
 import { webForm } from './web-form/index.js';
 import { twilioSms, twilioVoice } from './twilio/index.js';
+import { contactCard } from './contact-card/index.js';
 
 /** What a channel's sender may use. */
 export interface SenderContext {
@@ -24,7 +25,7 @@ export interface ChannelModule {
   createSender?(context: SenderContext): ChannelSender;
 }
 
-export const CHANNELS: readonly ChannelModule[] = [webForm, twilioSms, twilioVoice];
+export const CHANNELS: readonly ChannelModule[] = [webForm, contactCard, twilioSms, twilioVoice];
 
 export function createSenders(context: SenderContext): Map<string, ChannelSender> {
   const senders = new Map<string, ChannelSender>();
