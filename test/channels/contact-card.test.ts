@@ -304,13 +304,14 @@ describe('contact cards: without the CJK font', () => {
   });
   afterAll(() => bare.teardown());
 
-  it('should still start and print SVG, and answer PNG and PDF with a 503 saying what to install', async () => {
+  it('should still start and print SVG, and answer PNG and PDF with a 503 saying what to install, issuing nothing', async () => {
     const at = (url: string) => bare.app!.inject({ method: 'GET', url, headers: adminHeaders });
-    expect((await at('/api/v1/zones/wh-hs-ch-01/card.svg')).statusCode).toBe(200);
     for (const url of ['/api/v1/zones/wh-hs-ch-01/card.png', '/api/v1/zones/wh-hs-ch-01/card.pdf', '/api/v1/zones/wh-hs/cards.pdf']) {
       const res = await at(url);
       expect(res.statusCode).toBe(503);
-      expect(res.json().message).toContain('fonts-noto-cjk');
+      expect(res.json()).toMatchObject({ error: 'unavailable', field: 'format', message: expect.stringContaining('fonts-noto-cjk') });
     }
+    expect(await bare.sql('SELECT 1 FROM contact_card')).toHaveLength(0);
+    expect((await at('/api/v1/zones/wh-hs-ch-01/card.svg')).statusCode).toBe(200);
   });
 });

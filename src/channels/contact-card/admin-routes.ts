@@ -10,7 +10,7 @@ import { audit } from '../../store/audit.js';
 import type { ZoneInfo } from '../../router/catalog.js';
 import { renderCardPdf, renderCardPng, renderCardSheetsPdf, renderCardSvg } from './card-render.js';
 import { CardView, cardFaces, presentCard, statusOf } from './cards.js';
-import { cjkFonts, FontUnavailableError } from './fonts.js';
+import { cjkFonts, FontUnavailableError, type CjkFonts } from './fonts.js';
 import { ensureZoneCards, findCard, issueCard, listCards, revokeCard, rotateCard, type CardRow } from './store.js';
 
 const ZoneParams = z.object({ code: z.string().max(64) });
@@ -127,12 +127,13 @@ export const cardAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (req, reply) => {
         const zone = await zoneFor(req.params.code);
+        const fonts = format === 'svg' ? undefined : fontsOr503(reply);
+        if (fonts === null) return reply;
         const card = await printable(req, zone, req.query.card);
         const [face] = await cardFaces(app, [card]);
+        const body = !fonts ? renderCardSvg(face!) : format === 'png' ? renderCardPng(face!, fonts) : await renderCardPdf(face!, fonts);
         await audit(pool, { actor: actor(req), action: 'card.print', subjectType: 'card', subjectId: String(card.id), detail: { format } });
-        if (format === 'svg') return send(reply, format, `card-${zone.code}`, renderCardSvg(face!));
-        return withFont(reply, async (fonts) =>
-          send(reply, format, `card-${zone.code}`, format === 'png' ? renderCardPng(face!, fonts) : await renderCardPdf(face!, fonts)));
+        return send(reply, format, `card-${zone.code}`, body);
       },
     );
   }
@@ -145,12 +146,14 @@ export const cardAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const zone = await zoneFor(req.params.code);
+      const fonts = fontsOr503(reply);
+      if (!fonts) return reply;
       const zones = await leavesUnder(app, zone);
       const { cards } = await ensureIssued(req, zones);
       const rows = await Promise.all(zones.map((z) => cardFor(cards.get(z.id)!)));
-      const faces = await cardFaces(app, rows);
+      const pdf = await renderCardSheetsPdf(await cardFaces(app, rows), fonts, `民情联系卡 ${zone.name}`);
       await audit(pool, { actor: actor(req), action: 'card.print', subjectType: 'zone', subjectId: zone.code, detail: { format: 'pdf', cards: rows.map((c) => c.id) } });
-      return withFont(reply, async (fonts) => send(reply, 'pdf', `cards-${zone.code}`, await renderCardSheetsPdf(faces, fonts, `民情联系卡 ${zone.name}`)));
+      return send(reply, 'pdf', `cards-${zone.code}`, pdf);
     },
   );
 };
@@ -177,13 +180,14 @@ function send(reply: FastifyReply, format: keyof typeof FORMATS, name: string, b
   return reply.type(FORMATS[format]).header('content-disposition', `inline; filename="${name}.${format}"`).header('cache-control', 'no-store').send(body);
 }
 
-/** PNG and PDF need the CJK font: without it a 503 that says what to install. */
-async function withFont(reply: FastifyReply, render: (fonts: ReturnType<typeof cjkFonts>) => Promise<FastifyReply>) {
+/** The CJK font PNG and PDF need; without it, a 503 that says what to install has been sent and the answer is null. */
+function fontsOr503(reply: FastifyReply): CjkFonts | null {
   try {
-    return await render(cjkFonts(reply.server.deps.config.CJK_FONT_PATH));
+    return cjkFonts(reply.server.deps.config.CJK_FONT_PATH);
   } catch (err) {
     if (!(err instanceof FontUnavailableError)) throw err;
     reply.log.error({ font: err.path }, 'CJK font missing: printed cards unavailable');
-    return reply.code(503).send({ error: 'unavailable', field: 'format', message: err.message });
+    reply.code(503).send({ error: 'unavailable', field: 'format', message: err.message });
+    return null;
   }
 }
