@@ -132,6 +132,11 @@ describe('contact cards: printing', () => {
     expect(pages[0]).toContain('陈国强');
   });
 
+  it('should describe the card API at /docs', async () => {
+    const paths = Object.keys((await get('/docs/json', {})).json().paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/v1/zones/{code}/cards.pdf', '/api/v1/zones/{code}/card.png', '/api/v1/cards/{id}/rotate', '/c/{token}']));
+  });
+
   it('should refuse cards to anyone but an admin, and unknown zones by name', async () => {
     expect((await get('/api/v1/zones/wh-hs/cards.pdf', {})).statusCode).toBe(401);
     expect((await get('/api/v1/zones/wh-hs/cards.pdf', SUPERVISOR)).statusCode).toBe(403);
@@ -180,6 +185,8 @@ describe('contact cards: the form behind the QR code', () => {
     expect(detail.zone.code).toBe('wh-hs-ch');
     expect(detail.liaison.id).toBe(wang);
     expect(detail.routing.zone).toMatchObject({ reason: 'contact_card', cardId: own.id });
+    const lookup = await get(`/api/v1/cases/lookup?caseNo=${res.json().caseNo}&contact=${res.json().accessCode}`, {});
+    expect(lookup.statusCode).toBe(200);
 
     const again = await app().inject({ method: 'POST', url: '/api/v1/zones/wh-hs-ch/cards', headers: adminHeaders, payload: { liaisonId: wang } });
     expect(again.statusCode).toBe(409);
@@ -245,8 +252,15 @@ describe('contact cards: revoked, rotated and tampered tokens', () => {
       expect(page.body).toContain(lang === 'zh' ? '这张联系卡已停用' : 'no longer in use');
     }
     const before = await messageCount();
-    const post = await submitThrough(path, { text: '还能提交吗' }, { accept: 'application/json' });
+    const post = await submitThrough(path, { text: '还能提交吗' });
     expect(post.statusCode).toBe(410);
+    expect(post.json()).toMatchObject({ error: 'gone' });
+    const form = await app().inject({
+      method: 'POST', url: path, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: new URLSearchParams({ text: '还能提交吗', lang: 'en' }).toString(),
+    });
+    expect(form.statusCode).toBe(410);
+    expect(form.body).toContain('href="/window?lang=en"');
     expect(await messageCount()).toBe(before);
     expect((await app().inject({ method: 'POST', url: `/api/v1/cards/${issued!.id}/revoke`, headers: adminHeaders })).statusCode).toBe(409);
     expect(await sys.sql(`SELECT 1 FROM audit_event WHERE action = 'card.revoke' AND subject_id = $1`, [String(issued!.id)])).toHaveLength(1);

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { zoneLabel } from '../../router/zone-tree.js';
 import { renderNoticePage, type FormTarget, type Lang } from '../web-form/page.js';
 import { IDEMPOTENCY_KEY, WebSubmission } from '../web-form/submission.js';
-import { Accepted, LangQuery, formErrorHandler, sendFormPage, submitForm } from '../web-form/routes.js';
+import { Accepted, LangQuery, formErrorHandler, sendFormPage, submitForm, wantsHtml } from '../web-form/routes.js';
 import { cardFaces, cardForToken, cardScans, cardSubmissions, statusOf } from './cards.js';
 import { countCardUse, type CardRow } from './store.js';
 
@@ -42,8 +42,7 @@ function notFound(reply: FastifyReply) {
 
 function retired(req: FastifyRequest, reply: FastifyReply, lang: Lang) {
   const t = RETIRED[lang];
-  const accept = req.headers.accept ?? '';
-  if (req.method !== 'GET' && accept.includes('application/json')) {
+  if (req.method !== 'GET' && !wantsHtml(req)) {
     return reply.code(410).send({ error: 'gone', message: 'this contact card is no longer in use; write through /window' });
   }
   const page = renderNoticePage({ lang, path: req.url.split('?')[0]!, title: t.title, lines: [...t.lines], link: { href: `/window?lang=${lang}`, text: t.link } });

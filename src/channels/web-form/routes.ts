@@ -136,7 +136,7 @@ function checkedKey(key: string | undefined): string | undefined {
 }
 
 /** A browser's plain form post (no script) wants a page back, not JSON. */
-function wantsHtml(req: FastifyRequest): boolean {
+export function wantsHtml(req: FastifyRequest): boolean {
   const accept = req.headers.accept ?? '';
   return accept.includes('text/html') && !accept.includes('application/json');
 }
