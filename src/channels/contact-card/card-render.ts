@@ -103,7 +103,7 @@ export function renderCardSheetsPdf(faces: CardFace[], fonts: CjkFonts, title: s
   for (const face of faces) {
     doc.addPage();
     doc.font('cjk').fontSize(10).fillColor('#4a5663');
-    doc.text(`${face.place} · ${face.zoneName} — 民情联系卡 ${COLUMNS * ROWS} 张`, left * PT_PER_MM, (top - 6) * PT_PER_MM, { baseline: 'alphabetic', lineBreak: false });
+    doc.text(`${[face.place, face.zoneName].filter(Boolean).join(' · ')} — 民情联系卡 ${COLUMNS * ROWS} 张`, left * PT_PER_MM, (top - 6) * PT_PER_MM, { baseline: 'alphabetic', lineBreak: false });
     const marks = layoutCard(face);
     for (let r = 0; r < ROWS; r++) {
       for (let c = 0; c < COLUMNS; c++) {

@@ -50,7 +50,7 @@ function retired(req: FastifyRequest, reply: FastifyReply, lang: Lang) {
 }
 
 export const cardFormRoutes: FastifyPluginAsyncZod = async (app) => {
-  /** The live card behind each request's token, found once (in preValidation, or by the error handler). */
+  /** The card behind each request's token (null: none), found once, in preValidation or by the error handler. */
   const cards = new WeakMap<FastifyRequest, CardRow | null>();
   const cardOf = async (req: FastifyRequest): Promise<CardRow | null> => {
     if (!cards.has(req)) cards.set(req, await cardForToken(app, (req.params as { token: string }).token));
