@@ -54,12 +54,15 @@ async function scanCard(zone: string, query = ''): Promise<string> {
 /** The path a scanned link opens on this gateway. */
 const pathOf = (link: string) => link.slice(BASE.length);
 
-async function pdfPages(data: Buffer): Promise<string[]> {
+/** Each page's text, and the links on it (the QR codes are links to what they encode). */
+async function pdfPages(data: Buffer): Promise<{ text: string; links: string[] }[]> {
   const doc = await getDocument({ data: new Uint8Array(data) }).promise;
-  const pages: string[] = [];
+  const pages: { text: string; links: string[] }[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((i) => ('str' in i ? i.str : '')).join(' '));
+    const page = await doc.getPage(n);
+    const text = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
+    const links = ((await page.getAnnotations()) as { url?: string }[]).flatMap((a) => (a.url ? [a.url] : []));
+    pages.push({ text, links });
   }
   return pages;
 }
@@ -90,18 +93,20 @@ describe('contact cards: printing', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     const pages = await pdfPages(res.rawPayload);
     expect(pages).toHaveLength(6); // 华山街道: three communities of two groups each
-    expect(pages[0]).toContain('翠湖社区');
-    expect(pages[0]).toContain('第一居民小组');
-    expect(pages[0]).toContain('赵桂兰');
-    expect(pages[0]).toContain('138****0111');
-    expect(pages[0]).toContain(MAILBOX);
-    expect(pages[0]).toContain('扫描二维码反映问题');
-    expect(pages[5]).toContain('文林社区');
-    expect(pages[5]).toContain('马俊');
-    expect(pages.join(' ')).not.toContain('13800000111');
+    expect(pages[0]!.text).toContain('翠湖社区');
+    expect(pages[0]!.text).toContain('第一居民小组');
+    expect(pages[0]!.text).toContain('赵桂兰');
+    expect(pages[0]!.text).toContain('138****0111');
+    expect(pages[0]!.text).toContain(MAILBOX);
+    expect(pages[0]!.text).toContain('扫描二维码反映问题');
+    expect(pages[5]!.text).toContain('文林社区');
+    expect(pages[5]!.text).toContain('马俊');
+    expect(pages.map((p) => p.text).join(' ')).not.toContain('13800000111');
 
     const issued = await cardsOf('wh-hs-ch-01');
     expect(issued).toEqual([expect.objectContaining({ status: 'live', liaisonId: null, url: expect.stringMatching(`^${BASE}/c/`) })]);
+    expect(pages[0]!.links).toEqual(Array(8).fill(issued[0]!.url));
+    expect(pages[5]!.links).toEqual(Array(8).fill((await cardsOf('wh-hs-wl-02'))[0]!.url));
     await get('/api/v1/zones/wh-hs/cards.pdf');
     expect(await cardsOf('wh-hs-ch-01')).toEqual([expect.objectContaining({ id: issued[0]!.id })]);
     expect(await sys.sql(`SELECT 1 FROM audit_event WHERE action = 'card.issue'`)).toHaveLength(1);
@@ -128,8 +133,8 @@ describe('contact cards: printing', () => {
     const pdf = await get('/api/v1/zones/wh-hs-yt-01/card.pdf');
     const pages = await pdfPages(pdf.rawPayload);
     expect(pages).toHaveLength(1);
-    expect(pages[0]).toContain('圆通社区');
-    expect(pages[0]).toContain('陈国强');
+    expect(pages[0]!.text).toContain('圆通社区');
+    expect(pages[0]!.text).toContain('陈国强');
   });
 
   it('should describe the card API at /docs', async () => {

@@ -23,8 +23,8 @@ export interface CardFace {
 export type Mark =
   | { kind: 'rect'; x: number; y: number; w: number; h: number; fill: string }
   | { kind: 'text'; x: number; y: number; size: number; text: string; fill: string; bold?: boolean; anchor?: 'start' | 'middle' | 'end' }
-  /** An SVG path in units of `scale` mm, placed at x, y. */
-  | { kind: 'path'; x: number; y: number; scale: number; d: string; fill: string };
+  /** An SVG path in units of `scale` mm, placed at x, y, `size` mm square; `link`: where a click on it goes (PDF). */
+  | { kind: 'path'; x: number; y: number; scale: number; size: number; d: string; fill: string; link?: string };
 
 const RED = '#8b1a1a';
 const INK = '#1c2530';
@@ -90,7 +90,7 @@ export function layoutCard(face: CardFace): Mark[] {
     ...lines
       .filter((l): l is [string, string] => l[1] !== null)
       .map(([label, value], n) => text(28.5 + n * 4.6, 2.7, `${label}  ${value}`)),
-    { kind: 'path', x: qrX, y: qrY, scale: QR_SIZE / qr.modules, d: qr.d, fill: '#000000' },
+    { kind: 'path', x: qrX, y: qrY, scale: QR_SIZE / qr.modules, size: QR_SIZE, d: qr.d, fill: '#000000', link: face.url },
     { kind: 'text', x: qrX + QR_SIZE / 2, y: qrY + QR_SIZE + 3, size: 2.3, text: '扫码留言 · Scan to write', fill: GREY, anchor: 'middle' },
     { kind: 'rect', x: left, y: 44.5, w: fullWidth, h: 0.2, fill: '#d5dbe1' },
     text(48, 2.4, PURPOSE_ZH, {}, fullWidth),

@@ -73,6 +73,8 @@ function drawCard(doc: Doc, marks: Mark[], x: number, y: number): void {
       doc.rect(mm(x + m.x), mm(y + m.y), mm(m.w), mm(m.h)).fill(m.fill);
     } else if (m.kind === 'path') {
       doc.save().translate(mm(x + m.x), mm(y + m.y)).scale(mm(m.scale)).path(m.d).fill(m.fill).restore();
+      // On screen the QR code is also a link to the same address.
+      if (m.link) doc.link(mm(x + m.x), mm(y + m.y), mm(m.size), mm(m.size), m.link);
     } else {
       doc.font(m.bold ? 'cjk-bold' : 'cjk').fontSize(mm(m.size)).fillColor(m.fill);
       const width = doc.widthOfString(m.text);
