@@ -142,6 +142,21 @@ describe('contact cards: printing', () => {
     expect(paths).toEqual(expect.arrayContaining(['/api/v1/zones/{code}/cards.pdf', '/api/v1/zones/{code}/card.png', '/api/v1/cards/{id}/rotate', '/c/{token}']));
   });
 
+  it('should refuse a second live card, an unknown liaison and a malformed card id, naming the field and issuing nothing', async () => {
+    await get('/api/v1/zones/wh-dg-dgl-02/card.svg');
+    const count = async () => (await sys.sql<{ n: number }>('SELECT count(*)::int AS n FROM contact_card'))[0]!.n;
+    const before = await count();
+    const issue = (zone: string, payload: Record<string, unknown>) => app().inject({ method: 'POST', url: `/api/v1/zones/${zone}/cards`, headers: adminHeaders, payload });
+    const twice = await issue('wh-dg-dgl-02', {});
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ error: 'conflict', field: 'zone' });
+    expect((await issue('wh-dg-dgl-02', { liaisonId: 999_999 })).json()).toMatchObject({ error: 'invalid_request', field: 'liaisonId' });
+    expect((await issue('wh-dg-dgl-02', { liaisonId: 'one' })).json()).toMatchObject({ error: 'invalid_request', field: 'liaisonId' });
+    expect((await get('/api/v1/cards/abc')).json()).toMatchObject({ error: 'invalid_request', field: 'id' });
+    expect((await get('/api/v1/zones/wh-dg-dgl-02/card.svg?card=999999')).json()).toMatchObject({ field: 'card' });
+    expect(await count()).toBe(before);
+  });
+
   it('should refuse cards to anyone but an admin, and unknown zones by name', async () => {
     expect((await get('/api/v1/zones/wh-hs/cards.pdf', {})).statusCode).toBe(401);
     expect((await get('/api/v1/zones/wh-hs/cards.pdf', SUPERVISOR)).statusCode).toBe(403);
@@ -269,6 +284,13 @@ describe('contact cards: revoked, rotated and tampered tokens', () => {
     expect(await messageCount()).toBe(before);
     expect((await app().inject({ method: 'POST', url: `/api/v1/cards/${issued!.id}/revoke`, headers: adminHeaders })).statusCode).toBe(409);
     expect(await sys.sql(`SELECT 1 FROM audit_event WHERE action = 'card.revoke' AND subject_id = $1`, [String(issued!.id)])).toHaveLength(1);
+  });
+
+  it("should show the friendly page when the card's zone was closed", async () => {
+    const path = pathOf(await scanCard('wh-dg-zt-01'));
+    const closed = await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-dg-zt-01', headers: adminHeaders, payload: { active: false } });
+    expect(closed.statusCode).toBe(200);
+    expect((await get(path, {})).statusCode).toBe(410);
   });
 
   it("should send a rotated card's old token to the friendly page and its new one to the form", async () => {
