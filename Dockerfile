@@ -35,6 +35,11 @@ ENV NODE_ENV=production \
     PORT=3000 \
     DATA_DIR=/app/data
 
+# Printed contact cards (PNG, PDF) are set in Noto Sans CJK (the default CJK_FONT_PATH).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-noto-cjk \
+ && rm -rf /var/lib/apt/lists/*
+
 # @prisma/client, @prisma/adapter-pg and pg are regular dependencies, so they
 # are installed here. No install scripts: the client was generated in the build stage.
 COPY package.json package-lock.json ./

@@ -52,6 +52,12 @@ const Env = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** The address providers reach us at (behind any TLS proxy); webhook signatures are computed over it. */
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
+  /** Printed on contact cards: the hotline (民心电话) for zones without a number of their own; else TWILIO_FROM_NUMBER. */
+  CARD_HOTLINE: z.string().trim().min(1).max(40).optional(),
+  /** Printed on contact cards: the mailbox (民意信箱) address. */
+  CARD_MAILBOX: z.string().trim().min(1).max(120).optional(),
+  /** A Noto Sans CJK font file (.ttc or .otf) for printed cards (PNG, PDF); Debian's fonts-noto-cjk by default. */
+  CJK_FONT_PATH: z.string().default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
   /** Twilio: without an account SID, SMS sends are recorded as sandboxed. */
   TWILIO_ACCOUNT_SID: z.string().optional(),
   /** Twilio: checks X-Twilio-Signature on every webhook; required in production. */

@@ -9,6 +9,7 @@ import type { ChannelSender } from '../core/message.js';
 import { webForm } from './web-form/index.js';
 import { twilioSms, twilioVoice } from './twilio/index.js';
 import { telegram } from './telegram/index.js';
+import { contactCard } from './contact-card/index.js';
 
 /** What a channel's sender may use. */
 export interface SenderContext {
@@ -25,7 +26,7 @@ export interface ChannelModule {
   createSender?(context: SenderContext): ChannelSender;
 }
 
-export const CHANNELS: readonly ChannelModule[] = [webForm, twilioSms, twilioVoice, telegram];
+export const CHANNELS: readonly ChannelModule[] = [webForm, contactCard, twilioSms, twilioVoice, telegram];
 
 export function createSenders(context: SenderContext): Map<string, ChannelSender> {
   const senders = new Map<string, ChannelSender>();

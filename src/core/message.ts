@@ -29,13 +29,18 @@ export const InboundMessage = z.object({
   text: z.string(),
   sender: z.object({ name: z.string().optional(), identities: z.array(Identity) }),
   attachments: z.array(AttachmentMeta).default([]),
-  /** Routing signals from the channel itself: a form's zone picker, the zone's own number that was called, a shared location. */
+  /**
+   * Routing signals from the channel itself: a form's zone picker, the zone's own number that was called,
+   * a shared location, or the contact card whose QR opened the form (the strongest: the card names its
+   * zone, and maybe its liaison).
+   */
   hints: z
     .object({
       zoneCode: z.string().optional(),
       calledNumber: z.string().optional(),
       /** A location the resident shared (WGS-84): routed by the zone boundary that holds it. */
       location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+      card: z.object({ id: z.number().int(), zoneCode: z.string(), liaisonId: z.number().int().optional() }).optional(),
     })
     .default({}),
   /** Where answers should go; no address means the web lookup only. */

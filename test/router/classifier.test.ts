@@ -113,4 +113,21 @@ describe('zone resolver', () => {
     expect(resolveZone({ zoneCode: 'closed' }, catalog, 'district')).toMatchObject({ zone: { code: 'district' }, liaisonId: 9, evidence: { reason: 'triage', hint: 'closed' } });
     expect(resolveZone({}, catalog, 'district').evidence).toEqual({ reason: 'triage', zoneCode: 'district' });
   });
+
+  it("should put a contact card's zone above every other signal, with the card on the evidence", () => {
+    const card = { id: 12, zoneCode: 'co' };
+    expect(resolveZone({ card, zoneCode: 'st', calledNumber: '+868711234567' }, catalog, 'district', '', 1)).toMatchObject({
+      zone: { code: 'co' }, liaisonId: 7, evidence: { reason: 'contact_card', zoneCode: 'co', cardId: 12, liaisonFrom: 'st' },
+    });
+  });
+
+  it("should route a liaison's own card to that liaison", () => {
+    expect(resolveZone({ card: { id: 13, zoneCode: 'st', liaisonId: 42 } }, catalog, 'district')).toEqual({
+      zone: expect.objectContaining({ code: 'st' }), liaisonId: 42, evidence: { reason: 'contact_card', zoneCode: 'st', cardId: 13 },
+    });
+  });
+
+  it("should fall back to the other signals when a card's zone was closed", () => {
+    expect(resolveZone({ card: { id: 14, zoneCode: 'closed' } }, catalog, 'district').evidence).toEqual({ reason: 'triage', zoneCode: 'district' });
+  });
 });

@@ -11,7 +11,7 @@ const zh = {
   title: '民情信息窗口', switchLang: 'English', text: '您要反映的问题', name: '姓名（选填）', phone: '手机号（选填）',
   email: '邮箱（选填）', privacy: '姓名、手机号和邮箱均可不填，仅用于答复您；可以匿名反映。', replyVia: '希望如何收到答复',
   sms: '短信', mail: '邮件', web: '网上查询', zone: '问题所在的社区或小组', zoneUnknown: '不清楚，由区里分派',
-  fixedZone: '所属责任区：', photo: '照片（选填）', submit: '提交', sending: '正在提交…',
+  fixedZone: '所属责任区：', liaison: '民情联络员：', photo: '照片（选填）', submit: '提交', sending: '正在提交…',
   busy: '系统繁忙，请稍后再试', failed: '提交失败，请检查后重试', network: '网络连接失败，请稍后再试',
   doneTitle: '已登记，请记下编号', caseNo: '案件编号',
   doneNote: '办理结果将通过您选择的方式告知，也可随时凭编号网上查询。',
@@ -25,7 +25,7 @@ const en: typeof zh = {
   title: 'Information window', switchLang: '中文', text: 'Your message', name: 'Name (optional)', phone: 'Mobile phone (optional)',
   email: 'Email (optional)', privacy: 'Name, phone and email are optional and only used to reply to you; anonymous messages are welcome.',
   replyVia: 'How should we reply?', sms: 'SMS', mail: 'Email', web: 'Online lookup', zone: 'Community or group concerned',
-  zoneUnknown: 'Not sure — let the district route it', fixedZone: 'Responsibility zone: ', photo: 'Photo (optional)',
+  zoneUnknown: 'Not sure — let the district route it', fixedZone: 'Responsibility zone: ', liaison: 'Liaison: ', photo: 'Photo (optional)',
   submit: 'Submit', sending: 'Sending…', busy: 'Busy, please retry shortly', failed: 'Could not submit, please check and retry',
   network: 'Network error, please retry shortly', doneTitle: 'Registered — keep this number', caseNo: 'Case number',
   doneNote: 'The answer will reach you on the channel you chose; you can also look it up online with this number.',
@@ -187,7 +187,20 @@ f.addEventListener('submit',function(ev){ev.preventDefault();if(sending)return;
  }).catch(function(){fail(S.network);});
 });})();`;
 
-export function renderWindowPage(p: { lang: Lang; zones: ZoneOption[]; idempotencyKey: string; values?: FormValues; error?: { field: string; message: string }; fixedZone?: { code: string; name: string } }): string {
+/** Where the form posts and how it is bound: the information window's zone picker, or a zone fixed by a contact card. */
+export interface FormTarget {
+  /** The form's own GET path (the language switch's target). */
+  path: string;
+  /** Where the form posts. */
+  action: string;
+  zones: ZoneOption[];
+  /** A zone the resident does not choose, shown by name (a card's zone, with its liaison). */
+  fixedZone?: { code?: string; name: string; liaison?: string };
+}
+
+export const WINDOW_TARGET = { path: '/window', action: '/api/v1/intake/web' } as const;
+
+export function renderWindowPage(p: FormTarget & { lang: Lang; idempotencyKey: string; values?: FormValues; error?: { field: string; message: string } }): string {
   const t = T[p.lang];
   const v = p.values ?? {};
   // The error sits between its field's label and the field (at the top when it has none), the field focused so a
@@ -202,13 +215,13 @@ export function renderWindowPage(p: { lang: Lang; zones: ZoneOption[]; idempoten
   const radio = (value: string, label: string): string =>
     `<label><input type="radio" name="replyVia" value="${value}"${reply === value ? ' checked' : ''}> ${escapeHtml(label)}</label>`;
   const zone = p.fixedZone
-    ? `<input type="hidden" name="zoneCode" value="${escapeHtml(p.fixedZone.code)}">
-<p class="hint">${escapeHtml(t.fixedZone)}<strong>${escapeHtml(p.fixedZone.name)}</strong></p>`
+    ? `${p.fixedZone.code ? `<input type="hidden" name="zoneCode" value="${escapeHtml(p.fixedZone.code)}">\n` : ''}<p class="hint">${escapeHtml(t.fixedZone)}<strong>${escapeHtml(p.fixedZone.name)}</strong>${
+        p.fixedZone.liaison ? `<br>${escapeHtml(t.liaison)}<strong>${escapeHtml(p.fixedZone.liaison)}</strong>` : ''}</p>`
     : `<label for="f-zone">${escapeHtml(t.zone)}</label>
 ${before('zoneCode')}<select id="f-zone" name="zoneCode"${inv('zoneCode')}><option value="">${escapeHtml(t.zoneUnknown)}</option>
 ${zoneOptions(p.zones, v.zoneCode, p.lang)}</select>`;
   const body = `${errorAt ? '' : errorBox}
-<form id="wf" method="post" action="/api/v1/intake/web" enctype="multipart/form-data">
+<form id="wf" method="post" action="${escapeHtml(p.action)}" enctype="multipart/form-data">
 <input type="hidden" name="lang" value="${p.lang}">
 <input type="hidden" name="idempotencyKey" value="${escapeHtml(p.idempotencyKey)}" autocomplete="off">
 <label for="f-text">${escapeHtml(t.text)}</label>
@@ -230,7 +243,7 @@ ${radio('sms', t.sms)}${radio('email', t.mail)}${radio('web', t.web)}</fieldset>
 <p><a href="/window/lookup?lang=${p.lang}">${escapeHtml(t.toLookup)}</a></p>
 <script type="application/json" id="wf-i18n">${jsonForScript({ lang: p.lang, submit: t.submit, sending: t.sending, busy: t.busy, failed: t.failed, network: t.network,
     errors: p.lang === 'zh' ? ZH_ERRORS : {}, fieldErrors: p.lang === 'zh' ? ZH_FIELD_ERRORS : {} })}</script>`;
-  return layout(p.lang, t.title, body, '/window', {}, WINDOW_SCRIPT);
+  return layout(p.lang, t.title, body, p.path, {}, WINDOW_SCRIPT);
 }
 
 export function renderConfirmationPage(p: { lang: Lang; caseNo: string; accessCode?: string }): string {
@@ -294,4 +307,12 @@ export function renderLookupPage(p: { lang: Lang }): string {
 <p><a href="/window?lang=${p.lang}">${escapeHtml(t.back)}</a></p>
 <script type="application/json" id="lf-i18n">${jsonForScript(i18n)}</script>`;
   return layout(p.lang, t.lookupTitle, body, '/window/lookup', {}, LOOKUP_SCRIPT);
+}
+
+/** A short page that explains something and leads on (e.g. to the information window). */
+export function renderNoticePage(p: { lang: Lang; path: string; title: string; lines: string[]; link: { href: string; text: string } }): string {
+  const body = `<h2>${escapeHtml(p.title)}</h2>
+${p.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}
+<p><a href="${escapeHtml(p.link.href)}">${escapeHtml(p.link.text)}</a></p>`;
+  return layout(p.lang, T[p.lang].title, body, p.path);
 }

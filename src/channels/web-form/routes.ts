@@ -9,23 +9,25 @@
  *   → 202 {"caseNo":"2611300042","status":"registered"}
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { describeError, type ValidationError } from '../../http/plugins/errors.js';
 import { accessCode } from '../../core/access-code.js';
+import type { InboundMessage } from '../../core/message.js';
+import type { Accepted as Stored } from '../../intake/accept.js';
 import { IDEMPOTENCY_KEY, WebSubmission, toInboundMessage } from './submission.js';
-import { renderConfirmationPage, renderLookupPage, renderWindowPage, type Lang, type ZoneOption } from './page.js';
+import { renderConfirmationPage, renderLookupPage, renderWindowPage, WINDOW_TARGET, type FormTarget, type Lang, type ZoneOption } from './page.js';
 
-const Accepted = z.object({
+export const Accepted = z.object({
   caseNo: z.string(),
   status: z.literal('registered'),
   /** Only for anonymous submissions: with the case number, it looks the case up. */
   accessCode: z.string().optional(),
 });
 
-const LangQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
+export const LangQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
 
 export const webFormRoutes: FastifyPluginAsyncZod = async (app) => {
   const zoneOptions = async (): Promise<ZoneOption[]> => {
@@ -41,9 +43,7 @@ export const webFormRoutes: FastifyPluginAsyncZod = async (app) => {
   };
 
   app.get('/window', { schema: { hide: true, querystring: LangQuery } }, async (req, reply) => {
-    const html = renderWindowPage({ lang: req.query.lang, zones: await zoneOptions(), idempotencyKey: randomUUID() });
-    // Never from a cache: going Back must not bring the last message's double-submit key.
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+    return sendFormPage(reply, { ...WINDOW_TARGET, lang: req.query.lang, zones: await zoneOptions() });
   });
 
   app.get('/window/done', { schema: { hide: true, querystring: LangQuery.extend({ caseNo: z.string().regex(/^\d{10,16}$/), accessCode: z.string().regex(/^\d{8}$/).optional() }) } }, async (req, reply) => {
@@ -66,11 +66,7 @@ export const webFormRoutes: FastifyPluginAsyncZod = async (app) => {
         body: WebSubmission,
         response: { 202: Accepted },
       },
-      // The HTML form re-renders itself with the error instead of showing JSON.
-      errorHandler: async (err, req, reply) => {
-        if (!wantsHtml(req)) throw err; // the app's JSON error handler
-        return renderFormError(err as ValidationError, req, reply, await zoneOptions().catch(() => []));
-      },
+      errorHandler: formErrorHandler(async () => ({ ...WINDOW_TARGET, zones: await zoneOptions() })),
     },
     async (req, reply) => {
       const submission = req.body;
@@ -78,28 +74,60 @@ export const webFormRoutes: FastifyPluginAsyncZod = async (app) => {
         const zone = (await app.deps.catalog.get()).zonesByCode.get(submission.zoneCode);
         if (!zone?.active) throw new InputError('zoneCode', `unknown zone ${submission.zoneCode}`);
       }
-      const key = req.headers['idempotency-key'] ?? checkedKey(submission.idempotencyKey) ?? randomUUID();
-      const attachments = submission.photo
-        ? [await app.deps.attachments.save('photo', submission.photo)]
-        : [];
-      const message = toInboundMessage(submission, key, attachments);
-      const accepted = await app.deps.acceptor.accept(message, { reserveCaseNo: true });
-      // Anonymous: a code to look the case up with, the same for a repeated submission.
-      const anonymous = message.sender.identities.length === 0;
-      const body = {
-        caseNo: accepted.caseNo!,
-        status: 'registered' as const,
-        ...(anonymous ? { accessCode: accessCode(app.deps.secret, message.channel, key) } : {}),
-      };
-      if (wantsHtml(req)) {
-        const page = renderConfirmationPage({ lang: submission.lang, ...body });
-        // Strings are sent as they are; the 202 schema only describes the JSON answer.
-        return reply.code(202).type('text/html; charset=utf-8').send(page as never);
-      }
-      return reply.code(202).send(body);
+      return submitForm(app, req, reply, submission, { channel: 'web', hints: submission.zoneCode ? { zoneCode: submission.zoneCode } : {} });
     },
   );
 };
+
+/** The form page, never from a cache: going Back must not bring the last message's double-submit key. */
+export function sendFormPage(reply: FastifyReply, page: FormTarget & { lang: Lang }) {
+  return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderWindowPage({ ...page, idempotencyKey: randomUUID() }));
+}
+
+/**
+ * Stores a valid form submission as a message of `source.channel` with its routing hints, and answers
+ * 202 with the case number (a confirmation page for a browser's plain post). Shared by every form that
+ * renders renderWindowPage (the information window, contact cards).
+ */
+export async function submitForm(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  submission: WebSubmission,
+  source: { channel: string; hints: InboundMessage['hints']; onStored?: (stored: Stored) => Promise<void> },
+) {
+  // The header was checked by the route's schema (IDEMPOTENCY_KEY).
+  const header = req.headers['idempotency-key'];
+  const key = (typeof header === 'string' ? header : undefined) ?? checkedKey(submission.idempotencyKey) ?? randomUUID();
+  const attachments = submission.photo
+    ? [await app.deps.attachments.save('photo', submission.photo)]
+    : [];
+  const message = toInboundMessage(submission, key, attachments, source);
+  const stored = await app.deps.acceptor.accept(message, { reserveCaseNo: true });
+  await source.onStored?.(stored);
+  // Anonymous: a code to look the case up with, the same for a repeated submission.
+  const anonymous = message.sender.identities.length === 0;
+  const body = {
+    caseNo: stored.caseNo!,
+    status: 'registered' as const,
+    ...(anonymous ? { accessCode: accessCode(app.deps.secret, message.channel, key) } : {}),
+  };
+  if (wantsHtml(req)) {
+    const page = renderConfirmationPage({ lang: submission.lang, ...body });
+    // Strings are sent as they are; the 202 schema only describes the JSON answer.
+    return reply.code(202).type('text/html; charset=utf-8').send(page as never);
+  }
+  return reply.code(202).send(body);
+}
+
+/** A form post's error handler: a browser's plain post gets its form back with the error, the API the JSON error. */
+export function formErrorHandler(target: (req: FastifyRequest) => Promise<FormTarget>) {
+  return async (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    if (!wantsHtml(req)) throw err; // the app's JSON error handler
+    const page = await target(req).catch(() => ({ ...WINDOW_TARGET, zones: [] }));
+    return renderFormError(err as ValidationError, req, reply, page);
+  };
+}
 
 function checkedKey(key: string | undefined): string | undefined {
   if (key === undefined) return undefined;
@@ -108,13 +136,13 @@ function checkedKey(key: string | undefined): string | undefined {
 }
 
 /** A browser's plain form post (no script) wants a page back, not JSON. */
-function wantsHtml(req: FastifyRequest): boolean {
+export function wantsHtml(req: FastifyRequest): boolean {
   const accept = req.headers.accept ?? '';
   return accept.includes('text/html') && !accept.includes('application/json');
 }
 
 /** The same error the JSON API would give, shown in the form it came from. */
-function renderFormError(err: ValidationError, req: FastifyRequest, reply: FastifyReply, zones: ZoneOption[]) {
+function renderFormError(err: ValidationError, req: FastifyRequest, reply: FastifyReply, target: FormTarget) {
   const { status, body } = describeError(err);
   const field = body.field ?? 'form';
   const message = status >= 500 ? '系统繁忙，请稍后再试 / Busy, please retry shortly' : body.message;
@@ -124,6 +152,6 @@ function renderFormError(err: ValidationError, req: FastifyRequest, reply: Fasti
   const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string'));
   // The same key again: nothing was stored, and a resubmit after a fix must not become two cases.
   const key = typeof raw.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(raw.idempotencyKey) ? raw.idempotencyKey : randomUUID();
-  const html = renderWindowPage({ lang, zones, idempotencyKey: key, values, error: { field, message } });
+  const html = renderWindowPage({ ...target, lang, idempotencyKey: key, values, error: { field, message } });
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }

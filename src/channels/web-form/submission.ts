@@ -44,6 +44,8 @@ export function toInboundMessage(
   s: WebSubmission,
   providerMessageId: string,
   attachments: AttachmentMeta[],
+  /** The information window's own channel and zone picker by default; a contact card passes its own. */
+  source: Pick<InboundMessage, 'channel' | 'hints'> = { channel: 'web', hints: s.zoneCode ? { zoneCode: s.zoneCode } : {} },
 ): InboundMessage {
   const phone = s.phone ? normalizePhone(s.phone)! : undefined;
   const email = s.email ? normalizeEmail(s.email) : undefined;
@@ -54,12 +56,12 @@ export function toInboundMessage(
   const replyVia = s.replyVia ?? (email ? 'email' : phone ? 'sms' : 'web');
   const replyAddress = replyVia === 'sms' ? phone : replyVia === 'email' ? email : undefined;
   return {
-    channel: 'web',
+    channel: source.channel,
     providerMessageId,
     text: s.text,
     sender: { ...(s.name ? { name: s.name } : {}), identities },
     attachments,
-    hints: { ...(s.zoneCode ? { zoneCode: s.zoneCode } : {}), ...(s.lat !== undefined && s.lng !== undefined ? { location: { lat: s.lat, lng: s.lng } } : {}) },
+    hints: { ...source.hints, ...(s.lat !== undefined && s.lng !== undefined ? { location: { lat: s.lat, lng: s.lng } } : {}) },
     replyTo: { channel: replyVia, ...(replyAddress ? { address: replyAddress } : {}) },
     language: s.lang,
     threading: 'new-case',

@@ -1,0 +1,128 @@
+/**
+ * Contact cards as the routes see them: a token looked up to its card, a card
+ * presented to staff, and the face printed for it (zone, liaison, hotline,
+ * mailbox, link).
+ */
+import type { FastifyInstance } from 'fastify';
+import client from 'prom-client';
+import { z } from 'zod';
+import { maskPhone } from '../../core/contact-address.js';
+import { registry } from '../../core/metrics.js';
+import type { CatalogSnapshot, ZoneInfo } from '../../router/catalog.js';
+import { nearestWithLiaison } from '../../router/zone-resolver.js';
+import type { CardFace } from './card-face.js';
+import { findCard, type CardRow } from './store.js';
+import { nonceMatches, signCardToken, verifyCardToken } from './token.js';
+
+export const cardScans = new client.Counter({
+  name: 'minqing_card_scans_total',
+  help: 'Contact card forms opened from the QR code, by card id',
+  labelNames: ['card'] as const,
+  registers: [registry],
+});
+
+export const cardSubmissions = new client.Counter({
+  name: 'minqing_card_submissions_total',
+  help: 'Messages submitted through a contact card, by card id',
+  labelNames: ['card'] as const,
+  registers: [registry],
+});
+
+export type CardStatus = 'live' | 'rotated' | 'revoked';
+
+export function statusOf(card: CardRow): CardStatus {
+  return card.revokedAt === null ? 'live' : card.rotatedToId !== null ? 'rotated' : 'revoked';
+}
+
+/** The card a token names: null for a malformed, forged, stale-nonce or unknown token (all a plain 404). */
+export async function cardForToken(app: FastifyInstance, token: string): Promise<CardRow | null> {
+  const payload = verifyCardToken(app.deps.secret, token);
+  if (!payload) return null;
+  const card = await findCard(app.deps.db.pool, payload.cardId);
+  return card && nonceMatches(card.nonce, payload.nonce) ? card : null;
+}
+
+/** The link a card's QR code carries. */
+export function cardUrl(app: FastifyInstance, card: CardRow): string {
+  const base = app.deps.config.PUBLIC_BASE_URL.replace(/\/+$/, '');
+  return `${base}/c/${signCardToken(app.deps.secret, { cardId: card.id, nonce: card.nonce })}`;
+}
+
+export const CardView = z.object({
+  id: z.number(),
+  zoneCode: z.string(),
+  /** Set for a liaison's own card: its messages go to that liaison. */
+  liaisonId: z.number().nullable(),
+  status: z.enum(['live', 'rotated', 'revoked']),
+  /** Only while live: the link the QR code carries. */
+  url: z.string().optional(),
+  scans: z.number(),
+  submissions: z.number(),
+  rotatedFrom: z.number().nullable(),
+  rotatedTo: z.number().nullable(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+
+export function presentCard(app: FastifyInstance, card: CardRow): z.infer<typeof CardView> {
+  const status = statusOf(card);
+  return {
+    id: card.id,
+    zoneCode: card.zoneCode,
+    liaisonId: card.liaisonId,
+    status,
+    ...(status === 'live' ? { url: cardUrl(app, card) } : {}),
+    scans: card.scans,
+    submissions: card.submissions,
+    rotatedFrom: card.rotatedFromId,
+    rotatedTo: card.rotatedToId,
+    createdAt: card.createdAt.toISOString(),
+    revokedAt: card.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** The zone's ancestors below the district, top down. */
+function ancestors(zone: ZoneInfo, catalog: CatalogSnapshot): ZoneInfo[] {
+  const out: ZoneInfo[] = [];
+  for (let z = zone.parentId ? catalog.zonesById.get(zone.parentId) : undefined; z && z.level !== 'district'; z = z.parentId ? catalog.zonesById.get(z.parentId) : undefined) {
+    out.unshift(z);
+  }
+  return out;
+}
+
+/** `+8613800000100` → `138 0000 0100`, `+868711234567` → `0871-1234567`; anything else as it is. */
+function displayPhone(phone: string): string {
+  const mobile = phone.match(/^\+86(1\d{2})(\d{4})(\d{4})$/);
+  if (mobile) return mobile.slice(1).join(' ');
+  const landline = phone.match(/^\+86(\d{2,3})(\d{7,8})$/);
+  return landline ? `0${landline[1]}-${landline[2]}` : phone;
+}
+
+/** The printed face of each card (same order), its liaison's phone masked. */
+export async function cardFaces(app: FastifyInstance, cards: CardRow[]): Promise<CardFace[]> {
+  const catalog = await app.deps.catalog.get();
+  const { config } = app.deps;
+  const zones = cards.map((c) => catalog.zonesById.get(c.zoneId)!);
+  const liaisonIds = cards.map((c, n) => c.liaisonId ?? (nearestWithLiaison(zones[n]!, catalog)?.liaisonId ?? null));
+  const { rows } = await app.deps.db.pool.query<{ id: number; name: string; phone: string | null }>(
+    'SELECT id, name, phone FROM liaison WHERE id = ANY($1)',
+    [liaisonIds.filter((id) => id !== null)],
+  );
+  const liaisons = new Map(rows.map((r) => [r.id, r]));
+  const fallbackHotline = config.CARD_HOTLINE ?? config.TWILIO_FROM_NUMBER ?? null;
+  return cards.map((card, n) => {
+    const zone = zones[n]!;
+    const above = ancestors(zone, catalog);
+    // The zone's own hotline number, or the nearest one above it.
+    const ownNumber = [zone, ...above.toReversed()].find((z) => z.phoneNumbers.length > 0)?.phoneNumbers[0];
+    const liaison = liaisonIds[n] !== null ? liaisons.get(liaisonIds[n]!) : undefined;
+    return {
+      url: cardUrl(app, card),
+      place: above.map((z) => z.name).join(' · '),
+      zoneName: zone.name,
+      liaison: liaison ? { name: liaison.name, phone: liaison.phone ? maskPhone(liaison.phone) : null } : null,
+      hotline: ownNumber ? displayPhone(ownNumber) : fallbackHotline ? displayPhone(fallbackHotline) : null,
+      mailbox: config.CARD_MAILBOX ?? null,
+    };
+  });
+}
