@@ -15,7 +15,7 @@ export interface ZoneDecision {
   evidence: {
     reason: 'channel_hint' | 'known_resident' | 'place_names' | 'triage';
     zoneCode: string;
-    /** The hint as the channel gave it: a zone code, or `number:<E.164>` for a zone's own hotline. */
+    /** The hint as the channel gave it: a zone code, `number:<E.164>` for a zone's own hotline, `mailbox:<address>` for its own mailbox. */
     hint?: string;
     /** Place names found in the text, and whether they fitted several zones (then their common ancestor). */
     places?: string[];
@@ -25,7 +25,7 @@ export interface ZoneDecision {
 }
 
 export function resolveZone(
-  hints: { zoneCode?: string; calledNumber?: string },
+  hints: { zoneCode?: string; calledNumber?: string; mailbox?: string },
   catalog: CatalogSnapshot,
   triageZoneCode: string,
   text = '',
@@ -36,8 +36,11 @@ export function resolveZone(
     ? catalog.zonesByCode.get(hints.zoneCode)
     : hints.calledNumber
       ? catalog.zonesByPhone.get(hints.calledNumber)
-      : undefined;
-  const hint = hints.zoneCode ?? (hints.calledNumber ? `number:${hints.calledNumber}` : undefined);
+      : hints.mailbox
+        ? catalog.zonesByEmail.get(hints.mailbox.toLowerCase())
+        : undefined;
+  const hint =
+    hints.zoneCode ?? (hints.calledNumber ? `number:${hints.calledNumber}` : hints.mailbox && hinted ? `mailbox:${hints.mailbox.toLowerCase()}` : undefined);
   const known = knownZoneId !== null ? catalog.zonesById.get(knownZoneId) : undefined;
   const channelZone = hinted?.active ? hinted : undefined;
   const residentZone = !channelZone && known?.active ? known : undefined;

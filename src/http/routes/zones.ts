@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
-import { normalizePhone } from '../../core/contact-address.js';
+import { normalizeEmail, normalizePhone } from '../../core/contact-address.js';
 import type { ZoneLevel } from '../../router/catalog.js';
 
 const LEVELS = ['district', 'street', 'community', 'group'] as const;
@@ -18,6 +18,8 @@ const Aliases = z.array(z.string().trim().min(1).max(100)).max(200);
 const PhoneNumbers = z
   .array(z.string().transform((n, ctx) => normalizePhone(n) ?? (ctx.addIssue({ code: 'custom', message: `not a phone number: ${n}` }), z.NEVER)))
   .max(20);
+/** The zone's own mailbox addresses, stored in lower case so incoming mail matches them. */
+const EmailAddresses = z.array(z.email('not an email address').transform(normalizeEmail)).max(20);
 
 const Zone = z.object({
   code: z.string(),
@@ -26,6 +28,7 @@ const Zone = z.object({
   parentCode: z.string().nullable(),
   aliases: z.array(z.string()),
   phoneNumbers: z.array(z.string()),
+  emailAddresses: z.array(z.string()),
   liaison: z.object({ id: z.number(), name: z.string() }).nullable(),
   active: z.boolean(),
 });
@@ -37,6 +40,7 @@ const CreateZone = z.object({
   parentCode: ZoneCode.optional(),
   aliases: Aliases.default([]),
   phoneNumbers: PhoneNumbers.default([]),
+  emailAddresses: EmailAddresses.default([]),
   liaisonId: z.number().int().positive().optional(),
 });
 
@@ -45,6 +49,7 @@ const UpdateZone = z.object({
   parentCode: ZoneCode.optional(),
   aliases: Aliases.optional(),
   phoneNumbers: PhoneNumbers.optional(),
+  emailAddresses: EmailAddresses.optional(),
   liaisonId: z.number().int().positive().nullable().optional(),
   active: z.boolean().optional(),
 });
@@ -54,8 +59,8 @@ const include = { parent: { select: { code: true } }, liaison: { select: { id: t
 export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
   const { prisma, pool } = app.deps.db;
 
-  function present(z: { code: string; name: string; level: ZoneLevel; aliases: string[]; phoneNumbers: string[]; active: boolean; parent: { code: string } | null; liaison: { id: number; name: string } | null }) {
-    return { code: z.code, name: z.name, level: z.level, parentCode: z.parent?.code ?? null, aliases: z.aliases, phoneNumbers: z.phoneNumbers, liaison: z.liaison, active: z.active };
+  function present(z: { code: string; name: string; level: ZoneLevel; aliases: string[]; phoneNumbers: string[]; emailAddresses: string[]; active: boolean; parent: { code: string } | null; liaison: { id: number; name: string } | null }) {
+    return { code: z.code, name: z.name, level: z.level, parentCode: z.parent?.code ?? null, aliases: z.aliases, phoneNumbers: z.phoneNumbers, emailAddresses: z.emailAddresses, liaison: z.liaison, active: z.active };
   }
 
   async function parentFor(level: ZoneLevel, parentCode: string | undefined): Promise<number | null> {
@@ -91,7 +96,7 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
       await checkLiaison(body.liaisonId);
       if (await prisma.zone.findUnique({ where: { code: body.code } })) throw new InputError('code', `zone ${body.code} exists already`, 409, 'conflict');
       const zone = await prisma.zone.create({
-        data: { code: body.code, name: body.name, level: body.level, parentId, aliases: body.aliases, phoneNumbers: body.phoneNumbers, liaisonId: body.liaisonId ?? null },
+        data: { code: body.code, name: body.name, level: body.level, parentId, aliases: body.aliases, phoneNumbers: body.phoneNumbers, emailAddresses: body.emailAddresses, liaisonId: body.liaisonId ?? null },
         include,
       });
       await audit(pool, { actor: `user:${req.staff!.id}`, action: 'zone.create', subjectType: 'zone', subjectId: zone.code, detail: { ...body } });
@@ -116,6 +121,7 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
           ...(parentId !== undefined ? { parentId } : {}),
           ...(body.aliases !== undefined ? { aliases: body.aliases } : {}),
           ...(body.phoneNumbers !== undefined ? { phoneNumbers: body.phoneNumbers } : {}),
+          ...(body.emailAddresses !== undefined ? { emailAddresses: body.emailAddresses } : {}),
           ...(body.liaisonId !== undefined ? { liaisonId: body.liaisonId } : {}),
           ...(body.active !== undefined ? { active: body.active } : {}),
         },
