@@ -65,16 +65,9 @@ describe('without a certificate', () => {
     expect(rows[0]).toMatchObject({ to_address: 'busy@example.cn', status: 'pending', attempts: 1, last_error: expect.stringMatching(/^smtp 451/) });
     expect(rows[1]).toMatchObject({ to_address: 'nobody@example.cn', status: 'failed', attempts: 1, last_error: expect.stringMatching(/^smtp 550/) });
   });
-});
 
-describe('PostgreSQL down', () => {
-  let sys: TestSystem;
-  beforeAll(async () => {
-    sys = await startTestSystem({ env: envEmail(sink.url), role: 'http' });
-  });
-  afterAll(() => sys?.teardown());
-
-  it('should answer 451 (try again later), never 250, and keep serving', async () => {
+  // Last in this system's life: it takes the database away.
+  it('should answer 451 (try again later) while PostgreSQL is down, never 250, and keep serving', async () => {
     const port = sys.listeners.get('email')!.port!;
     await sys.db.pool.end(); // every query now fails, as when the database is unreachable
     const err = await smtpClient(port).sendMail(letter('later@example.cn')).then(() => null, (e: { responseCode?: number }) => e);

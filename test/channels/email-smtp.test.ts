@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
@@ -14,7 +14,7 @@ const newAddress = (name = 'resident') => `${name}.${randomBytes(4).toString('he
 
 beforeAll(async () => {
   sink = await startSink();
-  sys = await startTestSystem({ env: envEmail(sink.url, { SMTP_RATE_PER_HOUR: '6', SMTP_MAX_MESSAGE_BYTES: String(200 * 1024) }) });
+  sys = await startTestSystem({ env: envEmail(sink.url, { SMTP_RATE_PER_HOUR: '6', SMTP_MAX_MESSAGE_BYTES: String(200 * 1024), EMAIL_ATTACHMENT_MAX_BYTES: String(16 * 1024) }) });
   await seedDemoDistrict(sys.db.prisma);
   await sys.sql(`UPDATE zone SET email_addresses = ARRAY[$1] WHERE code = 'wh-hs'`, [ZONE_MAILBOX]);
 });
@@ -191,6 +191,18 @@ describe('attachments and HTML', () => {
     expect(stored.filter((f) => !f.endsWith('.png'))).toEqual([]);
   });
 
+  it('should list an attachment over the size limit as refused and store nothing of it', async () => {
+    const png = await readFile(new URL('../fixtures/web-form/pixel.png', import.meta.url));
+    const big = Buffer.concat([png, Buffer.alloc(20 * 1024)]); // a PNG by its first bytes, 20 KiB long
+    const messageId = `<${randomBytes(6).toString('hex')}@example.cn>`;
+    const before = await readdir(join(sys.env.DATA_DIR!, 'attachments'));
+    await smtpClient(port()).sendMail({ from: 'big@example.cn', to: MAILBOX, subject: '照片', text: '见附件', messageId, attachments: [{ filename: 'big.png', content: big }] });
+    await caseOf(messageId);
+    const [row] = await sys.sql<{ attachments: unknown[] }>(`SELECT attachments FROM message WHERE provider_message_id = $1`, [messageId]);
+    expect(row!.attachments).toEqual([{ id: 'refused-1', contentType: 'image/png', size: big.length, originalName: 'big.png', rejected: 'larger than 16384 bytes' }]);
+    expect(await readdir(join(sys.env.DATA_DIR!, 'attachments'))).toEqual(before);
+  });
+
   it('should store HTML-only mail as clean text, keeping the HTML sanitized', async () => {
     await sendRaw(port(), await emlFixture('html-only.eml'), { from: 'html@example.cn', to: [MAILBOX] });
     await caseOf('<fixture-html@example.cn>');
@@ -214,6 +226,8 @@ describe('bad input gets an SMTP code and stores nothing', () => {
   it('should refuse an unknown recipient at RCPT with 550', async () => {
     const err = await refused(() => write(newAddress(), '你好', { to: 'nobody@minqing.test' }));
     expect(err.responseCode).toBe(550);
+    const metrics = await sys.app!.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(/minqing_smtp_replies_total\{stage="rcpt",code="550"\} [1-9]/);
   });
 
   it('should refuse a message over the size limit with 552', async () => {

@@ -14,10 +14,14 @@ const PERMANENT_CODES: Record<string, string> = {
   EREQUIRETLS: 'the mail server cannot do REQUIRETLS',
 };
 
+/** Servers often quote the recipient in their answer; errors are logged, addresses must not be. */
+const withoutAddresses = (text: string) => text.replace(/[^\s<>"'@]+@[^\s<>"']+/g, '[address]');
+
 export function smtpSendError(err: { code?: string; responseCode?: number; message?: string }): SendError {
   const reply = err.responseCode;
-  if (reply !== undefined && reply >= 500) return new SendError(`smtp ${reply}: ${err.message ?? 'refused'}`, false);
-  if (reply !== undefined && reply >= 400) return new SendError(`smtp ${reply}: ${err.message ?? 'try again later'}`, true);
+  const said = (fallback: string) => withoutAddresses(err.message ?? fallback);
+  if (reply !== undefined && reply >= 500) return new SendError(`smtp ${reply}: ${said('refused')}`, false);
+  if (reply !== undefined && reply >= 400) return new SendError(`smtp ${reply}: ${said('try again later')}`, true);
   if (err.code && PERMANENT_CODES[err.code]) return new SendError(`smtp ${err.code}: ${PERMANENT_CODES[err.code]}`, false);
-  return new SendError(`smtp ${err.code ?? 'error'}: ${err.message ?? 'send failed'}`, true);
+  return new SendError(`smtp ${err.code ?? 'error'}: ${said('send failed')}`, true);
 }

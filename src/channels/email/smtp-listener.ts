@@ -19,6 +19,7 @@ import type { Config } from '../../config.js';
 import type { Catalog } from '../../router/catalog.js';
 import { isUnavailable, UnavailableError } from '../../core/errors.js';
 import { normalizeEmail } from '../../core/contact-address.js';
+import { smtpReplies } from '../../core/metrics.js';
 import type { MailIntake } from './inbound.js';
 import { SlidingWindowLimit } from './rate-limit.js';
 
@@ -28,6 +29,14 @@ function reply(responseCode: number, message: string): Error & { responseCode: n
 }
 
 const TEMPORARY = () => reply(451, '4.3.0 temporary failure, please try again later');
+
+/** Wraps a callback so every answer is counted (minqing_smtp_replies_total). */
+function counted<A extends unknown[]>(stage: string, callback: (err?: (Error & { responseCode?: number }) | null, ...rest: A) => void) {
+  return (err?: (Error & { responseCode?: number }) | null, ...rest: A) => {
+    smtpReplies.inc({ stage, code: String(err ? (err.responseCode ?? 450) : 250) });
+    callback(err, ...rest);
+  };
+}
 
 export interface SmtpListener {
   port: number;
@@ -56,14 +65,16 @@ export async function startSmtpListener(config: Config, intake: MailIntake, cata
     socketTimeout: 60_000,
     closeTimeout: config.SHUTDOWN_GRACE_MS,
 
-    onMailFrom(address, session, callback) {
+    onMailFrom(address, session, done) {
+      const callback = counted('mail', done);
       // Bounces all come from the null sender: they are counted per connecting address instead.
       const key = address.address ? `from:${normalizeEmail(address.address)}` : `ip:${session.remoteAddress}`;
       if (!perSender.take(key)) return callback(reply(450, '4.7.1 too much mail from this sender, please try again later'));
       callback();
     },
 
-    onRcptTo(address, _session, callback) {
+    onRcptTo(address, _session, done) {
+      const callback = counted('rcpt', done);
       const rcpt = normalizeEmail(address.address);
       if (mailboxes.has(rcpt)) return callback();
       catalog.get().then(
@@ -75,7 +86,8 @@ export async function startSmtpListener(config: Config, intake: MailIntake, cata
       );
     },
 
-    onData(stream, session, callback) {
+    onData(stream, session, done) {
+      const callback = counted('data', done);
       readMessage(stream)
         .then(async (raw) => {
           if (stream.sizeExceeded) return callback(reply(552, '5.3.4 message exceeds the maximum size'));
