@@ -92,8 +92,4 @@ export class EmailSender implements ChannelSender {
     const { rows } = await this.pool.query<{ case_id: number | null }>('SELECT case_id FROM outbox WHERE id = $1', [outboxId]);
     return rows[0]?.case_id ?? null;
   }
-
-  close(): void {
-    this.transport?.close();
-  }
 }
