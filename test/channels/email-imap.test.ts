@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
 import { TAKEN } from '../../src/channels/email/imap-poller.js';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 import { emlFixture, envEmail, MAILBOX, sendRaw, startSink } from '../helpers/email.js';
@@ -44,6 +45,7 @@ describe.skipIf(!hasDovecot() && !process.env.CI)('the hosted mailbox, polled ov
     expect(await poll()).toBe(0);
 
     await sys.stop();
+    await rm(sys.env.DATA_DIR!, { recursive: true, force: true });
     sys = await startTestSystem({ env: env(), schema: sys.schema, prefix: sys.prefix });
     expect(await poll()).toBe(0);
 
