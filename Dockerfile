@@ -59,7 +59,8 @@ RUN mkdir -p /app/data && chown node:node /app/data
 VOLUME ["/app/data"]
 
 USER node
-EXPOSE 3000
+# 3000: HTTP; 2525: the mailbox's SMTP listener (SMTP_LISTEN_PORT).
+EXPOSE 3000 2525
 
 # No curl in the slim image: use Node's built-in fetch. /healthz answers 200
 # only when PostgreSQL and Redis are reachable.

@@ -80,6 +80,35 @@ const Env = z.object({
   VOICE_MAX_RECORD_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   /** Where key 0 transfers callers during office hours (E.164); unset: they leave a message. */
   DUTY_OFFICER_NUMBER: z.string().optional(),
+  /** The mailbox (民意信箱): the addresses mail is accepted for, besides each zone's own (comma-separated). */
+  EMAIL_MAILBOXES: z
+    .string()
+    .default('mailbox@minqing.localhost')
+    .transform((v) => v.split(',').map((a) => a.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.email()).min(1)),
+  /** The From of our mail, e.g. `民意信箱 <mailbox@district.gov.cn>`; unset: the first mailbox address. */
+  EMAIL_FROM: z.string().optional(),
+  /** The SMTP server receiving mail; 0 picks a free port (tests). */
+  SMTP_LISTEN_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  /** Unset: HOST. */
+  SMTP_LISTEN_HOST: z.string().optional(),
+  /** Larger mail is refused with 552. */
+  SMTP_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  /** STARTTLS is offered when both are set (PEM files). */
+  SMTP_TLS_KEY_FILE: z.string().optional(),
+  SMTP_TLS_CERT_FILE: z.string().optional(),
+  /** Mail one sender address may send us per hour; more is refused with 450 at MAIL FROM. */
+  SMTP_RATE_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  /** Outbound mail (smtp://user:pass@host:port, smtps://…); unset: email sends are sandboxed. */
+  SMTP_URL: z.string().optional(),
+  /** An existing hosted mailbox to poll (imaps://user:pass@host:993/INBOX); unset: no polling. */
+  IMAP_URL: z.string().optional(),
+  IMAP_POLL_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Largest attachment kept; larger ones are listed on the message and dropped. */
+  EMAIL_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  EMAIL_ATTACHMENT_MAX_COUNT: z.coerce.number().int().min(0).default(10),
+  /** Loop guard: automatic mail (receipts, notes) to one address per hour, at most. */
+  EMAIL_AUTO_REPLY_MAX_PER_HOUR: z.coerce.number().int().min(1).default(5),
   /** Office hours, in OFFICE_TIME_ZONE, on OFFICE_DAYS. */
   OFFICE_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'HH:MM-HH:MM').default('09:00-17:30'),
   OFFICE_DAYS: z

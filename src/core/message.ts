@@ -19,6 +19,8 @@ export const AttachmentMeta = z.object({
   sha256: z.string().optional(),
   originalName: z.string().optional(),
   url: z.string().optional(),
+  /** Why the file was not kept (type not allowed, too large): listed, never stored. */
+  rejected: z.string().optional(),
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
 
@@ -31,18 +33,28 @@ export const InboundMessage = z.object({
   attachments: z.array(AttachmentMeta).default([]),
   /**
    * Routing signals from the channel itself: a form's zone picker, the zone's own number that was called,
-   * a shared location, or the contact card whose QR opened the form (the strongest: the card names its
-   * zone, and maybe its liaison).
+   * the zone's own mailbox that was written to, a shared location, or the contact card whose QR opened
+   * the form (the strongest: the card names its zone, and maybe its liaison).
    */
   hints: z
     .object({
       zoneCode: z.string().optional(),
       calledNumber: z.string().optional(),
+      mailbox: z.string().optional(),
       /** A location the resident shared (WGS-84): routed by the zone boundary that holds it. */
       location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
       card: z.object({ id: z.number().int(), zoneCode: z.string(), liaisonId: z.number().int().optional() }).optional(),
     })
     .default({}),
+  /**
+   * Where the message says it belongs (email): the ids of the messages it answers, and a case
+   * number quoted in its subject, which counts only for a case of the same sender.
+   */
+  thread: z.object({ references: z.array(z.string()).default([]), caseNo: z.string().optional(), subject: z.string().optional() }).optional(),
+  /** Sent by a machine (an auto-reply, list mail): it is never answered automatically. */
+  automatic: z.string().optional(),
+  /** The message's HTML, sanitized (no scripts, handlers or remote content); `text` is its plain form. */
+  html: z.string().optional(),
   /** Where answers should go; no address means the web lookup only. */
   replyTo: z.object({ channel: z.string(), address: z.string().optional() }),
   language: z.enum(['zh', 'en']).default('zh'),

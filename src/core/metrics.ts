@@ -43,6 +43,13 @@ export const sends = new client.Counter({
   registers: [registry],
 });
 
+export const smtpReplies = new client.Counter({
+  name: 'minqing_smtp_replies_total',
+  help: 'Answers of the mailbox SMTP listener to MAIL FROM, RCPT TO and DATA, by stage and reply code',
+  labelNames: ['stage', 'code'] as const,
+  registers: [registry],
+});
+
 /** Times an async stage into `minqing_stage_duration_seconds{stage}`. */
 export async function timed<T>(stage: string, fn: () => Promise<T>): Promise<T> {
   const end = stageSeconds.startTimer({ stage });

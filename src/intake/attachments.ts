@@ -14,16 +14,25 @@ const SIGNATURES: ReadonlyArray<{ type: string; ext: string; test: (b: Buffer) =
   { type: 'image/png', ext: 'png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
   { type: 'image/gif', ext: 'gif', test: (b) => b.subarray(0, 4).toString('latin1') === 'GIF8' },
   { type: 'image/webp', ext: 'webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+  { type: 'application/pdf', ext: 'pdf', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
 ];
 
+/** What the web form takes: photos. */
+export const IMAGES = { types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'], label: 'JPEG, PNG, GIF and WebP images' } as const;
+/** What mail may carry besides: PDF documents. */
+export const IMAGES_AND_PDF = { types: [...IMAGES.types, 'application/pdf'], label: 'JPEG, PNG, GIF and WebP images and PDF documents' } as const;
+
 export class AttachmentStore {
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly allowed: { types: readonly string[]; label: string } = IMAGES,
+  ) {}
 
   /** Checks the file before anything is written; throws InputError naming `field`. */
   async save(field: string, data: Buffer, originalName?: string): Promise<AttachmentMeta> {
     if (data.length === 0) throw new InputError(field, 'the file is empty');
-    const kind = SIGNATURES.find((s) => s.test(data));
-    if (!kind) throw new InputError(field, 'only JPEG, PNG, GIF and WebP images are accepted', 415, 'unsupported_media_type');
+    const kind = SIGNATURES.find((s) => this.allowed.types.includes(s.type) && s.test(data));
+    if (!kind) throw new InputError(field, `only ${this.allowed.label} are accepted`, 415, 'unsupported_media_type');
     const id = `${randomUUID()}.${kind.ext}`;
     await mkdir(this.dir, { recursive: true });
     await writeFile(join(this.dir, id), data, { flag: 'wx' });

@@ -61,9 +61,9 @@ const OPEN_CASES = `
   WITH input AS MATERIALIZED (
     SELECT t.*, coalesce(t.reserved, next_case_no($13)) AS case_no
     FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[],
-                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::bool[], $15::bool[], $16::bool[], $17::text[], $18::text[])
+                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::bool[], $15::bool[], $16::bool[], $17::text[], $18::text[], $19::text[])
       AS t(message_id, reserved, category, zone_id, liaison_id, contact_id, deadline_hours,
-           origin, reply_channel, reply_address, routing, receipt, urgent, needs_triage, answered, alert, notice)
+           origin, reply_channel, reply_address, routing, receipt, urgent, needs_triage, answered, alert, notice, withheld)
   ),
   pending AS (
     SELECT input.* FROM input JOIN message m ON m.id = input.message_id
@@ -92,10 +92,12 @@ const OPEN_CASES = `
     UNION ALL
     SELECT case_id, 'sent_to_joint_meeting', routing::jsonb #> '{rules,matched}' FROM opened
     WHERE (routing::jsonb #>> '{rules,action,jointMeeting}')::bool
+    UNION ALL
+    SELECT case_id, 'receipt_withheld', jsonb_build_object('reason', withheld) FROM opened WHERE withheld IS NOT NULL
   ),
   receipt AS (
     INSERT INTO message (direction, channel, case_id, contact_id, body, status)
-    SELECT 'out', reply_channel, case_id, contact_id, replace(receipt, '{caseNo}', case_no), 'pending' FROM opened
+    SELECT 'out', reply_channel, case_id, contact_id, replace(receipt, '{caseNo}', case_no), 'pending' FROM opened WHERE withheld IS NULL
     RETURNING id, case_id
   ),
   queued AS (
@@ -173,6 +175,26 @@ const JOIN_CASES = `
   SELECT case_id, 'message', jsonb_build_object('messageId', id) FROM linked
   RETURNING case_id`;
 
+/**
+ * The case a message says it belongs to: that of a message it references (our
+ * mail to the resident, or their own earlier mail), else the case whose number
+ * it quotes, if that case is the sender's own.
+ */
+const THREADED_CASES = `
+  SELECT t.message_id, coalesce(
+    (SELECT o.case_id FROM outbox o
+     WHERE o.channel = t.channel AND o.provider_id = ANY(t.refs) AND o.case_id IS NOT NULL AND o.kind <> 'liaison_note'
+     ORDER BY o.id DESC LIMIT 1),
+    (SELECT m.case_id FROM message m
+     WHERE m.channel = t.channel AND m.provider_message_id = ANY(t.refs) AND m.direction = 'in' AND m.case_id IS NOT NULL
+     ORDER BY m.id DESC LIMIT 1),
+    (SELECT c.id FROM "case" c WHERE c.case_no = t.case_no AND c.contact_id = t.contact_id)
+  ) AS case_id
+  FROM (
+    SELECT u.message_id, u.channel, ARRAY(SELECT jsonb_array_elements_text(u.refs::jsonb)) AS refs, u.case_no, u.contact_id
+    FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[]) AS u(message_id, channel, refs, case_no, contact_id)
+  ) t`;
+
 const KNOWN_ZONES = `
   SELECT DISTINCT ON (contact_id) contact_id, zone_id FROM "case"
   WHERE contact_id = ANY($1) AND zone_id IS DISTINCT FROM $2
@@ -212,7 +234,9 @@ export class InboundProcessor {
     const contacts = await timed('contact', () => resolveContacts(this.deps.pool, pending.map((r) => r.message.sender)));
     let remaining: Item[] = pending.map((row, n) => ({ row, contactId: contacts[n] ?? null }));
     while (remaining.length > 0) {
-      const { joined, rest } = await this.joinOpenCases(remaining);
+      const threads = await this.joinThreads(remaining);
+      result.threaded += threads.joined;
+      const { joined, rest } = await this.joinOpenCases(threads.rest);
       const { now, later } = firstPerThread(rest);
       const opened = await this.openCases(now);
       result.threaded += joined;
@@ -234,21 +258,36 @@ export class InboundProcessor {
     return rows.map((r) => ({ id: r.id, reserved_case_no: r.reserved_case_no, message: { ...r.meta, text: r.body, attachments: r.attachments } }));
   }
 
+  /** Messages that name their case (an email's references, a quoted case number) join it; the rest are returned. */
+  private async joinThreads(items: Item[]) {
+    const naming = items.filter((i) => i.row.message.thread && (i.row.message.thread.references.length > 0 || i.row.message.thread.caseNo));
+    if (naming.length === 0) return { joined: 0, rest: items };
+    const found = await this.deps.pool.query<{ message_id: number; case_id: number | null }>(THREADED_CASES, [
+      naming.map((i) => i.row.id),
+      naming.map((i) => i.row.message.channel),
+      naming.map((i) => JSON.stringify(i.row.message.thread!.references)),
+      naming.map((i) => i.row.message.thread!.caseNo ?? null),
+      naming.map((i) => i.contactId),
+    ]);
+    const caseOf = new Map(found.rows.filter((r) => r.case_id !== null).map((r) => [r.message_id, r.case_id!]));
+    return this.join(items, naming.filter((i) => caseOf.has(i.row.id)), (i) => caseOf.get(i.row.id)!);
+  }
+
+  /** Links `joining` to their cases (timeline, reopening); returns how many joined and the items left. */
+  private async join(items: Item[], joining: Item[], caseOf: (i: Item) => number) {
+    if (joining.length === 0) return { joined: 0, rest: items };
+    const joined = await this.deps.pool.query(JOIN_CASES, [joining.map((i) => i.row.id), joining.map(caseOf), joining.map((i) => i.contactId)]);
+    const joiningIds = new Set(joining.map((i) => i.row.id));
+    return { joined: joined.rowCount ?? 0, rest: items.filter((i) => !joiningIds.has(i.row.id)) };
+  }
+
   /** Messages that thread into their sender's open case join it; the rest are returned. */
   private async joinOpenCases(items: Item[]) {
     const threading = items.filter((i) => threadOf(i) !== null);
     if (threading.length === 0) return { joined: 0, rest: items };
     const open = await this.deps.pool.query<{ contact_id: number; id: number }>(OPEN_CASE_OF, [[...new Set(threading.map((i) => i.contactId))]]);
     const caseOf = new Map(open.rows.map((r) => [r.contact_id, r.id]));
-    const joining = threading.filter((i) => caseOf.has(i.contactId!));
-    if (joining.length === 0) return { joined: 0, rest: items };
-    const joined = await this.deps.pool.query(JOIN_CASES, [
-      joining.map((i) => i.row.id),
-      joining.map((i) => caseOf.get(i.contactId!)!),
-      joining.map((i) => i.contactId),
-    ]);
-    const joiningIds = new Set(joining.map((i) => i.row.id));
-    return { joined: joined.rowCount ?? 0, rest: items.filter((i) => !joiningIds.has(i.row.id)) };
+    return this.join(items, threading.filter((i) => caseOf.has(i.contactId!)), (i) => caseOf.get(i.contactId!)!);
   }
 
   private async openCases(items: Item[]): Promise<number> {
@@ -261,7 +300,7 @@ export class InboundProcessor {
       this.deps.pool.query<{ case_id: number; case_no: string; origin: string; category: string }>(OPEN_CASES, [
         col('messageId'), col('reservedCaseNo'), col('category'), col('zoneId'), col('liaisonId'), col('contactId'),
         col('deadlineHours'), col('origin'), col('replyChannel'), col('replyAddress'), col('routing'), col('receipt'),
-        this.prefix.now(), col('urgent'), col('needsTriage'), col('answered'), col('alert'), col('notice'),
+        this.prefix.now(), col('urgent'), col('needsTriage'), col('answered'), col('alert'), col('notice'), col('receiptWithheld'),
       ]),
     );
     for (const r of rows) casesOpened.inc({ channel: r.origin, category: r.category });
@@ -328,6 +367,8 @@ export class InboundProcessor {
       alert: decision.urgent
         ? renderUrgentAlert({ text: message.text, categoryZh: decision.category.nameZh, zoneName: zoneLabel(decision.zone, catalog), sender: message.sender.identities })
         : null,
+      // Machines (auto-replies, list mail) are never answered automatically.
+      receiptWithheld: message.automatic ? `automatic mail: ${message.automatic}` : null,
     };
   }
 }

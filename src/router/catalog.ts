@@ -20,6 +20,8 @@ export interface ZoneInfo {
   phoneNumbers: string[];
   /** Where polygons are configured: a shared location inside it belongs to this zone. */
   boundary: Boundary | null;
+  /** The zone's own mailbox addresses (lower case). */
+  emailAddresses: string[];
   active: boolean;
 }
 
@@ -37,6 +39,8 @@ export interface CatalogSnapshot {
   zonesById: Map<number, ZoneInfo>;
   /** A zone's own hotline numbers. */
   zonesByPhone: Map<string, ZoneInfo>;
+  /** A zone's own mailbox addresses. */
+  zonesByEmail: Map<string, ZoneInfo>;
   categories: CategoryInfo[];
   categoriesByCode: Map<string, CategoryInfo>;
   /** Active routing rules, in the order they apply. */
@@ -49,6 +53,7 @@ export function buildSnapshot(zones: ZoneInfo[], categories: CategoryInfo[], rul
     zonesByCode: new Map(zones.map((z) => [z.code, z])),
     zonesById: new Map(zones.map((z) => [z.id, z])),
     zonesByPhone: new Map(zones.flatMap((z) => z.phoneNumbers.map((n) => [n, z] as const))),
+    zonesByEmail: new Map(zones.flatMap((z) => (z.emailAddresses ?? []).map((a) => [a.toLowerCase(), z] as const))),
     categories,
     categoriesByCode: new Map(categories.map((c) => [c.code, c])),
     rules,
@@ -81,7 +86,7 @@ export class Catalog {
     const [zones, categories, rules] = await Promise.all([
       this.pool.query<ZoneInfo>(
         `SELECT id, code, name, level, parent_id AS "parentId", liaison_id AS "liaisonId", aliases,
-                phone_numbers AS "phoneNumbers", boundary, active FROM zone`,
+                phone_numbers AS "phoneNumbers", email_addresses AS "emailAddresses", boundary, active FROM zone`,
       ),
       this.pool.query<CategoryInfo>(
         `SELECT code, name_zh AS "nameZh", name_en AS "nameEn", deadline_hours AS "deadlineHours", keywords, active

@@ -22,7 +22,7 @@ export interface ZoneDecision {
     zoneCode: string;
     /** The contact card that opened the form. */
     cardId?: number;
-    /** The hint as the channel gave it: a zone code, or `number:<E.164>` for a zone's own hotline. */
+    /** The hint as the channel gave it: a zone code, `number:<E.164>` for a zone's own hotline, `mailbox:<address>` for its own mailbox. */
     hint?: string;
     /** Place names found in the text, and whether they fitted several zones (then their common ancestor). */
     places?: string[];
@@ -47,8 +47,11 @@ export function resolveZone(
     ? catalog.zonesByCode.get(hints.zoneCode)
     : hints.calledNumber
       ? catalog.zonesByPhone.get(hints.calledNumber)
-      : undefined;
-  const hint = hints.zoneCode ?? (hints.calledNumber ? `number:${hints.calledNumber}` : undefined);
+      : hints.mailbox
+        ? catalog.zonesByEmail.get(hints.mailbox.toLowerCase())
+        : undefined;
+  const hint =
+    hints.zoneCode ?? (hints.calledNumber ? `number:${hints.calledNumber}` : hints.mailbox && hinted ? `mailbox:${hints.mailbox.toLowerCase()}` : undefined);
   const known = knownZoneId !== null ? catalog.zonesById.get(knownZoneId) : undefined;
   const channelZone = !card && hinted?.active ? hinted : undefined;
   const residentZone = !card && !channelZone && known?.active ? known : undefined;

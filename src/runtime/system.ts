@@ -25,7 +25,7 @@ import { ModelStore } from '../router/model-store.js';
 import { Acceptor } from '../intake/accept.js';
 import { OutboxRelay } from '../workers/outbox-relay.js';
 import { startSweeper } from '../workers/sweeper.js';
-import { createSenders } from '../channels/registry.js';
+import { createSenders, startListeners, type ChannelListener } from '../channels/registry.js';
 import { seedDemoDistrict } from '../seed/seed.js';
 import { demoSecret, startEmbeddedPostgres, startEmbeddedRedis, type EmbeddedService } from './embedded-services.js';
 
@@ -38,6 +38,8 @@ export interface System {
   app: App | null;
   worker: Worker<IntakeJob> | null;
   relay: OutboxRelay | null;
+  /** Channels' own servers and pollers (the email channel's SMTP listener and IMAP poller), by channel. */
+  listeners: Map<string, ChannelListener>;
   stop(): Promise<void>;
 }
 
@@ -120,12 +122,19 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
     }
 
     let app: App | null = null;
+    const listeners = new Map<string, ChannelListener>();
     if (role !== 'worker') {
-      app = await buildApp(appDeps(config, db, redis, queue, log, secret, catalog, classifier), log);
+      const deps = appDeps(config, db, redis, queue, log, secret, catalog, classifier);
+      app = await buildApp(deps, log);
       closers.push(() => app!.close());
       await app.listen({ host: config.HOST, port: config.PORT });
+      // Stopped before the HTTP front: in reverse order of starting, like everything here.
+      await startListeners({ config, pool: db.pool, acceptor: deps.acceptor, catalog, log: log.child({ component: 'channels' }) }, (name, listener) => {
+        listeners.set(name, listener);
+        closers.push(() => listener.stop());
+      });
     }
-    return { config, db, queue, app, worker, relay, stop };
+    return { config, db, queue, app, worker, relay, listeners, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -52,6 +52,7 @@ export async function startTestSystem(
     LOG_LEVEL: 'info',
     OUTBOX_POLL_MS: '50',
     SWEEP_INTERVAL_MS: '500',
+    SMTP_LISTEN_PORT: '0',
     ...options.env,
   };
   await createSchema(schema);

@@ -83,6 +83,15 @@ describe('zones', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().field).toBe('phoneNumbers.0');
   });
+
+  it('should set a zone\'s own mailbox addresses, stored in lower case', async () => {
+    const res = await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-hs-new', headers: adminHeaders, payload: { emailAddresses: ['XinJian@Minqing.test'] } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ emailAddresses: ['xinjian@minqing.test'] });
+    const bad = await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-hs-new', headers: adminHeaders, payload: { emailAddresses: ['mailbox'] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('emailAddresses.0');
+  });
 });
 
 describe('cases', () => {

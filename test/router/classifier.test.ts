@@ -94,7 +94,7 @@ describe('urgency', () => {
 
 describe('zone resolver', () => {
   const zone = (id: number, code: string, level: ZoneInfo['level'], parentId: number | null, liaisonId: number | null, active = true): ZoneInfo =>
-    ({ id, code, name: code, level, parentId, liaisonId, aliases: [], phoneNumbers: code === 'st' ? ['+868711234567'] : [], boundary: null, active });
+    ({ id, code, name: code, level, parentId, liaisonId, aliases: [], phoneNumbers: code === 'st' ? ['+868711234567'] : [], emailAddresses: [], boundary: null, active });
   const zones = [zone(1, 'district', 'district', null, 9), zone(2, 'st', 'street', 1, 7), zone(3, 'co', 'community', 2, null), zone(4, 'closed', 'community', 2, 5, false)];
   const catalog = buildSnapshot(zones, categories);
 

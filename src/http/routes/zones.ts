@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
-import { normalizePhone } from '../../core/contact-address.js';
+import { normalizeEmail, normalizePhone } from '../../core/contact-address.js';
 import type { ZoneLevel } from '../../router/catalog.js';
 import { Boundary } from '../../router/geo.js';
 import { Prisma } from '../../generated/prisma/client.js';
@@ -20,6 +20,8 @@ const Aliases = z.array(z.string().trim().min(1).max(100)).max(200);
 const PhoneNumbers = z
   .array(z.string().transform((n, ctx) => normalizePhone(n) ?? (ctx.addIssue({ code: 'custom', message: `not a phone number: ${n}` }), z.NEVER)))
   .max(20);
+/** The zone's own mailbox addresses, stored in lower case so incoming mail matches them. */
+const EmailAddresses = z.array(z.email('not an email address').transform(normalizeEmail)).max(20);
 
 const Zone = z.object({
   code: z.string(),
@@ -28,6 +30,7 @@ const Zone = z.object({
   parentCode: z.string().nullable(),
   aliases: z.array(z.string()),
   phoneNumbers: z.array(z.string()),
+  emailAddresses: z.array(z.string()),
   boundary: Boundary.nullable(),
   liaison: z.object({ id: z.number(), name: z.string() }).nullable(),
   active: z.boolean(),
@@ -40,6 +43,7 @@ const CreateZone = z.object({
   parentCode: ZoneCode.optional(),
   aliases: Aliases.default([]),
   phoneNumbers: PhoneNumbers.default([]),
+  emailAddresses: EmailAddresses.default([]),
   boundary: Boundary.optional().describe('GeoJSON Polygon or MultiPolygon (longitude, latitude)'),
   liaisonId: z.number().int().positive().optional(),
 });
@@ -49,6 +53,7 @@ const UpdateZone = z.object({
   parentCode: ZoneCode.optional(),
   aliases: Aliases.optional(),
   phoneNumbers: PhoneNumbers.optional(),
+  emailAddresses: EmailAddresses.optional(),
   /** null removes the boundary. */
   boundary: Boundary.nullable().optional(),
   liaisonId: z.number().int().positive().nullable().optional(),
@@ -60,7 +65,18 @@ const include = { parent: { select: { code: true } }, liaison: { select: { id: t
 export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
   const { prisma, pool } = app.deps.db;
 
-  function present(z: { code: string; name: string; level: ZoneLevel; aliases: string[]; phoneNumbers: string[]; boundary: Prisma.JsonValue; active: boolean; parent: { code: string } | null; liaison: { id: number; name: string } | null }) {
+  function present(z: {
+    code: string;
+    name: string;
+    level: ZoneLevel;
+    aliases: string[];
+    phoneNumbers: string[];
+    emailAddresses: string[];
+    boundary: Prisma.JsonValue;
+    active: boolean;
+    parent: { code: string } | null;
+    liaison: { id: number; name: string } | null;
+  }) {
     return {
       code: z.code,
       name: z.name,
@@ -68,6 +84,7 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
       parentCode: z.parent?.code ?? null,
       aliases: z.aliases,
       phoneNumbers: z.phoneNumbers,
+      emailAddresses: z.emailAddresses,
       boundary: z.boundary as Boundary | null,
       liaison: z.liaison,
       active: z.active,
@@ -114,6 +131,7 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
           parentId,
           aliases: body.aliases,
           phoneNumbers: body.phoneNumbers,
+          emailAddresses: body.emailAddresses,
           ...(body.boundary ? { boundary: body.boundary } : {}),
           liaisonId: body.liaisonId ?? null,
         },
@@ -141,6 +159,7 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
           ...(parentId !== undefined ? { parentId } : {}),
           ...(body.aliases !== undefined ? { aliases: body.aliases } : {}),
           ...(body.phoneNumbers !== undefined ? { phoneNumbers: body.phoneNumbers } : {}),
+          ...(body.emailAddresses !== undefined ? { emailAddresses: body.emailAddresses } : {}),
           ...(body.boundary !== undefined ? { boundary: body.boundary ?? Prisma.DbNull } : {}),
           ...(body.liaisonId !== undefined ? { liaisonId: body.liaisonId } : {}),
           ...(body.active !== undefined ? { active: body.active } : {}),

@@ -1,0 +1,44 @@
+/**
+ * Never answer a machine: auto-replies (Auto-Submitted, X-Autoreply),
+ * bounces (null return path), list and bulk mail (Precedence, List-Id).
+ * Such mail is stored but opens no receipt. And a loop guard: however a loop
+ * starts, automatic mail to one address stops at a fixed number per hour.
+ */
+import type pg from 'pg';
+import type { HeaderValue } from 'mailparser';
+import { SendError } from '../../core/errors.js';
+import { PERSONAL_KINDS } from './threading.js';
+
+const text = (v: HeaderValue | undefined): string =>
+  v === undefined ? '' : typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : String((v as { value?: unknown; text?: unknown }).value ?? (v as { text?: unknown }).text ?? '');
+
+/** Why this mail must get no automatic answer, or null. `returnPath` '' is the null sender. */
+export function automaticReason(headers: Map<string, HeaderValue>, returnPath: string | undefined): string | null {
+  if (returnPath === '') return 'null return path (bounce)';
+  const autoSubmitted = text(headers.get('auto-submitted')).trim().toLowerCase();
+  if (autoSubmitted && !autoSubmitted.startsWith('no')) return `auto-submitted: ${autoSubmitted.split(/[;\s]/)[0]}`;
+  const precedence = text(headers.get('precedence')).trim().toLowerCase();
+  if (/^(bulk|list|junk|auto_reply)$/.test(precedence)) return `precedence: ${precedence}`;
+  // mailparser gathers List-Id, List-Unsubscribe and the other List-* headers under `list`.
+  if (headers.has('list') || headers.has('list-id')) return 'list mail';
+  if (headers.has('x-autoreply') || headers.has('x-autorespond')) return 'auto-reply';
+  // Outlook's way of asking for no automatic answers.
+  if (/\b(all|oof|autoreply)\b/i.test(text(headers.get('x-auto-response-suppress')))) return 'x-auto-response-suppress';
+  const contentType = headers.get('content-type');
+  if (contentType && /^multipart\/report$/i.test(text(contentType).split(';')[0]!.trim())) return 'delivery report';
+  return null;
+}
+
+const RECENT_AUTOMATIC = `
+  SELECT count(*)::int AS n FROM outbox
+  WHERE channel = 'email' AND to_address = $1 AND kind <> ALL($2) AND id <> $3
+    AND status IN ('sent', 'delivered') AND sent_at > now() - interval '1 hour'`;
+
+/** Throws a permanent SendError when automatic mail to `to` has reached `maxPerHour`. */
+export async function checkLoopGuard(pool: pg.Pool, to: string, kind: string, outboxId: number, maxPerHour: number): Promise<void> {
+  if (PERSONAL_KINDS.has(kind)) return;
+  const { rows } = await pool.query<{ n: number }>(RECENT_AUTOMATIC, [to, [...PERSONAL_KINDS], outboxId]);
+  if (rows[0]!.n >= maxPerHour) {
+    throw new SendError(`loop guard: ${rows[0]!.n} automatic mails to this address in the last hour (limit ${maxPerHour})`, false);
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The mailbox's own SMTP server (smtp-server) on SMTP_LISTEN_PORT. It takes
+ * mail for the configured mailbox addresses and the zones' own addresses,
+ * and answers as a careful MX does:
+ *   250 once the Acceptor has stored the message (nothing accepted is lost);
+ *   451 when PostgreSQL is down (the sending server tries again);
+ *   550 for an unknown recipient (at RCPT) or mail without a From;
+ *   552 above SMTP_MAX_MESSAGE_BYTES (advertised with SIZE, checked on the data);
+ *   450 when one sender passes SMTP_RATE_PER_HOUR.
+ * Bounces (null return path) are accepted and recorded as DSNs, never answered.
+ * STARTTLS is offered when a key and certificate are configured. The
+ * listener logs no addresses or contents.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.js';
+import type { Catalog } from '../../router/catalog.js';
+import { isUnavailable, UnavailableError } from '../../core/errors.js';
+import { normalizeEmail } from '../../core/contact-address.js';
+import { smtpReplies } from '../../core/metrics.js';
+import type { MailIntake } from './inbound.js';
+import { SlidingWindowLimit } from './rate-limit.js';
+
+/** An SMTP reply for the client; smtp-server sends `responseCode` and the message. */
+function reply(responseCode: number, message: string): Error & { responseCode: number } {
+  return Object.assign(new Error(message), { responseCode });
+}
+
+const TEMPORARY = () => reply(451, '4.3.0 temporary failure, please try again later');
+
+/** Wraps a callback so every answer is counted (minqing_smtp_replies_total). */
+function counted<A extends unknown[]>(stage: string, callback: (err?: (Error & { responseCode?: number }) | null, ...rest: A) => void) {
+  return (err?: (Error & { responseCode?: number }) | null, ...rest: A) => {
+    smtpReplies.inc({ stage, code: String(err ? (err.responseCode ?? 450) : 250) });
+    callback(err, ...rest);
+  };
+}
+
+export interface SmtpListener {
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startSmtpListener(config: Config, intake: MailIntake, catalog: Catalog, log: Logger): Promise<SmtpListener> {
+  const mailboxes = new Set(config.EMAIL_MAILBOXES);
+  const perSender = new SlidingWindowLimit(config.SMTP_RATE_PER_HOUR, 3_600_000);
+  const tls = config.SMTP_TLS_KEY_FILE && config.SMTP_TLS_CERT_FILE
+    ? { key: readFileSync(config.SMTP_TLS_KEY_FILE), cert: readFileSync(config.SMTP_TLS_CERT_FILE) }
+    : null;
+
+  const server = new SMTPServer({
+    ...(tls ?? {}),
+    name: (config.EMAIL_FROM ?? config.EMAIL_MAILBOXES[0]!).replace(/.*@|>.*/g, ''),
+    banner: 'minqing mailbox',
+    size: config.SMTP_MAX_MESSAGE_BYTES,
+    rejectOversized: true,
+    authOptional: true,
+    disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
+    disableReverseLookup: true,
+    logger: false,
+    maxClients: 200,
+    maxRecipients: 50,
+    socketTimeout: 60_000,
+    closeTimeout: config.SHUTDOWN_GRACE_MS,
+
+    onMailFrom(address, session, done) {
+      const callback = counted('mail', done);
+      // Bounces all come from the null sender: they are counted per connecting address instead.
+      const key = address.address ? `from:${normalizeEmail(address.address)}` : `ip:${session.remoteAddress}`;
+      if (!perSender.take(key)) return callback(reply(450, '4.7.1 too much mail from this sender, please try again later'));
+      callback();
+    },
+
+    onRcptTo(address, _session, done) {
+      const callback = counted('rcpt', done);
+      const rcpt = normalizeEmail(address.address);
+      if (mailboxes.has(rcpt)) return callback();
+      catalog.get().then(
+        (snapshot) => callback(snapshot.zonesByEmail.has(rcpt) ? null : reply(550, '5.1.1 no such mailbox here')),
+        (err) => {
+          log.error({ err: (err as Error).message }, 'zone mailboxes unavailable');
+          callback(TEMPORARY());
+        },
+      );
+    },
+
+    onData(stream, session, done) {
+      const callback = counted('data', done);
+      readMessage(stream)
+        .then(async (raw) => {
+          if (stream.sizeExceeded) return callback(reply(552, '5.3.4 message exceeds the maximum size'));
+          const outcome = await intake.take(raw, envelopeOf(session));
+          if (outcome.kind === 'refused') return callback(reply(outcome.code, outcome.reason));
+          callback(null, outcome.kind === 'accepted' ? '2.0.0 OK: message stored' : '2.0.0 OK: delivery report received');
+        })
+        .catch((err) => {
+          if (err instanceof UnavailableError || isUnavailable(err)) log.warn({ err: (err as Error).message }, 'mail not stored: database unavailable');
+          else log.error({ err: (err as Error).message }, 'mail intake failed');
+          callback(TEMPORARY());
+        });
+    },
+  });
+  server.on('error', (err) => log.warn({ err: err.message }, 'smtp connection error'));
+
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(config.SMTP_LISTEN_PORT, config.SMTP_LISTEN_HOST ?? config.HOST, () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  log.info({ port, starttls: Boolean(tls) }, 'smtp listener started');
+  return {
+    port,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The whole message, but nothing past the size limit is kept in memory. */
+function readMessage(stream: SMTPServerDataStream): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => {
+      if (!stream.sizeExceeded) chunks.push(chunk);
+    });
+    stream.once('end', () => resolve(Buffer.concat(chunks)));
+    stream.once('error', reject);
+  });
+}
+
+function envelopeOf(session: SMTPServerSession) {
+  const mailFrom = session.envelope.mailFrom;
+  return {
+    mailFrom: mailFrom ? normalizeEmail(mailFrom.address) : '',
+    rcptTo: session.envelope.rcptTo.map((r) => normalizeEmail(r.address)),
+  };
+}

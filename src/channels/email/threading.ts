@@ -1,0 +1,53 @@
+/**
+ * Email threads: which Message-IDs a mail answers (In-Reply-To, References),
+ * the case number a subject quotes, and the headers our own mail carries so
+ * the resident's reply finds its case again.
+ *
+ * The worker joins a reply to the case of any message it references (our
+ * receipt, or the resident's own earlier mail); a quoted case number counts
+ * only for a case of the same sender (src/intake/process.ts).
+ */
+import { randomUUID } from 'node:crypto';
+
+/** `<a@b> <c@d>` (any mix of strings and lists) → ['<a@b>', '<c@d>'], first mention first, at most 20. */
+export function messageIds(values: (string | string[] | undefined)[]): string[] {
+  const ids = values.flat().flatMap((v) => (v ? (v.match(/<[^<>\s]+>/g) ?? []) : []));
+  return [...new Set(ids)].slice(0, 20);
+}
+
+const CASE_NO = /(?:案件编号|案件|编号|case(?:\s*(?:no\.?|number))?)\s*[:：#]?\s*(\d{10,12})(?!\d)/i;
+
+export function caseNoInSubject(subject: string): string | null {
+  return CASE_NO.exec(subject)?.[1] ?? null;
+}
+
+/** Kinds of send a person writes; every other kind is automatic mail (Auto-Submitted, loop guard). */
+export const PERSONAL_KINDS: ReadonlySet<string> = new Set(['reply', 'answer']);
+
+/** A fresh Message-ID in our own domain; the sender stores it on the outbox row before sending. */
+export function newMessageId(fromAddress: string): string {
+  return `<${randomUUID()}@${fromAddress.split('@')[1] ?? 'localhost'}>`;
+}
+
+export interface ThreadFacts {
+  caseNo: string | null;
+  /** The resident's subject (of the mail that opened or last wrote to the case). */
+  residentSubject: string | null;
+  /** Message-IDs of the case's mail so far, oldest first, the resident's latest last among theirs. */
+  earlier: string[];
+  /** The resident's latest Message-ID: what this mail answers. */
+  answering: string | null;
+}
+
+export function threadHeaders(f: ThreadFacts, kind: string, language: 'zh' | 'en') {
+  const base = f.residentSubject?.replace(/^((re|回复|答复|fwd?)\s*[:：]\s*)+/i, '').trim() || (language === 'en' ? 'Your message' : '您的来信');
+  const tagged = f.caseNo && !base.includes(f.caseNo) ? `${base} [${language === 'en' ? 'Case' : '案件编号'} ${f.caseNo}]` : base;
+  const subject = `${language === 'en' ? 'Re' : '回复'}: ${tagged}`;
+  const references = f.earlier.slice(-10);
+  return {
+    subject,
+    ...(f.answering ? { inReplyTo: f.answering } : {}),
+    ...(references.length ? { references } : {}),
+    automatic: !PERSONAL_KINDS.has(kind),
+  };
+}

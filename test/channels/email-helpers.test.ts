@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { smtpSendError } from '../../src/channels/email/smtp-errors.js';
+import { SlidingWindowLimit } from '../../src/channels/email/rate-limit.js';
+import { normalizeCharsets } from '../../src/channels/email/charsets.js';
+import { caseNoInSubject, threadHeaders } from '../../src/channels/email/threading.js';
+
+describe('send errors from SMTP', () => {
+  it.each([
+    [{ responseCode: 550, message: '550 5.1.1 <zhang@example.cn>: Recipient address rejected' }, false, 'smtp 550: 550 5.1.1 <[address]>: Recipient address rejected'],
+    [{ responseCode: 451, message: '451 4.7.1 greylisted' }, true, 'smtp 451: 451 4.7.1 greylisted'],
+    [{ code: 'EAUTH', message: 'Invalid login' }, false, 'smtp EAUTH: authentication to the mail server failed'],
+    [{ code: 'ECONNECTION', message: 'connect ECONNREFUSED' }, true, 'smtp ECONNECTION: connect ECONNREFUSED'],
+    [{}, true, 'smtp error: send failed'],
+  ])('should map %o', (err, retryable, message) => {
+    const mapped = smtpSendError(err);
+    expect(mapped.retryable).toBe(retryable);
+    expect(mapped.message).toBe(message);
+  });
+});
+
+describe('per-sender limit', () => {
+  it('should allow the limit within the window, refuse the next, and allow again once the window has passed', () => {
+    const limit = new SlidingWindowLimit(2, 1000);
+    expect([limit.take('a', 0), limit.take('a', 10), limit.take('a', 20), limit.take('b', 20)]).toEqual([true, true, false, true]);
+    expect(limit.take('a', 1001)).toBe(true);
+  });
+});
+
+describe('charset labels', () => {
+  it('should read GB2312, GBK and CP936 labels as GB18030 in headers and encoded-words, and leave others alone', () => {
+    const raw = Buffer.from('Subject: =?GB2312?B?xxx?= =?gbk?Q?x?=\r\nContent-Type: text/plain; charset="cp936"\r\n\r\ncharset=big5 stays\r\n', 'latin1');
+    expect(normalizeCharsets(raw).toString('latin1')).toBe('Subject: =?gb18030?B?xxx?= =?gb18030?Q?x?=\r\nContent-Type: text/plain; charset="gb18030"\r\n\r\ncharset=big5 stays\r\n');
+  });
+});
+
+describe('threading', () => {
+  it.each([
+    ['回复：您的来信已登记 [案件编号 2611300042]', '2611300042'],
+    ['Re: [Case 2611300042] street light', '2611300042'],
+    ['关于编号：261130004217的进展', '261130004217'],
+    ['电话13800001234', null],
+  ])('should read the case number in %s', (subject, caseNo) => {
+    expect(caseNoInSubject(subject)).toBe(caseNo);
+  });
+
+  it('should answer the resident\'s latest mail, keep the case number once, and mark receipts automatic but not answers', () => {
+    const facts = { caseNo: '2611300042', residentSubject: 'Re: 路灯坏了 [案件编号 2611300042]', earlier: ['<a@x>', '<b@y>'], answering: '<b@y>' };
+    expect(threadHeaders(facts, 'receipt', 'zh')).toEqual({ subject: '回复: 路灯坏了 [案件编号 2611300042]', inReplyTo: '<b@y>', references: ['<a@x>', '<b@y>'], automatic: true });
+    expect(threadHeaders({ ...facts, residentSubject: null }, 'reply', 'en')).toMatchObject({ subject: 'Re: Your message [Case 2611300042]', automatic: false });
+  });
+});
