@@ -76,6 +76,12 @@ const Env = z.object({
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
   /** Development: fetch updates by long polling instead of the webhook. */
   TELEGRAM_POLLING: z.enum(['true', 'false']).default('false'),
+  /** WeChat: the wechaty puppet to run (e.g. wechaty-puppet-service); unset turns WeChat off. */
+  WECHATY_PUPPET: z.string().optional(),
+  /** The token of a wechaty puppet service. */
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+  /** WeChat group chats (room ids, comma-separated) whose messages are taken; all others are ignored. */
+  WECHAT_ROOMS: z.string().default(''),
   /** Longest voice message a caller can leave, in seconds. */
   VOICE_MAX_RECORD_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   /** Where key 0 transfers callers during office hours (E.164); unset: they leave a message. */

@@ -14,6 +14,7 @@ import { twilioSms, twilioVoice } from './twilio/index.js';
 import { telegram } from './telegram/index.js';
 import { contactCard } from './contact-card/index.js';
 import { email } from './email/index.js';
+import { wechat } from './wechat/index.js';
 
 /** What a channel's sender may use. */
 export interface SenderContext {
@@ -32,6 +33,8 @@ export interface ListenerContext extends SenderContext {
 export interface ChannelListener {
   /** The port it listens on, if it is a server. */
   readonly port?: number;
+  /** The running client (a chat app's bot), for whoever needs to look inside it: tests, operators. */
+  readonly client?: unknown;
   /** Run one polling pass now, if it is a poller; resolves with the messages taken. */
   poll?(): Promise<number>;
   stop(): Promise<void>;
@@ -48,7 +51,7 @@ export interface ChannelModule {
   listen?(context: ListenerContext): Promise<ChannelListener>;
 }
 
-export const CHANNELS: readonly ChannelModule[] = [webForm, contactCard, twilioSms, twilioVoice, telegram, email];
+export const CHANNELS: readonly ChannelModule[] = [webForm, contactCard, twilioSms, twilioVoice, telegram, wechat, email];
 
 /** Starts every channel's listeners; the caller stops them. */
 export async function startListeners(context: ListenerContext, started: (name: string, listener: ChannelListener) => void): Promise<void> {
