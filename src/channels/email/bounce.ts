@@ -2,8 +2,8 @@
  * Bounces: a delivery status notification (RFC 3464) about one of our sends.
  * The send it names (by the original Message-ID, which the outbox keeps as
  * the provider id) moves to failed, the case's timeline records it, and the
- * case's liaison is told: by mail when the liaison has an address (there is
- * no liaison chat channel yet), always on the timeline.
+ * case's liaison is told: on every chat account they have bound, by mail
+ * when they have an address, and always on the timeline.
  *
  * Sample (the parts that count):
  *   Content-Type: multipart/report; report-type=delivery-status; boundary=…
@@ -13,6 +13,7 @@
 import type pg from 'pg';
 import type { HeaderValue } from 'mailparser';
 import { queueSend } from '../../intake/outbox.js';
+import { queueNotice } from '../../liaisons/notices.js';
 import { messageIds } from './threading.js';
 
 export interface DeliveryReport {
@@ -58,7 +59,7 @@ const MARK_FAILED = `
     SELECT case_id, 'delivery_failed', jsonb_build_object('outboxId', id, 'kind', kind, 'channel', 'email', 'status', $3::text, 'error', $2::text)
     FROM failed WHERE case_id IS NOT NULL
   )
-  SELECT failed.id, failed.kind, c.id AS case_id, c.case_no, l.email AS liaison_email
+  SELECT failed.id, failed.kind, c.id AS case_id, c.case_no, l.id AS liaison_id, l.email AS liaison_email
   FROM failed LEFT JOIN "case" c ON c.id = failed.case_id LEFT JOIN liaison l ON l.id = c.liaison_id`;
 
 export interface BounceOutcome {
@@ -70,25 +71,22 @@ export interface BounceOutcome {
 export async function recordBounce(pool: pg.Pool, report: DeliveryReport): Promise<BounceOutcome> {
   if (report.originalMessageIds.length === 0) return { failed: 0, liaisonsNotified: 0 };
   const error = `bounce ${report.status ?? ''}${report.diagnostic ? `: ${report.diagnostic}` : ''}`.trim();
-  const { rows } = await pool.query<{ id: number; kind: string; case_id: number | null; case_no: string | null; liaison_email: string | null }>(
+  const { rows } = await pool.query<{ id: number; kind: string; case_id: number | null; case_no: string | null; liaison_id: number | null; liaison_email: string | null }>(
     MARK_FAILED,
     [report.originalMessageIds, error, report.status],
   );
   let liaisonsNotified = 0;
   for (const row of rows) {
     // A note about a bounced note would only bounce again.
-    if (!row.case_id || !row.liaison_email || row.kind === 'liaison_note') continue;
-    const queued = await queueSend(pool, {
-      channel: 'email',
-      to: row.liaison_email,
-      kind: 'liaison_note',
-      caseId: row.case_id,
-      dedupeKey: `bounce:${row.id}`,
-      body: `案件${row.case_no}：发给居民的邮件（${row.kind}）被退回（${report.status ?? '无状态码'}），请通过其他方式联系居民。`,
-    });
-    if (queued) {
+    if (!row.case_id || !row.liaison_id || row.kind === 'liaison_note') continue;
+    const body = `案件${row.case_no}：发给居民的邮件（${row.kind}）被退回（${report.status ?? '无状态码'}），请通过其他方式联系居民。`;
+    const chats = await queueNotice(pool, row.case_id, row.liaison_id, body, `bounce:${row.id}`);
+    const mailed = row.liaison_email
+      ? await queueSend(pool, { channel: 'email', to: row.liaison_email, kind: 'liaison_note', caseId: row.case_id, dedupeKey: `bounce:${row.id}`, body })
+      : false;
+    if (chats > 0 || mailed) {
       liaisonsNotified++;
-      await pool.query(`INSERT INTO case_event (case_id, type, detail) VALUES ($1, 'liaison_notified', $2)`, [row.case_id, { reason: 'delivery_failed', outboxId: row.id, via: 'email' }]);
+      await pool.query(`INSERT INTO case_event (case_id, type, detail) VALUES ($1, 'liaison_notified', $2)`, [row.case_id, { reason: 'delivery_failed', outboxId: row.id, via: [...(chats > 0 ? ['chat'] : []), ...(mailed ? ['email'] : [])] }]);
     }
   }
   return { failed: rows.length, liaisonsNotified };

@@ -44,7 +44,9 @@ const PUBLIC_TIMELINE = `
   UNION ALL
   SELECT m.created_at, 'reply', m.body FROM message m
   WHERE m.case_id = $1 AND m.direction = 'out'
-    AND NOT m.meta ? 'liaisonId' -- texts to staff (urgent alerts, notices) are not the resident's to read
+    -- Texts to staff (urgent alerts, notices, notes on bounces) are not the resident's to read.
+    AND NOT m.meta ? 'liaisonId'
+    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = m.id AND o.kind IN ('urgent_alert', 'liaison_notice', 'liaison_note', 'liaison_answer'))
   ORDER BY 1`;
 
 interface Found {
