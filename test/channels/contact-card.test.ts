@@ -152,6 +152,9 @@ describe('contact cards: printing', () => {
     expect(twice.json()).toMatchObject({ error: 'conflict', field: 'zone' });
     expect((await issue('wh-dg-dgl-02', { liaisonId: 999_999 })).json()).toMatchObject({ error: 'invalid_request', field: 'liaisonId' });
     expect((await issue('wh-dg-dgl-02', { liaisonId: 'one' })).json()).toMatchObject({ error: 'invalid_request', field: 'liaisonId' });
+    // A liaison of another street cannot get a card that routes this group's residents to them.
+    expect((await issue('wh-dg-dgl-02', { liaisonId: await liaisonId('周明华') })).json()).toMatchObject({ error: 'invalid_request', field: 'liaisonId' });
+    expect((await issue('wh-hs-ch', { liaisonId: await liaisonId('张卫东') })).json()).toMatchObject({ error: 'invalid_request', field: 'liaisonId' });
     expect((await get('/api/v1/cards/abc')).json()).toMatchObject({ error: 'invalid_request', field: 'id' });
     expect((await get('/api/v1/zones/wh-dg-dgl-02/card.svg?card=999999')).json()).toMatchObject({ field: 'card' });
     expect(await count()).toBe(before);

@@ -2,6 +2,7 @@
  * Admins issue, rotate, revoke, list and print contact cards. Every change and
  * every print is audited; printing a zone's card issues it when it has none.
  */
+import { descendantZoneIds } from '../../router/zone-tree.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -82,6 +83,10 @@ export const cardAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       if (liaisonId !== undefined) {
         const { rows } = await pool.query('SELECT 1 FROM liaison WHERE id = $1 AND active', [liaisonId]);
         if (rows.length === 0) throw new InputError('liaisonId', `unknown liaison ${liaisonId}`);
+        // A liaison's own card routes to them: only for a liaison who serves this zone (or a zone in it).
+        const catalog = await app.deps.catalog.get();
+        const serves = (descendantZoneIds(catalog, zone.code) ?? []).some((id) => catalog.zonesById.get(id)?.liaisonId === liaisonId);
+        if (!serves) throw new InputError('liaisonId', `liaison ${liaisonId} does not serve ${zone.code} or a zone in it`);
       }
       const card = await issueCard(pool, zone.id, liaisonId ?? null);
       await audit(pool, { actor: actor(req), action: 'card.issue', subjectType: 'card', subjectId: String(card.id), detail: { zone: zone.code, ...(liaisonId ? { liaisonId } : {}) } });

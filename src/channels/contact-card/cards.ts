@@ -122,7 +122,8 @@ export async function cardFaces(app: FastifyInstance, cards: CardRow[]): Promise
       zoneName: zone.name,
       liaison: liaison ? { name: liaison.name, phone: liaison.phone ? maskPhone(liaison.phone) : null } : null,
       hotline: ownNumber ? displayPhone(ownNumber) : fallbackHotline ? displayPhone(fallbackHotline) : null,
-      mailbox: config.CARD_MAILBOX ?? null,
+      // The zone's own mailbox (or the nearest above it), else the district's.
+      mailbox: config.CARD_MAILBOX ?? [zone, ...above.toReversed()].find((z) => z.emailAddresses.length > 0)?.emailAddresses[0] ?? config.EMAIL_MAILBOXES[0] ?? null,
     };
   });
 }

@@ -83,7 +83,8 @@ export const cardFormRoutes: FastifyPluginAsyncZod = async (app) => {
     const card = await live(req, reply, req.query.lang);
     if (!card) return reply;
     // The QR code's own link has no query: a language switch is the same visit, not another scan.
-    if (!req.url.includes('?')) {
+    // HEAD (link previews, monitors) is not a scan either.
+    if (req.method === 'GET' && !req.url.includes('?')) {
       await countCardUse(app.deps.db.pool, card.id, 'scans');
       cardScans.inc({ card: String(card.id) });
     }
