@@ -121,3 +121,18 @@ describe('a liaison on WeChat', () => {
     expect(timeline).toContainEqual(expect.objectContaining({ event: 'replied', actor: `liaison:${district!.liaison_id}` }));
   });
 });
+
+describe('a dropped login', () => {
+  it('should start again and take messages once the account is back', async () => {
+    await (bot.puppet as PuppetMock).logout();
+    await eventually(async () => (await login()).json().status === 'logged_out');
+    // The gateway restarts the bot after a short wait; then the account logs in again.
+    await eventually(async () => (await login()).json().status === 'starting', 5_000);
+    expect(sys.logs.some((l) => l.includes('wechat: restarting'))).toBe(true);
+    mocker.login(account);
+    await eventually(async () => (await login()).json().status === 'logged_in', 5_000);
+    const resident = mocker.createContact({ name: '回来的居民' });
+    resident.say('断线以后还能收到吗').to(account);
+    await caseOfMessage(await lastInbound(resident));
+  });
+});

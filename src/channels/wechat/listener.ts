@@ -38,6 +38,7 @@ export async function startWechat({ config, pool, acceptor, catalog, log }: List
       retry = null;
       try {
         await bot.stop();
+        session.status = 'starting';
         await bot.start();
       } catch (err) {
         restart((err as Error).message);
