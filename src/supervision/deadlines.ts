@@ -1,0 +1,50 @@
+/**
+ * A case's handling deadline (办理时限) and the timers that watch it:
+ * reminders to the liaison at shares of the time, the deadline itself, then
+ * escalations one level up the zone tree at an interval. Counted in working
+ * time; urgent cases run on short wall-clock timers, since danger keeps no
+ * office hours.
+ */
+import type { BusinessCalendar } from './calendar.js';
+
+export interface SupervisionPolicy {
+  /** Shares of the handling time at which the liaison is reminded, e.g. [0.5, 0.8]. */
+  reminderShares: number[];
+  /** After the deadline, escalate again every this many hours of working time (24 = one working day). */
+  escalateEveryHours: number;
+  /** Urgent cases: the longest deadline, in wall-clock hours. */
+  urgentDeadlineHours: number;
+  /** Urgent cases: escalate again every this many wall-clock minutes. */
+  urgentEscalateEveryMinutes: number;
+}
+
+export type TimerKind = 'reminder' | 'deadline' | 'escalation';
+
+export interface PlannedTimer {
+  kind: TimerKind;
+  dueAt: Date;
+  detail: Record<string, unknown>;
+}
+
+/** Working minutes for a number of hours: a day (24 h) is one working day of office time. */
+function workingMinutes(calendar: BusinessCalendar, hours: number): number {
+  return hours >= 24 ? (hours / 24) * calendar.dayMinutes : hours * 60;
+}
+
+export function planDeadline(calendar: BusinessCalendar, policy: SupervisionPolicy, start: Date, hours: number, urgent: boolean): { deadline: Date; timers: PlannedTimer[] } {
+  if (urgent) {
+    const span = Math.min(hours, policy.urgentDeadlineHours) * 3_600_000;
+    const deadline = new Date(start.getTime() + span);
+    const reminders = policy.reminderShares.map((share) => ({ kind: 'reminder' as const, dueAt: new Date(start.getTime() + share * span), detail: { share } }));
+    return { deadline, timers: [...reminders, { kind: 'deadline', dueAt: deadline, detail: {} }] };
+  }
+  const minutes = workingMinutes(calendar, hours);
+  const deadline = calendar.addWorkingMinutes(start, minutes);
+  const reminders = policy.reminderShares.map((share) => ({ kind: 'reminder' as const, dueAt: calendar.addWorkingMinutes(start, share * minutes), detail: { share } }));
+  return { deadline, timers: [...reminders, { kind: 'deadline', dueAt: deadline, detail: {} }] };
+}
+
+/** When an overdue case escalates again. */
+export function nextEscalation(calendar: BusinessCalendar, policy: SupervisionPolicy, from: Date, urgent: boolean): Date {
+  return urgent ? new Date(from.getTime() + policy.urgentEscalateEveryMinutes * 60_000) : calendar.addWorkingMinutes(from, workingMinutes(calendar, policy.escalateEveryHours));
+}
