@@ -115,6 +115,18 @@ const Env = z.object({
   EMAIL_ATTACHMENT_MAX_COUNT: z.coerce.number().int().min(0).default(10),
   /** Loop guard: automatic mail (receipts, notes) to one address per hour, at most. */
   EMAIL_AUTO_REPLY_MAX_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  /** Reminders to the liaison at these shares of the handling time (comma-separated). */
+  SUPERVISION_REMINDERS: z
+    .string()
+    .default('0.5,0.8')
+    .transform((v) => v.split(',').map(Number))
+    .pipe(z.array(z.number().gt(0).lt(1))),
+  /** After the deadline, escalate one level up again every this many hours of working time (24 = a working day). */
+  SUPERVISION_ESCALATE_EVERY_HOURS: z.coerce.number().positive().default(24),
+  /** Urgent cases: the longest handling time, in wall-clock hours. */
+  SUPERVISION_URGENT_DEADLINE_HOURS: z.coerce.number().positive().default(4),
+  /** Urgent cases: escalate again every this many wall-clock minutes. */
+  SUPERVISION_URGENT_ESCALATE_EVERY_MINUTES: z.coerce.number().positive().default(60),
   /** Office hours, in OFFICE_TIME_ZONE, on OFFICE_DAYS. */
   OFFICE_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'HH:MM-HH:MM').default('09:00-17:30'),
   OFFICE_DAYS: z

@@ -22,6 +22,8 @@ import { renderUrgentAlert } from './urgent-alert.js';
 import { renderNotice } from '../liaisons/notices.js';
 import { maskedSender } from '../core/contact-address.js';
 import { renderReceipt } from './receipt.js';
+import { DEFAULT_POLICY, planDeadline, type SupervisionPolicy } from '../supervision/deadlines.js';
+import { calendarOf } from '../supervision/calendar-of.js';
 
 export interface ProcessDeps {
   pool: pg.Pool;
@@ -33,7 +35,12 @@ export interface ProcessDeps {
   officeHours?: { hours: string; days: string };
   timeZone: string;
   triageZoneCode: string;
+  /** Reminder shares and escalation intervals for the deadline's timers (default: DEFAULT_POLICY). */
+  supervision?: SupervisionPolicy;
 }
+
+/** Office hours when none are configured (tests that drive the processor by hand). */
+const DEFAULT_OFFICE = { hours: '09:00-17:30', days: 'Mon,Tue,Wed,Thu,Fri' };
 
 export interface ProcessResult {
   opened: number;
@@ -60,10 +67,10 @@ const PENDING = `
 const OPEN_CASES = `
   WITH input AS MATERIALIZED (
     SELECT t.*, coalesce(t.reserved, next_case_no($13)) AS case_no
-    FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[],
-                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::bool[], $15::bool[], $16::bool[], $17::text[], $18::text[], $19::text[])
-      AS t(message_id, reserved, category, zone_id, liaison_id, contact_id, deadline_hours,
-           origin, reply_channel, reply_address, routing, receipt, urgent, needs_triage, answered, alert, notice, withheld)
+    FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::timestamptz[],
+                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::bool[], $15::bool[], $16::bool[], $17::text[], $18::text[], $19::text[], $20::text[])
+      AS t(message_id, reserved, category, zone_id, liaison_id, contact_id, deadline_at,
+           origin, reply_channel, reply_address, routing, receipt, urgent, needs_triage, answered, alert, notice, withheld, timers)
   ),
   pending AS (
     SELECT input.* FROM input JOIN message m ON m.id = input.message_id
@@ -72,7 +79,7 @@ const OPEN_CASES = `
   new_case AS (
     INSERT INTO "case" (case_no, category_code, zone_id, liaison_id, contact_id, deadline_at,
                         origin_channel, reply_channel, reply_address, routing, urgent, needs_triage, tags, joint_meeting, status, closed_at)
-    SELECT case_no, category, zone_id, liaison_id, contact_id, now() + make_interval(hours => deadline_hours),
+    SELECT case_no, category, zone_id, liaison_id, contact_id, deadline_at,
            origin, reply_channel, reply_address, routing::jsonb, urgent, needs_triage,
            ARRAY(SELECT jsonb_array_elements_text(coalesce(routing::jsonb #> '{rules,action,tags}', '[]'))),
            coalesce((routing::jsonb #>> '{rules,action,jointMeeting}')::bool, false),
@@ -146,6 +153,13 @@ const OPEN_CASES = `
     INSERT INTO outbox (message_id, case_id, kind, dedupe_key, channel, to_address)
     SELECT id, case_id, 'liaison_notice', 'liaison_notice:' || case_id || ':' || channel || ':' || (meta ->> 'to'), channel, meta ->> 'to' FROM notice
     ON CONFLICT (dedupe_key) DO NOTHING
+  ),
+  -- The deadline's watch: reminders, the deadline, then escalations (fired by src/supervision).
+  timers AS (
+    INSERT INTO case_timer (case_id, kind, due_at, detail)
+    SELECT o.case_id, t.kind, t."dueAt", coalesce(t.detail, '{}') FROM opened o
+    CROSS JOIN LATERAL jsonb_to_recordset(o.timers::jsonb) AS t(kind text, "dueAt" timestamptz, detail jsonb)
+    WHERE NOT o.answered
   )
   SELECT case_id, case_no, origin, category FROM opened`;
 
@@ -299,8 +313,8 @@ export class InboundProcessor {
     const { rows } = await timed('open_cases', () =>
       this.deps.pool.query<{ case_id: number; case_no: string; origin: string; category: string }>(OPEN_CASES, [
         col('messageId'), col('reservedCaseNo'), col('category'), col('zoneId'), col('liaisonId'), col('contactId'),
-        col('deadlineHours'), col('origin'), col('replyChannel'), col('replyAddress'), col('routing'), col('receipt'),
-        this.prefix.now(), col('urgent'), col('needsTriage'), col('answered'), col('alert'), col('notice'), col('receiptWithheld'),
+        col('deadlineAt'), col('origin'), col('replyChannel'), col('replyAddress'), col('routing'), col('receipt'),
+        this.prefix.now(), col('urgent'), col('needsTriage'), col('answered'), col('alert'), col('notice'), col('receiptWithheld'), col('timers'),
       ]),
     );
     for (const r of rows) casesOpened.inc({ channel: r.origin, category: r.category });
@@ -317,6 +331,11 @@ export class InboundProcessor {
     return new Map(rows.map((r) => [r.contact_id, r.zone_id]));
   }
 
+  private calendar(catalog: CatalogSnapshot) {
+    const office = this.deps.officeHours ?? DEFAULT_OFFICE;
+    return calendarOf(catalog, { ...office, timeZone: this.deps.timeZone });
+  }
+
   private plan(row: Row, contactId: number | null, catalog: CatalogSnapshot, knownZoneId: number | null) {
     const { message } = row;
     const office = this.deps.officeHours;
@@ -325,7 +344,7 @@ export class InboundProcessor {
       inOfficeHours: office ? withinOfficeHours(new Date(), this.deps.timeZone, office.hours, office.days) : false,
       onRuleError: (ruleId, err) => this.deps.log?.warn({ ruleId, err: err.message }, 'routing rule failed; skipped'),
     });
-    const deadline = new Date(Date.now() + decision.deadlineHours * 3_600_000);
+    const { deadline, timers } = planDeadline(this.calendar(catalog), this.deps.supervision ?? DEFAULT_POLICY, new Date(), decision.deadlineHours, decision.urgent);
     const receipt = renderReceipt({
       caseNo: '{caseNo}',
       categoryZh: decision.category.nameZh,
@@ -344,7 +363,8 @@ export class InboundProcessor {
       zoneId: decision.zone.id,
       liaisonId: decision.liaisonId,
       contactId,
-      deadlineHours: decision.deadlineHours,
+      deadlineAt: deadline.toISOString(),
+      timers: JSON.stringify(timers),
       origin: message.channel,
       replyChannel: message.replyTo.channel,
       replyAddress: message.replyTo.address ?? null,

@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import type { Rule } from './rules.js';
 import type { Boundary } from './geo.js';
+import type { CalendarException } from '../supervision/calendar.js';
 
 export type ZoneLevel = 'district' | 'street' | 'community' | 'group';
 
@@ -45,10 +46,12 @@ export interface CatalogSnapshot {
   categoriesByCode: Map<string, CategoryInfo>;
   /** Active routing rules, in the order they apply. */
   rules: Rule[];
+  /** The business calendar's holidays and make-up working days. */
+  calendar: CalendarException[];
 }
 
 /** The lookups the router needs, over lists of zones, categories and rules. */
-export function buildSnapshot(zones: ZoneInfo[], categories: CategoryInfo[], rules: Rule[] = []): CatalogSnapshot {
+export function buildSnapshot(zones: ZoneInfo[], categories: CategoryInfo[], rules: Rule[] = [], calendar: CalendarException[] = []): CatalogSnapshot {
   return {
     zonesByCode: new Map(zones.map((z) => [z.code, z])),
     zonesById: new Map(zones.map((z) => [z.id, z])),
@@ -57,6 +60,7 @@ export function buildSnapshot(zones: ZoneInfo[], categories: CategoryInfo[], rul
     categories,
     categoriesByCode: new Map(categories.map((c) => [c.code, c])),
     rules,
+    calendar,
   };
 }
 
@@ -83,7 +87,7 @@ export class Catalog {
   }
 
   private async load(): Promise<CatalogSnapshot> {
-    const [zones, categories, rules] = await Promise.all([
+    const [zones, categories, rules, calendar] = await Promise.all([
       this.pool.query<ZoneInfo>(
         `SELECT id, code, name, level, parent_id AS "parentId", liaison_id AS "liaisonId", aliases,
                 phone_numbers AS "phoneNumbers", email_addresses AS "emailAddresses", boundary, active FROM zone`,
@@ -96,8 +100,9 @@ export class Catalog {
         `SELECT id, name, priority, version, conditions, action FROM routing_rule
          WHERE active AND NOT deleted ORDER BY priority, id`,
       ),
+      this.pool.query<CalendarException>(`SELECT to_char(date, 'YYYY-MM-DD') AS date, workday, name FROM calendar_day ORDER BY date`),
     ]);
-    const snapshot = buildSnapshot(zones.rows, categories.rows, rules.rows);
+    const snapshot = buildSnapshot(zones.rows, categories.rows, rules.rows, calendar.rows);
     this.snapshot = snapshot;
     this.loadedAt = Date.now();
     return snapshot;

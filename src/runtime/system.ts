@@ -22,6 +22,7 @@ import { InboundProcessor } from '../intake/process.js';
 import { TextClassifier } from '../router/classifier.js';
 import { loadTrainingExamples } from '../router/training.js';
 import { ModelStore } from '../router/model-store.js';
+import { policyFrom } from '../supervision/deadlines.js';
 import { Acceptor } from '../intake/accept.js';
 import { OutboxRelay } from '../workers/outbox-relay.js';
 import { startSweeper } from '../workers/sweeper.js';
@@ -110,6 +111,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         officeHours: { hours: config.OFFICE_HOURS, days: config.OFFICE_DAYS },
         timeZone: config.OFFICE_TIME_ZONE,
         triageZoneCode: config.TRIAGE_ZONE_CODE,
+        supervision: policyFrom(config),
       });
       worker = startIntakeWorker(processor, log.child({ component: 'intake' }), {
         connection: workerRedis,

@@ -48,3 +48,19 @@ export function planDeadline(calendar: BusinessCalendar, policy: SupervisionPoli
 export function nextEscalation(calendar: BusinessCalendar, policy: SupervisionPolicy, from: Date, urgent: boolean): Date {
   return urgent ? new Date(from.getTime() + policy.urgentEscalateEveryMinutes * 60_000) : calendar.addWorkingMinutes(from, workingMinutes(calendar, policy.escalateEveryHours));
 }
+
+export const DEFAULT_POLICY: SupervisionPolicy = { reminderShares: [0.5, 0.8], escalateEveryHours: 24, urgentDeadlineHours: 4, urgentEscalateEveryMinutes: 60 };
+
+export function policyFrom(config: {
+  SUPERVISION_REMINDERS: number[];
+  SUPERVISION_ESCALATE_EVERY_HOURS: number;
+  SUPERVISION_URGENT_DEADLINE_HOURS: number;
+  SUPERVISION_URGENT_ESCALATE_EVERY_MINUTES: number;
+}): SupervisionPolicy {
+  return {
+    reminderShares: config.SUPERVISION_REMINDERS,
+    escalateEveryHours: config.SUPERVISION_ESCALATE_EVERY_HOURS,
+    urgentDeadlineHours: config.SUPERVISION_URGENT_DEADLINE_HOURS,
+    urgentEscalateEveryMinutes: config.SUPERVISION_URGENT_ESCALATE_EVERY_MINUTES,
+  };
+}

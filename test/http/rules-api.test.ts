@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../../src/http/plugins/auth.js';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
+import { BusinessCalendar } from '../../src/supervision/calendar.js';
 import { adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 
 let sys: TestSystem;
@@ -21,8 +22,8 @@ async function caseFor(text: string) {
   const res = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text } });
   const { caseNo } = res.json();
   const [row] = await eventually(() =>
-    sys.sql<{ code: string; routing: { rules?: { matched: { id: number }[] } }; hours: number }>(
-      `SELECT z.code, c.routing, round(extract(epoch FROM c.deadline_at - c.created_at) / 3600)::int AS hours
+    sys.sql<{ code: string; routing: { rules?: { matched: { id: number }[] } }; created_at: Date; deadline_at: Date }>(
+      `SELECT z.code, c.routing, c.created_at, c.deadline_at
        FROM "case" c JOIN zone z ON z.id = c.zone_id WHERE c.case_no = $1`,
       [caseNo],
     ).then((rows) => (rows.length ? rows : null)),
@@ -63,7 +64,9 @@ describe('a rule created through the API', () => {
     await eventually(async () => (await caseFor('又一个井盖丢了，很危险')).code === 'wh-dg', 15_000, 500);
     const routed = await caseFor('路口井盖松了');
     expect(routed.code).toBe('wh-dg');
-    expect(routed.hours).toBe(24);
+    // 24 hours is one working day of office time after the case came in.
+    const calendar = new BusinessCalendar([], { hours: '09:00-17:30', days: 'Mon,Tue,Wed,Thu,Fri', timeZone: 'Asia/Shanghai' });
+    expect(Math.abs(routed.deadline_at.getTime() - calendar.addWorkingMinutes(routed.created_at, 510).getTime())).toBeLessThan(5_000);
     expect(routed.routing.rules!.matched.map((m) => m.id)).toEqual([rule.id]);
 
     const sim = await app().inject({ method: 'POST', url: '/api/v1/router/simulate', headers: SUPERVISOR, payload: { text: '井盖丢了' } });
