@@ -127,6 +127,8 @@ const Env = z.object({
   SUPERVISION_URGENT_DEADLINE_HOURS: z.coerce.number().positive().default(4),
   /** Urgent cases: escalate again every this many wall-clock minutes. */
   SUPERVISION_URGENT_ESCALATE_EVERY_MINUTES: z.coerce.number().positive().default(60),
+  /** How often due case timers are handed to the timer queue (and missed ones rebuilt). */
+  TIMER_TICK_MS: z.coerce.number().int().min(50).default(30_000),
   /** Office hours, in OFFICE_TIME_ZONE, on OFFICE_DAYS. */
   OFFICE_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'HH:MM-HH:MM').default('09:00-17:30'),
   OFFICE_DAYS: z

@@ -17,6 +17,7 @@ import { zoneRoutes } from './routes/zones.js';
 import { routerRoutes } from './routes/router.js';
 import { ruleRoutes } from './routes/rules.js';
 import { liaisonRoutes } from './routes/liaisons.js';
+import { supervisionRoutes } from './routes/supervision.js';
 import { CHANNELS } from '../channels/registry.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -51,6 +52,7 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   await app.register(routerRoutes);
   await app.register(ruleRoutes);
   await app.register(liaisonRoutes);
+  await app.register(supervisionRoutes);
   for (const channel of CHANNELS) {
     if (channel.routes) await app.register(channel.routes);
   }

@@ -23,6 +23,8 @@ import { TextClassifier } from '../router/classifier.js';
 import { loadTrainingExamples } from '../router/training.js';
 import { ModelStore } from '../router/model-store.js';
 import { policyFrom } from '../supervision/deadlines.js';
+import { Supervisor } from '../supervision/supervisor.js';
+import { startTimers } from '../supervision/timers.js';
 import { Acceptor } from '../intake/accept.js';
 import { OutboxRelay } from '../workers/outbox-relay.js';
 import { startSweeper } from '../workers/sweeper.js';
@@ -121,6 +123,21 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         onOpened: () => relay!.wake(),
       });
       closers.push(() => worker!.close());
+
+      // The deadline watch: reminders, overdue cases escalated up the zone tree.
+      const timerRedis = workerConnection(redisUrl);
+      closers.push(() => timerRedis.quit());
+      const supervisor = new Supervisor({
+        pool: db.pool,
+        catalog,
+        office: { hours: config.OFFICE_HOURS, days: config.OFFICE_DAYS, timeZone: config.OFFICE_TIME_ZONE },
+        policy: policyFrom(config),
+      });
+      const timers = startTimers(
+        { pool: db.pool, supervisor, log: log.child({ component: 'supervision' }) },
+        { connection: timerRedis, queueConnection: redis, prefix: config.QUEUE_PREFIX, tickMs: config.TIMER_TICK_MS },
+      );
+      closers.push(() => timers.stop());
     }
 
     let app: App | null = null;

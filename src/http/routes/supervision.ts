@@ -1,0 +1,93 @@
+/**
+ * Supervision for admins: the business calendar (holidays and make-up working
+ * days, per year) and a case's deadline override, which moves its timers.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { InputError } from '../../core/errors.js';
+import { audit } from '../../store/audit.js';
+import { Supervisor } from '../../supervision/supervisor.js';
+import { policyFrom } from '../../supervision/deadlines.js';
+
+const Day = z.object({
+  date: z.iso.date(),
+  /** false: a holiday; true: a make-up working day (调休) on a weekend. */
+  workday: z.boolean(),
+  name: z.string().trim().min(1).max(40),
+});
+const Year = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { config, catalog, db } = app.deps;
+  const supervisor = new Supervisor({
+    pool: db.pool,
+    catalog,
+    office: { hours: config.OFFICE_HOURS, days: config.OFFICE_DAYS, timeZone: config.OFFICE_TIME_ZONE },
+    policy: policyFrom(config),
+  });
+
+  app.get(
+    '/api/v1/calendar/:year',
+    { preHandler: app.requireRole('supervisor'), schema: { summary: "A year's holidays and make-up working days", tags: ['supervision'], security: [{ bearer: [] }], params: Year, response: { 200: z.object({ year: z.number(), days: z.array(Day) }) } } },
+    async (req) => {
+      const { rows } = await db.pool.query<z.infer<typeof Day>>(
+        `SELECT to_char(date, 'YYYY-MM-DD') AS date, workday, name FROM calendar_day WHERE extract(year FROM date) = $1 ORDER BY date`,
+        [req.params.year],
+      );
+      return { year: req.params.year, days: rows };
+    },
+  );
+
+  app.put(
+    '/api/v1/calendar/:year',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: { summary: "Replace a year's holidays and make-up working days (国务院 notice of that year)", tags: ['supervision'], security: [{ bearer: [] }], params: Year, body: z.object({ days: z.array(Day).max(366) }), response: { 200: z.object({ year: z.number(), days: z.array(Day) }) } },
+    },
+    async (req) => {
+      const { year } = req.params;
+      const { days } = req.body;
+      const wrong = days.findIndex((d) => Number(d.date.slice(0, 4)) !== year);
+      if (wrong >= 0) throw new InputError(`days.${wrong}.date`, `${days[wrong]!.date} is not in ${year}`);
+      if (new Set(days.map((d) => d.date)).size !== days.length) throw new InputError('days', 'a date is listed twice');
+      const client = await db.pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('DELETE FROM calendar_day WHERE extract(year FROM date) = $1', [year]);
+        for (const d of days) await client.query('INSERT INTO calendar_day (date, workday, name) VALUES ($1, $2, $3)', [d.date, d.workday, d.name]);
+        await audit(client, { actor: `user:${req.staff!.id}`, action: 'calendar.update', subjectType: 'calendar', subjectId: String(year), detail: { days: days.length } });
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+      catalog.invalidate();
+      return { year, days: [...days].sort((a, b) => a.date.localeCompare(b.date)) };
+    },
+  );
+
+  app.patch(
+    '/api/v1/cases/:caseNo/deadline',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        summary: "Override a case's handling deadline: its reminders and deadline timer move with it",
+        tags: ['supervision'],
+        security: [{ bearer: [] }],
+        params: z.object({ caseNo: z.string().regex(/^\d{10,16}$/) }),
+        body: z.object({ deadlineAt: z.iso.datetime({ offset: true }) }),
+        response: { 200: z.object({ caseNo: z.string(), deadlineAt: z.string() }) },
+      },
+    },
+    async (req) => {
+      const deadline = new Date(req.body.deadlineAt);
+      if (deadline.getTime() <= Date.now()) throw new InputError('deadlineAt', 'the new deadline must be in the future');
+      const actor = `user:${req.staff!.id}`;
+      if (!(await supervisor.moveDeadline(req.params.caseNo, deadline, actor))) throw new InputError('caseNo', `no case ${req.params.caseNo}`, 404, 'not_found');
+      await audit(db.pool, { actor, action: 'case.deadline', subjectType: 'case', subjectId: req.params.caseNo, detail: { deadlineAt: deadline.toISOString() } });
+      return { caseNo: req.params.caseNo, deadlineAt: deadline.toISOString() };
+    },
+  );
+};

@@ -1,0 +1,168 @@
+/**
+ * What a case's timer does when it fires (全程督办): a reminder to the
+ * liaison; at the deadline the case is marked overdue and goes one level up
+ * the zone tree (group → community → street → district) to that level's
+ * liaison; after a further interval it goes up again. A case answered or
+ * closed in the meantime is left alone.
+ *
+ * Each firing commits with the timer's `fired_at`, so a timer job that runs
+ * twice (a redelivered job, a restart, the sweeper and the queue at once)
+ * acts once.
+ */
+import type pg from 'pg';
+import { maskedSender } from '../core/contact-address.js';
+import { formatLocal } from '../core/time.js';
+import type { Catalog, CatalogSnapshot } from '../router/catalog.js';
+import { nearestWithLiaison } from '../router/zone-resolver.js';
+import { zoneLabel } from '../router/zone-tree.js';
+import { queueNotice, renderNotice } from '../liaisons/notices.js';
+import { calendarOf } from './calendar-of.js';
+import type { OfficeHours } from './calendar.js';
+import { nextEscalation, type SupervisionPolicy } from './deadlines.js';
+
+const CLAIM = `
+  UPDATE case_timer SET fired_at = now()
+  WHERE id = $1 AND fired_at IS NULL AND cancelled_at IS NULL AND due_at <= now() + interval '1 second'
+  RETURNING id, case_id, kind, detail`;
+
+const CASE = `
+  SELECT c.id, c.case_no, c.status, c.urgent, c.zone_id, c.liaison_id, c.deadline_at, cat.name_zh AS category_zh,
+         coalesce(m.body, '') AS text, coalesce(m.meta #> '{sender,identities}', '[]') AS sender
+  FROM "case" c JOIN category cat ON cat.code = c.category_code
+  LEFT JOIN LATERAL (SELECT body, meta FROM message WHERE case_id = c.id AND direction = 'in' ORDER BY id LIMIT 1) m ON true
+  WHERE c.id = $1 FOR UPDATE OF c`;
+
+interface CaseRow {
+  id: number;
+  case_no: string;
+  status: string;
+  urgent: boolean;
+  zone_id: number;
+  liaison_id: number | null;
+  deadline_at: Date;
+  category_zh: string;
+  text: string;
+  sender: { kind: string; address: string }[];
+}
+
+export type FireOutcome = 'not_due' | 'settled' | 'reminded' | 'escalated' | 'at_top';
+
+export class Supervisor {
+  constructor(private readonly deps: { pool: pg.Pool; catalog: Catalog; office: OfficeHours; policy: SupervisionPolicy }) {}
+
+  /** Fires one timer if it is due and not fired yet. */
+  async fire(timerId: number): Promise<FireOutcome> {
+    const client = await this.deps.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ id: number; case_id: number; kind: string; detail: { share?: number } }>(CLAIM, [timerId]);
+      const timer = rows[0];
+      if (!timer) {
+        await client.query('ROLLBACK');
+        return 'not_due';
+      }
+      const kase = (await client.query<CaseRow>(CASE, [timer.case_id])).rows[0]!;
+      const outcome = ['answered', 'closed'].includes(kase.status)
+        ? 'settled'
+        : timer.kind === 'reminder'
+          ? await this.remind(client, kase, timer.id, timer.detail.share ?? 0)
+          : await this.escalate(client, kase, timer.id, timer.kind === 'deadline');
+      await client.query('COMMIT');
+      return outcome;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * A new deadline for a case (an admin's override): its pending reminders and deadline timer are
+   * cancelled and planned again against the new deadline. Returns false for an unknown case.
+   */
+  async moveDeadline(caseNo: string, deadline: Date, actor: string): Promise<boolean> {
+    const catalog = await this.deps.catalog.get();
+    const calendar = calendarOf(catalog, this.deps.office);
+    const client = await this.deps.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ id: number; created_at: Date; deadline_at: Date }>(
+        `UPDATE "case" c SET deadline_at = $2, overdue_at = NULL, updated_at = now() FROM "case" old
+         WHERE c.id = old.id AND c.case_no = $1 RETURNING c.id, c.created_at, old.deadline_at`,
+        [caseNo, deadline],
+      );
+      const kase = rows[0];
+      if (!kase) {
+        await client.query('ROLLBACK');
+        return false;
+      }
+      await client.query(`UPDATE case_timer SET cancelled_at = now() WHERE case_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`, [kase.id]);
+      const total = calendar.workingMinutesBetween(kase.created_at, deadline);
+      const now = Date.now();
+      const timers = [
+        ...this.deps.policy.reminderShares.map((share) => ({ kind: 'reminder', dueAt: calendar.addWorkingMinutes(kase.created_at, share * total), detail: { share } })),
+        { kind: 'deadline', dueAt: deadline, detail: {} },
+      ].filter((t) => t.kind === 'deadline' || t.dueAt.getTime() > now);
+      for (const t of timers) await client.query('INSERT INTO case_timer (case_id, kind, due_at, detail) VALUES ($1, $2, $3, $4)', [kase.id, t.kind, t.dueAt, t.detail]);
+      await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'deadline_changed', $2, $3)`, [kase.id, actor, { from: kase.deadline_at, to: deadline }]);
+      await client.query('COMMIT');
+      return true;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async remind(db: pg.PoolClient, kase: CaseRow, timerId: number, share: number): Promise<FireOutcome> {
+    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'reminded', 'system:deadline', $2)`, [kase.id, { share }]);
+    if (kase.liaison_id) {
+      const body = `【催办】案件${kase.case_no}已用去办理时限的${Math.round(share * 100)}%，请在${formatLocal(kase.deadline_at, this.deps.office.timeZone)}前办结答复。`;
+      await queueNotice(db, kase.id, kase.liaison_id, body, `timer:${timerId}`);
+    }
+    return 'reminded';
+  }
+
+  /** Overdue: up one level, to that level's liaison (or the nearest above it), and the next escalation scheduled. */
+  private async escalate(db: pg.PoolClient, kase: CaseRow, timerId: number, atDeadline: boolean): Promise<FireOutcome> {
+    const catalog = await this.deps.catalog.get();
+    if (atDeadline) {
+      await db.query(`UPDATE "case" SET overdue_at = now(), updated_at = now() WHERE id = $1`, [kase.id]);
+      await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'overdue', 'system:deadline', '{}')`, [kase.id]);
+    }
+    const zone = catalog.zonesById.get(kase.zone_id);
+    const parent = zone?.parentId ? catalog.zonesById.get(zone.parentId) : undefined;
+    if (!zone || !parent) {
+      // At the top already: the district's liaison hears of it again, and nothing higher is scheduled.
+      if (kase.liaison_id) await this.notify(db, kase, kase.liaison_id, catalog, '逾期未办结，已在区级', `timer:${timerId}`);
+      return 'at_top';
+    }
+    const handler = nearestWithLiaison(parent, catalog);
+    await db.query(`UPDATE "case" SET zone_id = $2, liaison_id = $3, escalations = escalations + 1, updated_at = now() WHERE id = $1`, [kase.id, parent.id, handler?.liaisonId ?? null]);
+    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'escalated', 'system:deadline', $2)`, [kase.id, { from: zone.code, to: parent.code, reason: 'overdue' }]);
+    const moved = { ...kase, zone_id: parent.id };
+    if (handler?.liaisonId) await this.notify(db, moved, handler.liaisonId, catalog, `逾期未办结，自动上报（原责任区：${zoneLabel(zone, catalog)}）`, `timer:${timerId}`);
+    const calendar = calendarOf(catalog, this.deps.office);
+    await db.query(`INSERT INTO case_timer (case_id, kind, due_at) VALUES ($1, 'escalation', $2)`, [kase.id, nextEscalation(calendar, this.deps.policy, new Date(), kase.urgent)]);
+    return 'escalated';
+  }
+
+  private async notify(db: pg.PoolClient, kase: CaseRow, liaisonId: number, catalog: CatalogSnapshot, note: string, dedupeKey: string): Promise<void> {
+    const zone = catalog.zonesById.get(kase.zone_id);
+    const body = renderNotice({
+      reason: 'escalated',
+      caseNo: kase.case_no,
+      categoryZh: kase.category_zh,
+      zoneName: zone ? zoneLabel(zone, catalog) : '',
+      deadline: kase.deadline_at,
+      timeZone: this.deps.office.timeZone,
+      text: kase.text,
+      from: maskedSender(kase.sender),
+      urgent: kase.urgent,
+      note,
+    });
+    await queueNotice(db, kase.id, liaisonId, body, dedupeKey);
+  }
+}
