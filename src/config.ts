@@ -127,6 +127,12 @@ const Env = z.object({
   SUPERVISION_URGENT_DEADLINE_HOURS: z.coerce.number().positive().default(4),
   /** Urgent cases: escalate again every this many wall-clock minutes. */
   SUPERVISION_URGENT_ESCALATE_EVERY_MINUTES: z.coerce.number().positive().default(60),
+  /** The figures' response target: a first answer within this many hours. */
+  RESPONSE_TARGET_HOURS: z.coerce.number().positive().default(24),
+  /** The return visit (回访), this many office hours after a case is answered or closed. */
+  RETURN_VISIT_AFTER_HOURS: z.coerce.number().min(0).default(8),
+  /** Between the return visit's two reminders, and before "no response", in office hours. */
+  SURVEY_REMINDER_HOURS: z.coerce.number().positive().default(8),
   /** How often due case timers are handed to the timer queue (and missed ones rebuilt). */
   TIMER_TICK_MS: z.coerce.number().int().min(50).default(30_000),
   /** Office hours, in OFFICE_TIME_ZONE, on OFFICE_DAYS. */

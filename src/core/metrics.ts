@@ -59,3 +59,23 @@ export async function timed<T>(stage: string, fn: () => Promise<T>): Promise<T> 
     end();
   }
 }
+
+/**
+ * The headline figures (考核) of the last 30 days, district-wide, computed when scraped.
+ * The HTTP front sets where they come from; without it the gauges are absent.
+ */
+export const headlineFigures: { source: (() => Promise<Record<string, number | null>>) | null } = { source: null };
+
+new client.Gauge({
+  name: 'minqing_figures_30d',
+  help: 'Headline figures of the cases received in the last 30 days (received, response_rate, resolution_rate, satisfaction_rate, overdue, reopen_rate)',
+  labelNames: ['figure'] as const,
+  registers: [registry],
+  async collect() {
+    this.reset();
+    if (!headlineFigures.source) return;
+    for (const [figure, value] of Object.entries(await headlineFigures.source())) {
+      if (value !== null) this.set({ figure }, value);
+    }
+  },
+});

@@ -24,6 +24,7 @@ import { maskedSender } from '../core/contact-address.js';
 import { renderReceipt } from './receipt.js';
 import { DEFAULT_POLICY, planDeadline, type SupervisionPolicy } from '../supervision/deadlines.js';
 import { calendarOf } from '../supervision/calendar-of.js';
+import { parseSurveyAnswer, recordSurveyAnswer } from '../supervision/return-visit.js';
 
 export interface ProcessDeps {
   pool: pg.Pool;
@@ -163,6 +164,11 @@ const OPEN_CASES = `
   )
   SELECT case_id, case_no, origin, category FROM opened`;
 
+/** Each contact's latest return visit still waiting for an answer. */
+const PENDING_SURVEYS = `
+  SELECT DISTINCT ON (c.contact_id) c.contact_id, s.id AS survey_id, s.case_id FROM survey s JOIN "case" c ON c.id = s.case_id
+  WHERE c.contact_id = ANY($1) AND s.answer IS NULL ORDER BY c.contact_id, s.asked_at DESC`;
+
 /** A resident's open case, or one answered on the spot in the last three days (writing again reopens it). */
 const OPEN_CASE_OF = `
   SELECT DISTINCT ON (contact_id) contact_id, id FROM "case"
@@ -247,6 +253,9 @@ export class InboundProcessor {
 
     const contacts = await timed('contact', () => resolveContacts(this.deps.pool, pending.map((r) => r.message.sender)));
     let remaining: Item[] = pending.map((row, n) => ({ row, contactId: contacts[n] ?? null }));
+    const surveys = await this.answerSurveys(remaining);
+    result.threaded += surveys.answered;
+    remaining = surveys.rest;
     while (remaining.length > 0) {
       const threads = await this.joinThreads(remaining);
       result.threaded += threads.joined;
@@ -270,6 +279,23 @@ export class InboundProcessor {
       meta: Omit<InboundMessage, 'text' | 'attachments'>;
     }>(PENDING, [messageIds]);
     return rows.map((r) => ({ id: r.id, reserved_case_no: r.reserved_case_no, message: { ...r.meta, text: r.body, attachments: r.attachments } }));
+  }
+
+  /** Replies to a return visit (1/2/3, 满意…) from a resident with an unanswered survey are recorded as its answer. */
+  private async answerSurveys(items: Item[]): Promise<{ answered: number; rest: Item[] }> {
+    const candidates = items.filter((i) => i.contactId !== null && parseSurveyAnswer(i.row.message.text) !== null);
+    if (candidates.length === 0) return { answered: 0, rest: items };
+    const { rows } = await this.deps.pool.query<{ contact_id: number; survey_id: number; case_id: number }>(PENDING_SURVEYS, [candidates.map((i) => i.contactId)]);
+    const surveyOf = new Map(rows.map((r) => [r.contact_id, r]));
+    const taken = new Set<number>();
+    for (const item of candidates) {
+      const survey = surveyOf.get(item.contactId!);
+      if (!survey) continue;
+      const answer = parseSurveyAnswer(item.row.message.text)!;
+      const input = { surveyId: survey.survey_id, caseId: survey.case_id, messageId: item.row.id, contactId: item.contactId!, answer };
+      if (await recordSurveyAnswer(this.deps.pool, this.deps.catalog, input)) taken.add(item.row.id);
+    }
+    return { answered: taken.size, rest: items.filter((i) => !taken.has(i.row.id)) };
   }
 
   /** Messages that name their case (an email's references, a quoted case number) join it; the rest are returned. */

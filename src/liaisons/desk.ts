@@ -20,6 +20,9 @@ import { audit } from '../store/audit.js';
 import { HELP_TEXT, parseCommand, type Command } from './commands.js';
 import type { BoundLiaison } from './binding.js';
 import { queueNotice, renderNotice, type NoticeReason } from './notices.js';
+import type { Config } from '../config.js';
+import type { OfficeHours } from '../supervision/calendar.js';
+import { calendarOf } from '../supervision/calendar-of.js';
 
 export interface ChatContext {
   channel: string;
@@ -75,8 +78,13 @@ const OPEN_CASES_OF_LIAISON = `
 
 export class LiaisonDesk {
   constructor(
-    private readonly deps: { pool: pg.Pool; catalog: Catalog; timeZone: string },
+    private readonly deps: { pool: pg.Pool; catalog: Catalog; timeZone: string; returnVisit: { office: OfficeHours; afterHours: number } },
   ) {}
+
+  static fromConfig(config: Config, pool: pg.Pool, catalog: Catalog): LiaisonDesk {
+    const office = { hours: config.OFFICE_HOURS, days: config.OFFICE_DAYS, timeZone: config.OFFICE_TIME_ZONE };
+    return new LiaisonDesk({ pool, catalog, timeZone: config.OFFICE_TIME_ZONE, returnVisit: { office, afterHours: config.RETURN_VISIT_AFTER_HOURS } });
+  }
 
   /** Runs one chat message from a bound liaison; the answer goes back to the chat through the outbox. */
   async handle(liaison: BoundLiaison, text: string, chat: ChatContext): Promise<void> {
@@ -137,12 +145,21 @@ export class LiaisonDesk {
         await this.answerResident(db, kase, `【办结】案件${kase.case_no}：${command.text}`, chat, 'resolution');
         await this.event(db, kase, 'resolved', actor, { summary: command.text, by: liaison.name });
         await db.query(`UPDATE "case" SET status = 'closed', closed_at = now(), updated_at = now() WHERE id = $1`, [kase.id]);
+        await db.query(`UPDATE case_timer SET cancelled_at = now() WHERE case_id = $1 AND kind IN ('reminder', 'deadline', 'escalation') AND fired_at IS NULL AND cancelled_at IS NULL`, [kase.id]);
+        await this.scheduleReturnVisit(db, kase.id);
         return `案件 ${kase.case_no} 已办结，办理结果已发给居民。`;
       case 'transfer':
         return this.move(db, liaison, kase, command.zoneCode, 'transferred', command.reason, chat);
       case 'escalate':
         return this.escalate(db, liaison, kase, command.joint, command.reason, chat);
     }
+  }
+
+  /** The return visit (回访), a few office hours after the case is closed. */
+  private async scheduleReturnVisit(db: pg.PoolClient, caseId: number): Promise<void> {
+    const { office, afterHours } = this.deps.returnVisit;
+    const due = calendarOf(await this.deps.catalog.get(), office).addWorkingMinutes(new Date(), afterHours * 60);
+    await db.query(`INSERT INTO case_timer (case_id, kind, due_at) VALUES ($1, 'return_visit', $2)`, [caseId, due]);
   }
 
   private async caseFor(db: pg.PoolClient, liaison: BoundLiaison, caseNo: string): Promise<CaseRow | null> {

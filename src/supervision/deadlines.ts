@@ -16,6 +16,10 @@ export interface SupervisionPolicy {
   urgentDeadlineHours: number;
   /** Urgent cases: escalate again every this many wall-clock minutes. */
   urgentEscalateEveryMinutes: number;
+  /** The return visit, this many office hours after the case is answered or closed. */
+  returnVisitAfterHours: number;
+  /** Between the survey's reminders, in office hours. */
+  surveyReminderHours: number;
 }
 
 export type TimerKind = 'reminder' | 'deadline' | 'escalation';
@@ -49,18 +53,29 @@ export function nextEscalation(calendar: BusinessCalendar, policy: SupervisionPo
   return urgent ? new Date(from.getTime() + policy.urgentEscalateEveryMinutes * 60_000) : calendar.addWorkingMinutes(from, workingMinutes(calendar, policy.escalateEveryHours));
 }
 
-export const DEFAULT_POLICY: SupervisionPolicy = { reminderShares: [0.5, 0.8], escalateEveryHours: 24, urgentDeadlineHours: 4, urgentEscalateEveryMinutes: 60 };
+export const DEFAULT_POLICY: SupervisionPolicy = {
+  reminderShares: [0.5, 0.8],
+  escalateEveryHours: 24,
+  urgentDeadlineHours: 4,
+  urgentEscalateEveryMinutes: 60,
+  returnVisitAfterHours: 8,
+  surveyReminderHours: 8,
+};
 
 export function policyFrom(config: {
   SUPERVISION_REMINDERS: number[];
   SUPERVISION_ESCALATE_EVERY_HOURS: number;
   SUPERVISION_URGENT_DEADLINE_HOURS: number;
   SUPERVISION_URGENT_ESCALATE_EVERY_MINUTES: number;
+  RETURN_VISIT_AFTER_HOURS: number;
+  SURVEY_REMINDER_HOURS: number;
 }): SupervisionPolicy {
   return {
     reminderShares: config.SUPERVISION_REMINDERS,
     escalateEveryHours: config.SUPERVISION_ESCALATE_EVERY_HOURS,
     urgentDeadlineHours: config.SUPERVISION_URGENT_DEADLINE_HOURS,
     urgentEscalateEveryMinutes: config.SUPERVISION_URGENT_ESCALATE_EVERY_MINUTES,
+    returnVisitAfterHours: config.RETURN_VISIT_AFTER_HOURS,
+    surveyReminderHours: config.SURVEY_REMINDER_HOURS,
   };
 }

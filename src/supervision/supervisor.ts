@@ -19,6 +19,7 @@ import { queueNotice, renderNotice } from '../liaisons/notices.js';
 import { calendarOf } from './calendar-of.js';
 import type { OfficeHours } from './calendar.js';
 import { nextEscalation, type SupervisionPolicy } from './deadlines.js';
+import { askSurvey } from './return-visit.js';
 
 const CLAIM = `
   UPDATE case_timer SET fired_at = now()
@@ -26,7 +27,7 @@ const CLAIM = `
   RETURNING id, case_id, kind, detail`;
 
 const CASE = `
-  SELECT c.id, c.case_no, c.status, c.urgent, c.zone_id, c.liaison_id, c.deadline_at, cat.name_zh AS category_zh,
+  SELECT c.id, c.case_no, c.status, c.urgent, c.zone_id, c.liaison_id, c.deadline_at, cat.name_zh AS category_zh, c.reply_channel, c.reply_address,
          coalesce(m.body, '') AS text, coalesce(m.meta #> '{sender,identities}', '[]') AS sender
   FROM "case" c JOIN category cat ON cat.code = c.category_code
   LEFT JOIN LATERAL (SELECT body, meta FROM message WHERE case_id = c.id AND direction = 'in' ORDER BY id LIMIT 1) m ON true
@@ -41,11 +42,13 @@ interface CaseRow {
   liaison_id: number | null;
   deadline_at: Date;
   category_zh: string;
+  reply_channel: string;
+  reply_address: string | null;
   text: string;
   sender: { kind: string; address: string }[];
 }
 
-export type FireOutcome = 'not_due' | 'settled' | 'reminded' | 'escalated' | 'at_top';
+export type FireOutcome = 'not_due' | 'settled' | 'reminded' | 'escalated' | 'at_top' | 'surveyed' | 'no_response' | 'not_surveyed';
 
 export class Supervisor {
   constructor(private readonly deps: { pool: pg.Pool; catalog: Catalog; office: OfficeHours; policy: SupervisionPolicy }) {}
@@ -55,18 +58,24 @@ export class Supervisor {
     const client = await this.deps.pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<{ id: number; case_id: number; kind: string; detail: { share?: number } }>(CLAIM, [timerId]);
+      const { rows } = await client.query<{ id: number; case_id: number; kind: string; detail: { share?: number; reminder?: number } }>(CLAIM, [timerId]);
       const timer = rows[0];
       if (!timer) {
         await client.query('ROLLBACK');
         return 'not_due';
       }
       const kase = (await client.query<CaseRow>(CASE, [timer.case_id])).rows[0]!;
-      const outcome = ['answered', 'closed'].includes(kase.status)
-        ? 'settled'
-        : timer.kind === 'reminder'
-          ? await this.remind(client, kase, timer.id, timer.detail.share ?? 0)
-          : await this.escalate(client, kase, timer.id, timer.kind === 'deadline');
+      const done = ['answered', 'closed'].includes(kase.status);
+      const outcome =
+        timer.kind === 'return_visit' || timer.kind === 'survey_reminder'
+          ? await this.returnVisit(client, kase, done, timer.detail.reminder ?? 0)
+          : timer.kind === 'survey_close'
+            ? await this.closeSurvey(client, kase)
+            : done
+              ? 'settled'
+              : timer.kind === 'reminder'
+                ? await this.remind(client, kase, timer.id, timer.detail.share ?? 0)
+                : await this.escalate(client, kase, timer.id, timer.kind === 'deadline');
       await client.query('COMMIT');
       return outcome;
     } catch (err) {
@@ -114,6 +123,34 @@ export class Supervisor {
     } finally {
       client.release();
     }
+  }
+
+  /** Asks the resident (reminder 0), or reminds them (1, 2); after the second reminder, a last wait before "no response". */
+  private async returnVisit(db: pg.PoolClient, kase: CaseRow, done: boolean, reminder: number): Promise<FireOutcome> {
+    if (!done) return 'settled'; // reopened since: the visit waits for the next answer
+    const { rows } = await db.query<{ answer: string | null }>('SELECT answer FROM survey WHERE case_id = $1', [kase.id]);
+    if (rows[0]?.answer) return 'settled';
+    if (!(await askSurvey(db, kase, reminder))) {
+      await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'return_visit_skipped', 'system:return_visit', '{"reason": "no contact address"}')`, [kase.id]);
+      return 'not_surveyed';
+    }
+    if (reminder === 0) await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'return_visit', 'system:return_visit', $2)`, [kase.id, { channel: kase.reply_channel }]);
+    const calendar = calendarOf(await this.deps.catalog.get(), this.deps.office);
+    const next = calendar.addWorkingMinutes(new Date(), this.deps.policy.surveyReminderHours * 60);
+    await db.query('INSERT INTO case_timer (case_id, kind, due_at, detail) VALUES ($1, $2, $3, $4)', [
+      kase.id,
+      reminder < 2 ? 'survey_reminder' : 'survey_close',
+      next,
+      { reminder: reminder + 1 },
+    ]);
+    return 'surveyed';
+  }
+
+  private async closeSurvey(db: pg.PoolClient, kase: CaseRow): Promise<FireOutcome> {
+    const { rowCount } = await db.query(`UPDATE survey SET answer = 'no_response', answered_at = now() WHERE case_id = $1 AND answer IS NULL`, [kase.id]);
+    if (!rowCount) return 'settled';
+    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'surveyed', 'system:return_visit', '{"answer": "no_response"}')`, [kase.id]);
+    return 'no_response';
   }
 
   private async remind(db: pg.PoolClient, kase: CaseRow, timerId: number, share: number): Promise<FireOutcome> {

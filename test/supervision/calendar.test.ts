@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { BusinessCalendar } from '../../src/supervision/calendar.js';
-import { planDeadline, nextEscalation, type SupervisionPolicy } from '../../src/supervision/deadlines.js';
+import { DEFAULT_POLICY, planDeadline, nextEscalation, type SupervisionPolicy } from '../../src/supervision/deadlines.js';
 
 // 2026: 国庆节 Oct 1–7 off, Sat Oct 10 a make-up working day (调休); Mon–Fri 09:00–17:30 in Kunming (UTC+8).
 const office = { hours: '09:00-17:30', days: 'Mon,Tue,Wed,Thu,Fri', timeZone: 'Asia/Shanghai' };
 const holidays = ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'].map((date) => ({ date, workday: false, name: '国庆节' }));
 const calendar = new BusinessCalendar([...holidays, { date: '2026-10-10', workday: true, name: '国庆节调休' }], office);
 const at = (local: string) => new Date(`${local}+08:00`);
-const policy: SupervisionPolicy = { reminderShares: [0.5, 0.8], escalateEveryHours: 24, urgentDeadlineHours: 4, urgentEscalateEveryMinutes: 60 };
+const policy: SupervisionPolicy = { ...DEFAULT_POLICY, reminderShares: [0.5, 0.8], escalateEveryHours: 24, urgentDeadlineHours: 4, urgentEscalateEveryMinutes: 60 };
 
 describe('the business calendar', () => {
   it('should know weekends, holidays and make-up working days', () => {

@@ -24,7 +24,7 @@ function sameSecret(given: string, expected: string): boolean {
 export const telegramRoutes: FastifyPluginAsync = async (app) => {
   const { config, db, acceptor, catalog, attachments } = app.deps;
   const telegram = telegramClient(config);
-  const dispatcher = new ChatDispatcher({ pool: db.pool, acceptor, desk: new LiaisonDesk({ pool: db.pool, catalog, timeZone: config.OFFICE_TIME_ZONE }) });
+  const dispatcher = new ChatDispatcher({ pool: db.pool, acceptor, desk: LiaisonDesk.fromConfig(config, db.pool, catalog) });
   const handle = async (update: Update) => {
     const message = chatMessageOf(update, { telegram, attachments });
     if (message) await dispatcher.handle(message);

@@ -20,7 +20,7 @@ export async function startWechat({ config, pool, acceptor, catalog, log }: List
   if (!puppet) return { stop: async () => {} };
   const attachments = new AttachmentStore(join(config.DATA_DIR, 'attachments'));
   const rooms = new Set(config.WECHAT_ROOMS.split(',').map((r) => r.trim()).filter(Boolean));
-  const dispatcher = new ChatDispatcher({ pool, acceptor, desk: new LiaisonDesk({ pool, catalog, timeZone: config.OFFICE_TIME_ZONE }) });
+  const dispatcher = new ChatDispatcher({ pool, acceptor, desk: LiaisonDesk.fromConfig(config, pool, catalog) });
   const bot: Wechaty = WechatyBuilder.build({
     name: 'minqing',
     puppet: puppet as never, // a module name, checked by wechaty when it loads it

@@ -8,6 +8,8 @@ import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
 import { Supervisor } from '../../supervision/supervisor.js';
 import { policyFrom } from '../../supervision/deadlines.js';
+import { computeStats, toCsv } from '../../supervision/stats.js';
+import { headlineFigures } from '../../core/metrics.js';
 
 const Day = z.object({
   date: z.iso.date(),
@@ -17,6 +19,27 @@ const Day = z.object({
 });
 const Year = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
+const StatsQuery = z
+  .object({
+    from: z.iso.datetime({ offset: true }).or(z.iso.date()).describe('start of the period (cases received from then)'),
+    to: z.iso.datetime({ offset: true }).or(z.iso.date()).describe('end of the period (exclusive)'),
+    zone: z.string().optional().describe('a zone code: only it and the zones below it'),
+    groupBy: z.enum(['zone', 'category', 'liaison']).default('zone'),
+  })
+  .refine((q) => new Date(q.from) < new Date(q.to), { path: ['to'], message: 'to must be after from' });
+const Figures = z.object({
+  received: z.number(),
+  responseRate: z.number().nullable(),
+  resolutionRate: z.number().nullable(),
+  satisfactionRate: z.number().nullable(),
+  surveysAnswered: z.number(),
+  overdue: z.number(),
+  avgHandlingHours: z.number().nullable(),
+  p90HandlingHours: z.number().nullable(),
+  reopenRate: z.number().nullable(),
+});
+const StatsRowSchema = Figures.extend({ key: z.string(), name: z.string(), level: z.string().optional() });
+
 export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, catalog, db } = app.deps;
   const supervisor = new Supervisor({
@@ -25,6 +48,35 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     office: { hours: config.OFFICE_HOURS, days: config.OFFICE_DAYS, timeZone: config.OFFICE_TIME_ZONE },
     policy: policyFrom(config),
   });
+
+  const stats = async (q: z.infer<typeof StatsQuery>) => {
+    const snapshot = await catalog.get();
+    if (q.zone && !snapshot.zonesByCode.has(q.zone)) throw new InputError('zone', `unknown zone ${q.zone}`);
+    return computeStats(db.pool, snapshot, { from: new Date(q.from), to: new Date(q.to), ...(q.zone ? { zone: q.zone } : {}), groupBy: q.groupBy, responseTargetHours: config.RESPONSE_TARGET_HOURS });
+  };
+  headlineFigures.source = async () => {
+    const to = new Date();
+    const { total } = await computeStats(db.pool, await catalog.get(), { from: new Date(to.getTime() - 30 * 86_400_000), to, groupBy: 'category', responseTargetHours: config.RESPONSE_TARGET_HOURS });
+    return { received: total.received, response_rate: total.responseRate, resolution_rate: total.resolutionRate, satisfaction_rate: total.satisfactionRate, overdue: total.overdue, reopen_rate: total.reopenRate };
+  };
+
+  app.get(
+    '/api/v1/stats',
+    {
+      preHandler: app.requireRole('supervisor'),
+      schema: { summary: 'The figures zones are assessed on (考核), over a period', tags: ['supervision'], security: [{ bearer: [] }], querystring: StatsQuery, response: { 200: z.object({ total: Figures, rows: z.array(StatsRowSchema) }) } },
+    },
+    async (req) => stats(req.query),
+  );
+
+  app.get(
+    '/api/v1/stats.csv',
+    { preHandler: app.requireRole('supervisor'), schema: { summary: 'The same figures as CSV', tags: ['supervision'], security: [{ bearer: [] }], querystring: StatsQuery } },
+    async (req, reply) => {
+      const { rows } = await stats(req.query);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="minqing-stats.csv"').send(`\ufeff${toCsv(rows)}`);
+    },
+  );
 
   app.get(
     '/api/v1/calendar/:year',
