@@ -14,6 +14,7 @@ export interface SentTelegram {
   chat_id: string;
   text: string;
   message_id: number;
+  reply_markup?: { inline_keyboard?: { text: string; callback_data: string }[][] };
 }
 
 /** A 1×1 JPEG, the photo every getFile serves. */
@@ -24,6 +25,8 @@ export const TINY_JPEG = Buffer.from(
 
 export async function startFakeBotApi() {
   const sent: SentTelegram[] = [];
+  /** Callback queries acknowledged (a button's spinner stopped). */
+  const answered: string[] = [];
   let nextId = 1000;
   const app = Fastify();
   await app.register(formbody);
@@ -32,9 +35,12 @@ export async function startFakeBotApi() {
     switch (req.params.method) {
       case 'sendMessage': {
         const message_id = nextId++;
-        sent.push({ chat_id: String(req.body.chat_id), text: String(req.body.text), message_id });
+        sent.push({ chat_id: String(req.body.chat_id), text: String(req.body.text), message_id, ...(req.body.reply_markup ? { reply_markup: req.body.reply_markup as SentTelegram['reply_markup'] } : {}) });
         return { ok: true, result: { message_id, date: Math.floor(Date.now() / 1000), chat: { id: Number(req.body.chat_id), type: 'private' }, text: req.body.text } };
       }
+      case 'answerCallbackQuery':
+        answered.push(String(req.body.callback_query_id));
+        return { ok: true, result: true };
       case 'getFile':
         return { ok: true, result: { file_id: req.body.file_id, file_unique_id: 'uniq', file_size: TINY_JPEG.length, file_path: 'photos/file_1.jpg' } };
       default:
@@ -43,7 +49,7 @@ export async function startFakeBotApi() {
   });
   app.get('/file/bot:token/*', async (_req, reply) => reply.type('image/jpeg').send(TINY_JPEG));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { url, sent, to: (chatId: string | number) => sent.filter((m) => m.chat_id === String(chatId)), close: () => app.close() };
+  return { url, sent, answered, to: (chatId: string | number) => sent.filter((m) => m.chat_id === String(chatId)), close: () => app.close() };
 }
 
 export const telegramEnv = (apiRoot: string) => ({

@@ -112,6 +112,30 @@ describe('return visits', () => {
     expect((await sys.sql<{ status: string }>('SELECT status FROM "case" WHERE id = $1', [id]))[0]!.status).toBe('closed');
   });
 
+  it('should offer Telegram residents the answers as buttons, and take a tap as the answer', async () => {
+    const text = '翠湖西路垃圾桶旁边的井盖松了';
+    const resident = 53000002;
+    const { id } = await resolvedCase(() => say(resident, text), text);
+    await dueNow(id, 'return_visit');
+    const ask = await eventually(async () => bot.to(resident).find((m) => m.text.includes('回访')));
+    const buttons = ask.reply_markup!.inline_keyboard!.flat();
+    expect(buttons.map((b) => b.text)).toEqual(['1 满意', '2 基本满意', '3 不满意']);
+    const tap = {
+      update_id: nextUpdate++,
+      callback_query: {
+        id: 'cbq-4417',
+        from: { id: resident, is_bot: false, first_name: '桂芳' },
+        message: { message_id: ask.message_id, date: 1764460800, chat: { id: resident, type: 'private' }, text: ask.text },
+        chat_instance: '-88123',
+        data: buttons[1]!.callback_data,
+      },
+    };
+    const res = await app().inject({ method: 'POST', url: '/webhooks/telegram', headers: { 'x-telegram-bot-api-secret-token': TELEGRAM.secret }, payload: tap });
+    expect(res.statusCode).toBe(200);
+    await eventually(async () => (await survey(id))?.answer === 'basically_satisfied');
+    expect(bot.answered).toContain('cbq-4417');
+  });
+
   it('should record "no response" after two reminders, never "satisfied"', async () => {
     const text = '翠湖西路的绿化带杂草很多';
     const { id } = await resolvedCase(() => sms('+8613912340022', text), text);
@@ -132,8 +156,8 @@ describe('return visits', () => {
     const res = await app().inject({ method: 'GET', url: `/api/v1/stats?from=${from}&to=${to}&zone=wh-hs-ch-01`, headers: adminHeaders });
     expect(res.statusCode).toBe(200);
     const group = res.json().rows.find((r: { key: string }) => r.key === 'wh-hs-ch-01');
-    // Not satisfied, satisfied, no response: 1 of 2 answered.
-    expect(group).toMatchObject({ received: 3, surveysAnswered: 2, satisfactionRate: 0.5, reopenRate: 0.333 });
+    // Not satisfied, satisfied, basically satisfied, no response: 2 of 3 answered.
+    expect(group).toMatchObject({ received: 4, surveysAnswered: 3, satisfactionRate: 0.667, reopenRate: 0.25 });
   });
 });
 

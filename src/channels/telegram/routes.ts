@@ -28,6 +28,8 @@ export const telegramRoutes: FastifyPluginAsync = async (app) => {
   const handle = async (update: Update) => {
     const message = chatMessageOf(update, { telegram, attachments });
     if (message) await dispatcher.handle(message);
+    // Stop the button's spinner; the answer itself is stored above, so a failed acknowledgement changes nothing.
+    if ('callback_query' in update) await telegram?.answerCbQuery(update.callback_query.id, '已收到').catch(() => {});
   };
 
   const secret = config.TELEGRAM_WEBHOOK_SECRET;
@@ -52,7 +54,7 @@ export const telegramRoutes: FastifyPluginAsync = async (app) => {
 
   if (config.TELEGRAM_POLLING === 'true' && config.TELEGRAM_BOT_TOKEN) {
     const bot = new Telegraf(config.TELEGRAM_BOT_TOKEN, { telegram: { apiRoot: config.TELEGRAM_API_ROOT } });
-    bot.on('message', (ctx) => handle(ctx.update));
+    bot.on(['message', 'callback_query'], (ctx) => handle(ctx.update));
     bot.catch((err) => app.log.error({ err: (err as Error).message }, 'telegram update failed'));
     app.addHook('onReady', async () => {
       bot.launch().catch((err) => app.log.error({ err: (err as Error).message }, 'telegram polling stopped'));

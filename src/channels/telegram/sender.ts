@@ -7,6 +7,17 @@ import { TelegramError, type Telegram } from 'telegraf';
 import { SendError } from '../../core/errors.js';
 import type { ChannelSender, OutboundMessage, SendOutcome } from '../../core/message.js';
 
+/** A return visit's answers as buttons: a tap sends the same answer as typing the digit. */
+const SURVEY_BUTTONS = {
+  inline_keyboard: [
+    [
+      { text: '1 满意', callback_data: 'survey:1' },
+      { text: '2 基本满意', callback_data: 'survey:2' },
+      { text: '3 不满意', callback_data: 'survey:3' },
+    ],
+  ],
+};
+
 export class TelegramSender implements ChannelSender {
   readonly channel = 'telegram';
   readonly configured: boolean;
@@ -19,7 +30,7 @@ export class TelegramSender implements ChannelSender {
     if (!this.telegram) throw new SendError('Telegram is not configured', false);
     if (!message.to) throw new SendError('no chat to send to', false);
     try {
-      const sent = await this.telegram.sendMessage(message.to, message.body);
+      const sent = await this.telegram.sendMessage(message.to, message.body, message.kind === 'survey' ? { reply_markup: SURVEY_BUTTONS } : {});
       return { status: 'delivered', providerId: String(sent.message_id) };
     } catch (err) {
       if (err instanceof TelegramError) {

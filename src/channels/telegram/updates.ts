@@ -24,7 +24,8 @@ const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 type AnyMessage = Message & Partial<Message.TextMessage & Message.PhotoMessage & Message.LocationMessage & Message.ContactMessage & Message.CaptionableMessage>;
 
 export function chatMessageOf(update: Update, deps: { telegram: Telegram | null; attachments: AttachmentStore }): ChatMessage | null {
-  if (!('message' in update)) return null; // edits, channel posts, callbacks: not messages from a resident
+  if ('callback_query' in update) return surveyTap(update);
+  if (!('message' in update)) return null; // edits, channel posts: not messages from a resident
   const message = update.message as AnyMessage;
   if (message.chat.type !== 'private' || message.from?.is_bot) return null;
   const chatId = String(message.chat.id);
@@ -77,4 +78,32 @@ async function photoOf(m: AnyMessage, deps: { telegram: Telegram | null; attachm
   const data = Buffer.from(await res.arrayBuffer());
   if (data.length > MAX_PHOTO_BYTES) return [];
   return [await deps.attachments.save('photo', data, `${largest.file_unique_id}.jpg`)];
+}
+
+/** A tap on a return visit's button is the resident answering with that digit, in their own chat. */
+function surveyTap(update: Update.CallbackQueryUpdate): ChatMessage | null {
+  const query = update.callback_query;
+  const digit = 'data' in query ? /^survey:([123])$/.exec(query.data)?.[1] : undefined;
+  const chat = query.message?.chat;
+  if (!digit || !chat || chat.type !== 'private') return null;
+  const chatId = String(chat.id);
+  return {
+    channel: 'telegram',
+    chatId,
+    updateId: String(update.update_id),
+    text: digit,
+    language: 'zh',
+    toInbound: async () => ({
+      channel: 'telegram',
+      providerMessageId: String(update.update_id),
+      text: digit,
+      sender: { identities: [{ kind: 'telegram', address: chatId }] },
+      attachments: [],
+      hints: {},
+      replyTo: { channel: 'telegram', address: chatId },
+      language: 'zh',
+      threading: 'open-case',
+      receivedAt: new Date().toISOString(),
+    }),
+  };
 }
