@@ -18,6 +18,7 @@ import { routerRoutes } from './routes/router.js';
 import { ruleRoutes } from './routes/rules.js';
 import { liaisonRoutes } from './routes/liaisons.js';
 import { supervisionRoutes } from './routes/supervision.js';
+import { visitRoutes } from './routes/visits.js';
 import { CHANNELS } from '../channels/registry.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -53,6 +54,7 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   await app.register(ruleRoutes);
   await app.register(liaisonRoutes);
   await app.register(supervisionRoutes);
+  await app.register(visitRoutes);
   for (const channel of CHANNELS) {
     if (channel.routes) await app.register(channel.routes);
   }
