@@ -103,6 +103,28 @@ describe('at the deadline', () => {
   });
 });
 
+describe('the five steps', () => {
+  it('should record each status change with who and a note, stop the watch once answered, and derive the response and resolution times', async () => {
+    const { id, caseNo } = await openCase('人行道上的地砖翘起来了');
+    const move = (status: string, note = '已核实现场') => app().inject({ method: 'POST', url: `/api/v1/cases/${caseNo}/status`, headers: adminHeaders, payload: { status, note } });
+    expect((await move('accepted')).statusCode).toBe(200);
+    expect((await move('accepted')).json()).toMatchObject({ field: 'status' });
+    expect((await move('in_progress', '已联系市政维修')).statusCode).toBe(200);
+    let detail = (await app().inject({ method: 'GET', url: `/api/v1/cases/${caseNo}`, headers: adminHeaders })).json();
+    expect(detail.firstResponseAt).toBeNull();
+    expect(detail.timeline.filter((e: { event?: string }) => e.event === 'status_changed')).toEqual([
+      expect.objectContaining({ actor: expect.stringMatching(/^user:/), detail: { from: 'registered', to: 'accepted', note: '已核实现场' } }),
+      expect.objectContaining({ detail: { from: 'accepted', to: 'in_progress', note: '已联系市政维修' } }),
+    ]);
+    await move('answered', '已修复并告知居民');
+    expect((await timers(id)).filter((t) => t.kind !== 'escalation').every((t) => t.cancelled_at !== null)).toBe(true);
+    await move('closed', '居民确认');
+    detail = (await app().inject({ method: 'GET', url: `/api/v1/cases/${caseNo}`, headers: adminHeaders })).json();
+    expect(detail.firstResponseAt).not.toBeNull();
+    expect(detail.resolutionHours).toBeGreaterThanOrEqual(0);
+  });
+});
+
 describe('moving and restarting', () => {
   it('should move the timers with a deadline override', async () => {
     const { id, caseNo } = await openCase('小区健身器材坏了');

@@ -36,6 +36,11 @@ const CaseSummary = z.object({
 
 const CaseDetail = CaseSummary.extend({
   statusLabel: z.object({ zh: z.string(), en: z.string() }),
+  /** Derived from the timeline: the first answer to the resident, and how long the case took to close. */
+  firstResponseAt: z.string().nullable(),
+  resolutionHours: z.number().nullable(),
+  overdueAt: z.string().nullable(),
+  escalations: z.number(),
   replyAddress: z.string().nullable(),
   contact: z.object({ id: z.number(), name: z.string().nullable(), identities: z.array(z.object({ kind: z.string(), address: z.string() })) }).nullable(),
   routing: z.unknown(),
@@ -102,6 +107,34 @@ const RECLASSIFY = `
   )
   SELECT id FROM changed`;
 
+/** Timeline events that are an answer to the resident. */
+const RESPONSE_EVENTS = new Set(['replied', 'resolved', 'answered_on_the_spot', 'status_changed_answered']);
+
+/**
+ * The five steps (调研 → 沟通 → 分析 → 办理 → 反馈) as statuses a person moves a case through,
+ * each change a timeline event with who, when and a note.
+ */
+const STATUS_CHANGE = `
+  WITH old AS (SELECT id, status FROM "case" WHERE case_no = $1 FOR UPDATE),
+  changed AS (
+    UPDATE "case" c SET status = $2::"CaseStatus", updated_at = now(),
+      closed_at = CASE WHEN $2 = 'closed' THEN now() WHEN $2 = 'reopened' THEN NULL ELSE c.closed_at END
+    FROM old WHERE c.id = old.id AND old.status <> $2::"CaseStatus"
+    RETURNING c.id, old.status AS from_status
+  ),
+  noted AS (
+    INSERT INTO case_event (case_id, type, actor, detail)
+    SELECT id, CASE WHEN $2 = 'answered' THEN 'status_changed_answered' ELSE 'status_changed' END, $3,
+           jsonb_build_object('from', from_status, 'to', $2::text, 'note', $4::text) FROM changed
+  ),
+  settled AS (
+    -- Answered or closed: the deadline's watch stops.
+    UPDATE case_timer t SET cancelled_at = now() FROM changed
+    WHERE t.case_id = changed.id AND $2 IN ('answered', 'closed') AND t.kind IN ('reminder', 'deadline', 'escalation')
+      AND t.fired_at IS NULL AND t.cancelled_at IS NULL
+  )
+  SELECT (SELECT id FROM old) AS case_id, (SELECT id FROM changed) AS changed_id`;
+
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   const { prisma, pool } = app.deps.db;
   await app.register(lookupRoutes);
@@ -161,6 +194,31 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.post(
+    '/api/v1/cases/:caseNo/status',
+    {
+      preHandler: app.requireRole('supervisor'),
+      schema: {
+        summary: "Move a case to another step, with a note (the timeline records who and when)",
+        tags: ['cases'],
+        security: [{ bearer: [] }],
+        params: z.object({ caseNo: z.string().regex(/^\d{10,16}$/) }),
+        body: z.object({ status: CaseStatus, note: z.string().trim().min(1).max(2000) }),
+        response: { 200: z.object({ caseNo: z.string(), status: CaseStatus }) },
+      },
+    },
+    async (req) => {
+      const { caseNo } = req.params;
+      const { status, note } = req.body;
+      const actor = `user:${req.staff!.id}`;
+      const { rows } = await pool.query<{ case_id: number | null; changed_id: number | null }>(STATUS_CHANGE, [caseNo, status, actor, note]);
+      if (!rows[0]?.case_id) throw new InputError('caseNo', `no case ${caseNo}`, 404, 'not_found');
+      if (!rows[0].changed_id) throw new InputError('status', `the case is ${status} already`, 409, 'conflict');
+      await audit(pool, { actor, action: 'case.status', subjectType: 'case', subjectId: caseNo, detail: { status } });
+      return { caseNo, status };
+    },
+  );
+
   app.get(
     '/api/v1/cases/:caseNo',
     {
@@ -182,6 +240,10 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         ...summary(found),
         statusLabel: STATUS_LABELS[found.status],
+        firstResponseAt: found.events.find((e) => RESPONSE_EVENTS.has(e.type))?.at.toISOString() ?? null,
+        resolutionHours: found.closedAt ? Number(((found.closedAt.getTime() - found.createdAt.getTime()) / 3_600_000).toFixed(1)) : null,
+        overdueAt: found.overdueAt?.toISOString() ?? null,
+        escalations: found.escalations,
         replyAddress: found.replyAddress,
         contact: found.contact ? { id: found.contact.id, name: found.contact.name, identities: found.contact.identities } : null,
         routing: found.routing,
