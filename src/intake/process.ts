@@ -177,8 +177,9 @@ const JOIN_CASES = `
 
 /**
  * The case a message says it belongs to: that of a message it references (our
- * mail to the resident, or their own earlier mail), else the case whose number
- * it quotes, if that case is the sender's own.
+ * mail to the resident, whoever answers it; or the sender's own earlier mail,
+ * found by the sender-scoped keys and only on the sender's own contact), else
+ * the case whose number it quotes, if that case is the sender's own.
  */
 const THREADED_CASES = `
   SELECT t.message_id, coalesce(
@@ -186,13 +187,15 @@ const THREADED_CASES = `
      WHERE o.channel = t.channel AND o.provider_id = ANY(t.refs) AND o.case_id IS NOT NULL AND o.kind <> 'liaison_note'
      ORDER BY o.id DESC LIMIT 1),
     (SELECT m.case_id FROM message m
-     WHERE m.channel = t.channel AND m.provider_message_id = ANY(t.refs) AND m.direction = 'in' AND m.case_id IS NOT NULL
+     WHERE m.channel = t.channel AND m.provider_message_id = ANY(t.own_keys) AND m.contact_id = t.contact_id
+       AND m.direction = 'in' AND m.case_id IS NOT NULL
      ORDER BY m.id DESC LIMIT 1),
     (SELECT c.id FROM "case" c WHERE c.case_no = t.case_no AND c.contact_id = t.contact_id)
   ) AS case_id
   FROM (
-    SELECT u.message_id, u.channel, ARRAY(SELECT jsonb_array_elements_text(u.refs::jsonb)) AS refs, u.case_no, u.contact_id
-    FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[]) AS u(message_id, channel, refs, case_no, contact_id)
+    SELECT u.message_id, u.channel, ARRAY(SELECT jsonb_array_elements_text(u.refs::jsonb)) AS refs,
+           ARRAY(SELECT jsonb_array_elements_text(u.own_keys::jsonb)) AS own_keys, u.case_no, u.contact_id
+    FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) AS u(message_id, channel, refs, case_no, contact_id, own_keys)
   ) t`;
 
 const KNOWN_ZONES = `
@@ -268,6 +271,7 @@ export class InboundProcessor {
       naming.map((i) => JSON.stringify(i.row.message.thread!.references)),
       naming.map((i) => i.row.message.thread!.caseNo ?? null),
       naming.map((i) => i.contactId),
+      naming.map((i) => JSON.stringify(i.row.message.thread!.ownKeys ?? [])),
     ]);
     const caseOf = new Map(found.rows.filter((r) => r.case_id !== null).map((r) => [r.message_id, r.case_id!]));
     return this.join(items, naming.filter((i) => caseOf.has(i.row.id)), (i) => caseOf.get(i.row.id)!);

@@ -62,6 +62,6 @@ describe.skipIf(!hasDovecot() && !process.env.CI)('the hosted mailbox, polled ov
     await dovecot.deliver(raw);
     expect(await poll()).toBe(1);
     expect(await inbound()).toBe(before);
-    expect(await sys.sql(`SELECT 1 FROM message WHERE provider_message_id = '<fixture-gbk@example.cn>'`)).toHaveLength(1);
+    expect(await sys.sql(`SELECT 1 FROM message WHERE meta #>> '{thread,messageId}' = '<fixture-gbk@example.cn>'`)).toHaveLength(1);
   });
 });

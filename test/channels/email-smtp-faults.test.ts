@@ -35,7 +35,7 @@ describe('STARTTLS', () => {
     const client = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, requireTLS: true, tls: { rejectUnauthorized: false } });
     const info = await client.sendMail(letter('tls@example.cn'));
     expect(info.response).toMatch(/^250 /);
-    await eventually(async () => (await sys.sql(`SELECT 1 FROM message WHERE provider_message_id = $1`, [info.messageId])).length === 1);
+    await eventually(async () => (await sys.sql(`SELECT 1 FROM message WHERE meta #>> '{thread,messageId}' = $1`, [info.messageId])).length === 1);
   });
 });
 

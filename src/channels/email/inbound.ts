@@ -1,9 +1,9 @@
 /**
  * Mail in, from either door (the SMTP listener or the IMAP poller): parse,
  * hand a bounce to bounce.ts, keep allowed attachments, and store the rest
- * as one normalized message through the Acceptor. The Message-ID is the
- * idempotency key, so the same mail twice (a client's retry, or the same
- * mail by SMTP and by IMAP) is one message.
+ * as one normalized message through the Acceptor. The Message-ID with the
+ * sender's address is the idempotency key (mailKey), so the same mail twice
+ * (a client's retry, or the same mail by SMTP and by IMAP) is one message.
  */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
@@ -15,6 +15,8 @@ import type { Catalog } from '../../router/catalog.js';
 import { InputError } from '../../core/errors.js';
 import { parseEmail, type EmailAttachment, type Envelope, type ParsedEmail } from './parse.js';
 import { recordBounce } from './bounce.js';
+import { mailKey } from './threading.js';
+import { cutText } from '../../core/clean-text.js';
 
 export interface MailIntakeDeps {
   pool: pg.Pool;
@@ -63,7 +65,7 @@ export class MailIntake {
     const { attachmentMaxBytes, attachmentMaxCount } = this.deps.limits;
     const kept: AttachmentMeta[] = [];
     for (const [n, file] of files.entries()) {
-      const listed = { id: `refused-${n + 1}`, contentType: file.contentType, size: file.content.length, ...(file.filename ? { originalName: file.filename.slice(0, 200) } : {}) };
+      const listed = { id: `refused-${n + 1}`, contentType: file.contentType, size: file.content.length, ...(file.filename ? { originalName: cutText(file.filename, 200) } : {}) };
       if (n >= attachmentMaxCount) kept.push({ ...listed, rejected: `more than ${attachmentMaxCount} attachments` });
       else if (file.content.length > attachmentMaxBytes) kept.push({ ...listed, rejected: `larger than ${attachmentMaxBytes} bytes` });
       else {
@@ -86,13 +88,20 @@ export function toInboundMessage(mail: ParsedEmail, raw: Buffer, mailbox: string
   const text = !isReply && mail.subject && !mail.text.includes(mail.subject) ? `${mail.subject}\n${mail.text}`.trim() : mail.text || mail.subject;
   return {
     channel: 'email',
-    // Mail without a Message-ID is identified by its content.
-    providerMessageId: mail.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`,
+    // Mail without a (usable) Message-ID is identified by its content.
+    providerMessageId: mail.messageId ? mailKey(mail.messageId, from.address) : `sha256:${createHash('sha256').update(raw).digest('hex')}`,
     text,
     sender: { identities: [{ kind: 'email', address: from.address }], ...(from.name ? { name: from.name } : {}) },
     attachments,
     hints: mailbox ? { mailbox } : {},
-    thread: { references: mail.references, ...(mail.caseNo ? { caseNo: mail.caseNo } : {}), ...(mail.subject ? { subject: mail.subject.slice(0, 300) } : {}) },
+    thread: {
+      references: mail.references,
+      // The sender's own earlier mail is found only under their own address: no one joins another's case by quoting its ids.
+      ownKeys: mail.references.map((id) => mailKey(id, from.address)),
+      ...(mail.messageId ? { messageId: mail.messageId } : {}),
+      ...(mail.caseNo ? { caseNo: mail.caseNo } : {}),
+      ...(mail.subject ? { subject: cutText(mail.subject, 300) } : {}),
+    },
     ...(mail.automatic ? { automatic: mail.automatic } : {}),
     ...(mail.html ? { html: mail.html } : {}),
     replyTo: { channel: 'email', address: from.address },

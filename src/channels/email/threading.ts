@@ -7,12 +7,30 @@
  * receipt, or the resident's own earlier mail); a quoted case number counts
  * only for a case of the same sender (src/intake/process.ts).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
-/** `<a@b> <c@d>` (any mix of strings and lists) → ['<a@b>', '<c@d>'], first mention first, at most 20. */
+/** Longer ids are not real ones, and too long for the database's index (54000). */
+const MAX_MESSAGE_ID = 255;
+
+/** A Message-ID we can key on: `<local@domain>`, at most 255 characters; else null (treated as missing). */
+export function usableMessageId(id: string | null | undefined): string | null {
+  const trimmed = id?.trim();
+  return trimmed && trimmed.length <= MAX_MESSAGE_ID && /^<[^<>\s]+@[^<>\s]+>$/.test(trimmed) ? trimmed : null;
+}
+
+/**
+ * The providerMessageId of a mail: its Message-ID scoped to its sender, so
+ * another sender reusing an id is not taken for a duplicate, while the same
+ * mail by SMTP and by IMAP (same From, same Message-ID) stays one message.
+ */
+export function mailKey(messageId: string, senderAddress: string): string {
+  return `mid:${createHash('sha256').update(`${senderAddress.toLowerCase()}\n${messageId}`).digest('hex')}`;
+}
+
+/** `<a@b> <c@d>` (any mix of strings and lists) → ['<a@b>', '<c@d>'], first mention first, at most 20 usable ones. */
 export function messageIds(values: (string | string[] | undefined)[]): string[] {
   const ids = values.flat().flatMap((v) => (v ? (v.match(/<[^<>\s]+>/g) ?? []) : []));
-  return [...new Set(ids)].slice(0, 20);
+  return [...new Set(ids)].filter((id) => id.length <= MAX_MESSAGE_ID).slice(0, 20);
 }
 
 const CASE_NO = /(?:案件编号|案件|编号|case(?:\s*(?:no\.?|number))?)\s*[:：#]?\s*(\d{10,12})(?!\d)/i;
