@@ -156,16 +156,17 @@ const OPEN_CASE_OF = `
     AND (status <> 'closed' OR (closed_at > now() - interval '3 days' AND routing #>> '{rules,action,answer}' IS NOT NULL))
   ORDER BY contact_id, id DESC`;
 
+/** Joins messages to cases; a closed case reopens only for a message a person wrote (`reopen`), not an auto-reply. */
 const JOIN_CASES = `
-  WITH input AS (SELECT * FROM unnest($1::int[], $2::int[], $3::int[]) AS t(message_id, case_id, contact_id)),
+  WITH input AS (SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::bool[]) AS t(message_id, case_id, contact_id, reopen)),
   linked AS (
     UPDATE message m SET case_id = input.case_id, contact_id = input.contact_id, status = 'processed', processed_at = now()
     FROM input WHERE m.id = input.message_id AND m.case_id IS NULL
-    RETURNING m.id, m.case_id
+    RETURNING m.id, m.case_id, input.reopen
   ),
   reopened AS (
     UPDATE "case" c SET status = 'reopened', closed_at = NULL, updated_at = now()
-    FROM (SELECT DISTINCT case_id FROM linked) l WHERE c.id = l.case_id AND c.status = 'closed'
+    FROM (SELECT DISTINCT case_id FROM linked WHERE reopen) l WHERE c.id = l.case_id AND c.status = 'closed'
     RETURNING c.id
   ),
   noted AS (
@@ -280,7 +281,13 @@ export class InboundProcessor {
   /** Links `joining` to their cases (timeline, reopening); returns how many joined and the items left. */
   private async join(items: Item[], joining: Item[], caseOf: (i: Item) => number) {
     if (joining.length === 0) return { joined: 0, rest: items };
-    const joined = await this.deps.pool.query(JOIN_CASES, [joining.map((i) => i.row.id), joining.map(caseOf), joining.map((i) => i.contactId)]);
+    const joined = await this.deps.pool.query(JOIN_CASES, [
+      joining.map((i) => i.row.id),
+      joining.map(caseOf),
+      joining.map((i) => i.contactId),
+      // An out-of-office answer to our mail is not the resident writing again.
+      joining.map((i) => !i.row.message.automatic),
+    ]);
     const joiningIds = new Set(joining.map((i) => i.row.id));
     return { joined: joined.rowCount ?? 0, rest: items.filter((i) => !joiningIds.has(i.row.id)) };
   }

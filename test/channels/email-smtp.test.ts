@@ -177,6 +177,20 @@ describe('machines get no answer', () => {
     expect(sink.to(resident)).toHaveLength(1);
   });
 
+  it('should join an auto-reply to the answer of a closed case without reopening it', async () => {
+    const resident = newAddress();
+    const { messageId } = await write(resident, '青年路的排水沟堵了。');
+    const kase = await caseOf(messageId);
+    const [receipt] = await receiptTo(resident);
+    await sys.sql(`UPDATE "case" SET status = 'closed', closed_at = now() WHERE id = $1`, [kase.id]);
+    const auto = await emlFixture('auto-reply.eml', { SENDER: resident, ORIGINAL_MESSAGE_ID: receipt!.parsed.messageId! });
+    await sendRaw(port(), auto, { from: resident, to: [MAILBOX] });
+    expect((await caseOf(`<fixture-autoreply-${resident}>`)).id).toBe(kase.id);
+    const [after] = await sys.sql<{ status: string }>(`SELECT status FROM "case" WHERE id = $1`, [kase.id]);
+    expect(after!.status).toBe('closed');
+    expect(await sys.sql(`SELECT 1 FROM case_event WHERE case_id = $1 AND type = 'reopened'`, [kase.id])).toHaveLength(0);
+  });
+
   it.each([
     ['list mail', 'List-Id: <weekly.news.example.cn>'],
     ['bulk mail', 'Precedence: bulk'],
