@@ -56,7 +56,7 @@ describe('mail in, receipt out', () => {
     const [receipt] = await receiptTo(resident);
     const mail = receipt!.parsed;
     expect(mail.text).toContain(kase.case_no);
-    expect(mail.subject).toBe(`回复: 路灯坏了 [案件编号 ${kase.case_no}]`);
+    expect(mail.subject).toBe(`[案件编号 ${kase.case_no}] 已收到您的来信`);
     expect(mail.inReplyTo).toBe(messageId);
     expect(mail.references).toBe(messageId);
     expect(mail.headers.get('auto-submitted')).toBe('auto-replied');

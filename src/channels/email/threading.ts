@@ -57,15 +57,21 @@ export interface ThreadFacts {
   answering: string | null;
 }
 
+/**
+ * Subject, In-Reply-To and References for our mail on a case. Automatic mail
+ * (receipts, notices) gets a fixed subject: the From of incoming mail is not
+ * authenticated, so echoing its subject would let anyone make us mail their
+ * text to any address. Only a person's answer repeats the resident's subject.
+ */
 export function threadHeaders(f: ThreadFacts, kind: string, language: 'zh' | 'en') {
+  const automatic = !PERSONAL_KINDS.has(kind);
+  const references = f.earlier.slice(-10);
+  const threading = { ...(f.answering ? { inReplyTo: f.answering } : {}), ...(references.length ? { references } : {}) };
+  if (automatic) {
+    const tag = f.caseNo ? `[${language === 'en' ? 'Case' : '案件编号'} ${f.caseNo}] ` : '';
+    return { subject: `${tag}${language === 'en' ? 'We have received your message' : '已收到您的来信'}`, ...threading, automatic };
+  }
   const base = f.residentSubject?.replace(/^((re|回复|答复|fwd?)\s*[:：]\s*)+/i, '').trim() || (language === 'en' ? 'Your message' : '您的来信');
   const tagged = f.caseNo && !base.includes(f.caseNo) ? `${base} [${language === 'en' ? 'Case' : '案件编号'} ${f.caseNo}]` : base;
-  const subject = `${language === 'en' ? 'Re' : '回复'}: ${tagged}`;
-  const references = f.earlier.slice(-10);
-  return {
-    subject,
-    ...(f.answering ? { inReplyTo: f.answering } : {}),
-    ...(references.length ? { references } : {}),
-    automatic: !PERSONAL_KINDS.has(kind),
-  };
+  return { subject: `${language === 'en' ? 'Re' : '回复'}: ${tagged}`, ...threading, automatic };
 }
