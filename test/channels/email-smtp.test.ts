@@ -236,7 +236,22 @@ describe('bounces', () => {
     const [note] = await receiptTo('lijianhua@demo.invalid');
     expect(note!.parsed.text).toContain(kase.case_no);
     expect(note!.parsed.headers.get('auto-submitted')).toBe('auto-replied');
-    expect(await sys.sql(`SELECT 1 FROM message WHERE provider_message_id = $1`, [`<fixture-bounce-${resident}@mx.example.cn>`])).toHaveLength(0);
+    expect(await sys.sql(`SELECT 1 FROM message WHERE meta #>> '{thread,messageId}' = $1`, [`<fixture-bounce-${resident}@mx.example.cn>`])).toHaveLength(0);
+  });
+});
+
+describe('mail from the null sender', () => {
+  const inbound = async () => (await sys.sql<{ n: number }>(`SELECT count(*)::int AS n FROM message WHERE direction = 'in'`))[0]!.n;
+
+  it.each([
+    ['a delay notice (Action: delayed)', async () => (await emlFixture('bounce.eml', { ORIGINAL_MESSAGE_ID: '<x@minqing.test>', RECIPIENT: newAddress() })).toString('latin1').replace('Action: failed', 'Action: delayed').replace('Status: 5.1.1', 'Status: 4.4.7')],
+    ['a non-standard bounce', async () => `From: MAILER-DAEMON@mx.example.cn\r\nTo: ${MAILBOX}\r\nSubject: failure notice\r\nMessage-ID: <${randomBytes(6).toString('hex')}@mx.example.cn>\r\n\r\nSorry, I could not deliver your message.\r\n`],
+  ])('should take %s with 250 and open no case', async (_title, raw) => {
+    const before = await inbound();
+    const info = await sendRaw(port(), await raw(), { from: '', to: [MAILBOX] });
+    expect(info.response).toMatch(/^250 /);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await inbound()).toBe(before);
   });
 });
 

@@ -13,6 +13,7 @@ import type { Acceptor } from '../../intake/accept.js';
 import type { AttachmentStore } from '../../intake/attachments.js';
 import type { Catalog } from '../../router/catalog.js';
 import { InputError } from '../../core/errors.js';
+import { mailNotForCases } from '../../core/metrics.js';
 import { parseEmail, type EmailAttachment, type Envelope, type ParsedEmail } from './parse.js';
 import { recordBounce } from './bounce.js';
 import { mailKey } from './threading.js';
@@ -29,6 +30,7 @@ export interface MailIntakeDeps {
 
 export type IntakeOutcome =
   | { kind: 'accepted'; messageId: number; duplicate: boolean }
+  /** A bounce or other mail from the null sender: recorded, no case (failed: sends it marked failed). */
   | { kind: 'bounce'; failed: number }
   /** Permanently refused: an SMTP 5xx with this text; nothing stored. */
   | { kind: 'refused'; code: number; reason: string };
@@ -49,6 +51,12 @@ export class MailIntake {
       const outcome = await recordBounce(this.deps.pool, mail.deliveryReport);
       this.deps.log.info({ failed: outcome.failed, liaisonsNotified: outcome.liaisonsNotified, status: mail.deliveryReport.status }, 'bounce recorded');
       return { kind: 'bounce', failed: outcome.failed };
+    }
+    if (mail.fromNullSender) {
+      // Delay and relay notices, reports and non-standard bounces: counted and logged (no addresses), never a case.
+      mailNotForCases.inc({ kind: mail.automatic ?? 'null sender' });
+      this.deps.log.info({ automatic: mail.automatic }, 'mail from the null sender recorded; no case opened');
+      return { kind: 'bounce', failed: 0 };
     }
     if (!mail.from) return { kind: 'refused', code: 550, reason: '5.6.0 the message has no From address' };
 

@@ -35,6 +35,11 @@ export interface ParsedEmail {
   caseNo: string | null;
   /** Why no automatic answer may go back (auto-reply, list mail, bounce), or null. */
   automatic: string | null;
+  /**
+   * Sent from the null return path (MAIL FROM:<>, or Return-Path: <>) or a
+   * delivery report of any kind: machine mail about mail, never a resident's letter.
+   */
+  fromNullSender: boolean;
   /** A delivery status notification about one of our sends. */
   deliveryReport: DeliveryReport | null;
   attachments: EmailAttachment[];
@@ -73,6 +78,7 @@ export async function parseEmail(raw: Buffer, envelope: Envelope = {}): Promise<
     references: messageIds([mail.inReplyTo, mail.references]),
     caseNo: caseNoInSubject(subject),
     automatic: automaticReason(mail.headers, returnPath),
+    fromNullSender: returnPath === '' || /^multipart\/report$/i.test((mail.headers.get('content-type') as { value?: string } | undefined)?.value ?? ''),
     deliveryReport: readDeliveryReport(mail.headers, mail.attachments),
     attachments: mail.attachments
       .filter((a) => !/^(message\/delivery-status|text\/rfc822-headers|message\/rfc822)$/i.test(a.contentType))

@@ -7,7 +7,8 @@
  *   550 for an unknown recipient (at RCPT) or mail without a From;
  *   552 above SMTP_MAX_MESSAGE_BYTES (advertised with SIZE, checked on the data);
  *   450 when one sender passes SMTP_RATE_PER_HOUR.
- * Bounces (null return path) are accepted and recorded as DSNs, never answered.
+ * Mail from the null return path (bounces, delay notices) is accepted and
+ * recorded, never answered and never a case; only failed DSNs mark sends failed.
  * STARTTLS is offered when a key and certificate are configured. The
  * listener logs no addresses or contents.
  */
