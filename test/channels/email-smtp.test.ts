@@ -338,8 +338,15 @@ describe('bad input gets an SMTP code and stores nothing', () => {
     expect(err.responseCode).toBe(450);
   });
 
-  it('should keep residents’ addresses and letters out of the logs', () => {
+  it('should keep residents’ addresses and letters out of the logs', async () => {
+    const resident = newAddress('private');
+    const { messageId } = await write(resident, '路灯又坏了，请尽快修。', { subject: '路灯' });
+    await caseOf(messageId);
+    await receiptTo(resident);
+    await write(resident, '你好', { to: 'nobody@minqing.test' }).catch(() => null); // refused at RCPT, and logged as such
     const logs = sys.logs.join('');
+    expect(logs).toMatch(/smtp listener started/);
+    expect(logs).not.toContain(resident);
     expect(logs).not.toMatch(/@example\.cn/);
     expect(logs).not.toContain('路灯');
   });
