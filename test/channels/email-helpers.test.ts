@@ -3,6 +3,7 @@ import { smtpSendError } from '../../src/channels/email/smtp-errors.js';
 import { SlidingWindowLimit } from '../../src/channels/email/rate-limit.js';
 import { normalizeCharsets } from '../../src/channels/email/charsets.js';
 import { caseNoInSubject, threadHeaders } from '../../src/channels/email/threading.js';
+import { markingFor, TAKEN } from '../../src/channels/email/imap-poller.js';
 
 describe('send errors from SMTP', () => {
   it.each([
@@ -57,5 +58,13 @@ describe('threading', () => {
     const headers = threadHeaders(facts, 'receipt', language);
     expect(headers).toEqual({ subject, inReplyTo: '<a@x>', references: ['<a@x>'], automatic: true });
     expect(caseNoInSubject(headers.subject)).toBe('2611300042');
+  });
+});
+
+describe('marking taken IMAP mail', () => {
+  it('should use our keyword where the mailbox keeps custom keywords, and \\Seen (taking unseen mail only) where it does not', () => {
+    expect(markingFor(undefined)).toEqual({ flag: TAKEN, search: { unKeyword: TAKEN } });
+    expect(markingFor(new Set(['\\Seen', '\\*']))).toEqual({ flag: TAKEN, search: { unKeyword: TAKEN } });
+    expect(markingFor(new Set(['\\Seen', '\\Deleted', '\\Flagged']))).toEqual({ flag: '\\Seen', search: { seen: false } });
   });
 });

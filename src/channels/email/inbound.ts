@@ -16,7 +16,8 @@ import { InputError } from '../../core/errors.js';
 import { mailNotForCases } from '../../core/metrics.js';
 import { parseEmail, type EmailAttachment, type Envelope, type ParsedEmail } from './parse.js';
 import { recordBounce } from './bounce.js';
-import { mailKey } from './threading.js';
+import { mailKey, usableMessageId } from './threading.js';
+import { normalizeEmail } from '../../core/contact-address.js';
 import { cutText } from '../../core/clean-text.js';
 
 export interface MailIntakeDeps {
@@ -64,6 +65,33 @@ export class MailIntake {
     const catalog = await this.deps.catalog.get();
     const mailbox = recipients.find((r) => catalog.zonesByEmail.has(r));
     const message = toInboundMessage(mail, raw, mailbox, await this.keepAttachments(mail.attachments));
+    const accepted = await this.deps.acceptor.accept(message, { reserveCaseNo: false });
+    return { kind: 'accepted', messageId: accepted.messageId, duplicate: accepted.duplicate };
+  }
+
+  /**
+   * A stand-in for mail too large to fetch (IMAP): who sent how many bytes, no
+   * body, and no receipt (it is marked automatic), so a person sees it and
+   * opens it in the mailbox itself.
+   */
+  async takeOversized(facts: { from: string | null; name: string | null; messageId: string | null; size: number }): Promise<IntakeOutcome> {
+    const from = facts.from?.includes('@') ? normalizeEmail(facts.from) : null;
+    const id = usableMessageId(facts.messageId);
+    const text = `一封来自 ${from ?? '未知发件人'} 的邮件（${facts.size} 字节）超过大小限制，未收取正文，请到邮箱中查看。`;
+    const message: InboundMessage = {
+      channel: 'email',
+      providerMessageId: id && from ? mailKey(id, from) : `oversized:${createHash('sha256').update(`${from}\n${id}\n${facts.size}`).digest('hex')}`,
+      text,
+      sender: { identities: from ? [{ kind: 'email', address: from }] : [], ...(facts.name?.trim() ? { name: facts.name.trim() } : {}) },
+      attachments: [],
+      hints: {},
+      thread: { references: [], ...(id ? { messageId: id } : {}) },
+      automatic: 'too large to take',
+      replyTo: { channel: 'email', ...(from ? { address: from } : {}) },
+      language: 'zh',
+      threading: 'new-case',
+      receivedAt: new Date().toISOString(),
+    };
     const accepted = await this.deps.acceptor.accept(message, { reserveCaseNo: false });
     return { kind: 'accepted', messageId: accepted.messageId, duplicate: accepted.duplicate };
   }
