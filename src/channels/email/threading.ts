@@ -3,9 +3,10 @@
  * the case number a subject quotes, and the headers our own mail carries so
  * the resident's reply finds its case again.
  *
- * The worker joins a reply to the case of any message it references (our
- * receipt, or the resident's own earlier mail); a quoted case number counts
- * only for a case of the same sender (src/intake/process.ts).
+ * The worker joins a reply to the case of any of our mail it references (a
+ * receipt, an answer), and to the case of the sender's own earlier mail, found
+ * by keys scoped to the sender (mailKey); a quoted case number counts only for
+ * a case of the same sender (src/intake/process.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
 
