@@ -179,7 +179,8 @@ const JOIN_CASES = `
 /**
  * The case a message says it belongs to: that of a message it references (our
  * mail to the resident, whoever answers it; or the sender's own earlier mail,
- * found by the sender-scoped keys and only on the sender's own contact), else
+ * found by the sender-scoped keys, or by the bare id under which mail was
+ * stored before keys were scoped, and only on the sender's own contact), else
  * the case whose number it quotes, if that case is the sender's own.
  */
 const THREADED_CASES = `
@@ -188,7 +189,7 @@ const THREADED_CASES = `
      WHERE o.channel = t.channel AND o.provider_id = ANY(t.refs) AND o.case_id IS NOT NULL AND o.kind <> 'liaison_note'
      ORDER BY o.id DESC LIMIT 1),
     (SELECT m.case_id FROM message m
-     WHERE m.channel = t.channel AND m.provider_message_id = ANY(t.own_keys) AND m.contact_id = t.contact_id
+     WHERE m.channel = t.channel AND m.provider_message_id = ANY(t.own_keys || t.refs) AND m.contact_id = t.contact_id
        AND m.direction = 'in' AND m.case_id IS NOT NULL
      ORDER BY m.id DESC LIMIT 1),
     (SELECT c.id FROM "case" c WHERE c.case_no = t.case_no AND c.contact_id = t.contact_id)

@@ -23,12 +23,16 @@ const CLAIM_MESSAGE_ID = `UPDATE outbox SET provider_id = coalesce(provider_id, 
 
 /**
  * What the case's mail so far says about threading: the resident's Message-IDs
- * as sent (meta.thread.messageId; mail without one has none to answer) and ours.
+ * as sent (meta.thread.messageId, or the bare provider id of mail stored before
+ * ids were scoped to senders; mail without one has none to answer) and ours.
  */
 const THREAD = `
   WITH mail AS (
-    SELECT m.id AS ord, m.meta #>> '{thread,messageId}' AS mid, true AS inbound, m.meta FROM message m
-    WHERE m.case_id = $2 AND m.direction = 'in' AND m.channel = 'email' AND m.meta #>> '{thread,messageId}' IS NOT NULL
+    SELECT * FROM (
+      SELECT m.id AS ord, coalesce(m.meta #>> '{thread,messageId}', CASE WHEN m.provider_message_id LIKE '<%>' THEN m.provider_message_id END) AS mid,
+             true AS inbound, m.meta
+      FROM message m WHERE m.case_id = $2 AND m.direction = 'in' AND m.channel = 'email'
+    ) resident WHERE mid IS NOT NULL
     UNION ALL
     SELECT o.message_id, o.provider_id, false, NULL FROM outbox o
     WHERE o.case_id = $2 AND o.channel = 'email' AND o.provider_id IS NOT NULL AND o.id <> $1 AND o.kind <> 'liaison_note'
