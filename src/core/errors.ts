@@ -52,3 +52,13 @@ export function isUnavailable(err: unknown): boolean {
   if (typeof code !== 'string') return /timeout|terminated|Connection/i.test(String((err as Error)?.message));
   return /^E[A-Z]+$/.test(code) || /^(08|57|53)/.test(code);
 }
+
+/**
+ * Whether a database error is about the data itself (SQLSTATE class 22, data
+ * exception, e.g. a NUL in text; class 54, program limit exceeded, e.g. an
+ * index row too big): the same row fails every time, so retrying cannot help.
+ */
+export function isDataError(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && /^(22|54)/.test(code);
+}

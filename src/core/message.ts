@@ -48,9 +48,19 @@ export const InboundMessage = z.object({
     .default({}),
   /**
    * Where the message says it belongs (email): the ids of the messages it answers, and a case
-   * number quoted in its subject, which counts only for a case of the same sender.
+   * number quoted in its subject, which counts only for a case of the same sender. `messageId` is
+   * the message's own id as sent (its providerMessageId is scoped to the sender); `ownKeys` are
+   * the providerMessageIds the sender's own earlier messages among `references` would have.
    */
-  thread: z.object({ references: z.array(z.string()).default([]), caseNo: z.string().optional(), subject: z.string().optional() }).optional(),
+  thread: z
+    .object({
+      references: z.array(z.string()).default([]),
+      ownKeys: z.array(z.string()).optional(),
+      messageId: z.string().optional(),
+      caseNo: z.string().optional(),
+      subject: z.string().optional(),
+    })
+    .optional(),
   /** Sent by a machine (an auto-reply, list mail): it is never answered automatically. */
   automatic: z.string().optional(),
   /** The message's HTML, sanitized (no scripts, handlers or remote content); `text` is its plain form. */

@@ -50,6 +50,13 @@ export const smtpReplies = new client.Counter({
   registers: [registry],
 });
 
+export const mailNotForCases = new client.Counter({
+  name: 'minqing_mail_not_for_cases_total',
+  help: 'Mail from the null sender (bounces, delay notices, other reports) recorded without opening a case, by kind',
+  labelNames: ['kind'] as const,
+  registers: [registry],
+});
+
 /** Times an async stage into `minqing_stage_duration_seconds{stage}`. */
 export async function timed<T>(stage: string, fn: () => Promise<T>): Promise<T> {
   const end = stageSeconds.startTimer({ stage });

@@ -5,13 +5,16 @@
  *
  * Messages arriving together are stored by one INSERT and queued as one job
  * (group commit, see Batcher): under load that is what lets the gateway keep
- * up with a bare insert-and-append endpoint.
+ * up with a bare insert-and-append endpoint. Every string is cleaned first
+ * (cleanText), and a batch that still fails on its data is retried one
+ * message at a time, so one bad message fails only its own sender.
  */
 import type pg from 'pg';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { InboundMessage } from '../core/message.js';
-import { isUnavailable, UnavailableError } from '../core/errors.js';
+import { isDataError, isUnavailable, UnavailableError } from '../core/errors.js';
+import { cleanStrings } from '../core/clean-text.js';
 import { Batcher } from '../core/batcher.js';
 import { CaseNoPrefix } from '../core/time.js';
 import { messagesIn, timed } from '../core/metrics.js';
@@ -73,7 +76,12 @@ export class Acceptor {
 
   /** Resolves once the message is stored; rejects with UnavailableError when it could not be. */
   accept(message: InboundMessage, options: { reserveCaseNo: boolean }): Promise<Accepted> {
-    return this.batcher.add({ message, reserveCaseNo: options.reserveCaseNo });
+    const item = { message: cleanStrings(message), reserveCaseNo: options.reserveCaseNo };
+    return this.batcher.add(item).catch((err: unknown) => {
+      // A row the database refuses fails the whole INSERT: alone, each message succeeds or fails on its own.
+      if (!isDataError(err)) throw err;
+      return this.acceptBatch([item]).then(([accepted]) => accepted!);
+    });
   }
 
   private async acceptBatch(items: Item[]): Promise<Accepted[]> {

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AttachmentMeta } from '../core/message.js';
 import { InputError } from '../core/errors.js';
+import { cutText } from '../core/clean-text.js';
 
 const SIGNATURES: ReadonlyArray<{ type: string; ext: string; test: (b: Buffer) => boolean }> = [
   { type: 'image/jpeg', ext: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
@@ -41,7 +42,7 @@ export class AttachmentStore {
       contentType: kind.type,
       size: data.length,
       sha256: createHash('sha256').update(data).digest('hex'),
-      ...(originalName ? { originalName: originalName.slice(0, 200) } : {}),
+      ...(originalName ? { originalName: cutText(originalName, 200) } : {}),
     };
   }
 }

@@ -176,16 +176,17 @@ const OPEN_CASE_OF = `
     AND (status <> 'closed' OR (closed_at > now() - interval '3 days' AND routing #>> '{rules,action,answer}' IS NOT NULL))
   ORDER BY contact_id, id DESC`;
 
+/** Joins messages to cases; a closed case reopens only for a message a person wrote (`reopen`), not an auto-reply. */
 const JOIN_CASES = `
-  WITH input AS (SELECT * FROM unnest($1::int[], $2::int[], $3::int[]) AS t(message_id, case_id, contact_id)),
+  WITH input AS (SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::bool[]) AS t(message_id, case_id, contact_id, reopen)),
   linked AS (
     UPDATE message m SET case_id = input.case_id, contact_id = input.contact_id, status = 'processed', processed_at = now()
     FROM input WHERE m.id = input.message_id AND m.case_id IS NULL
-    RETURNING m.id, m.case_id
+    RETURNING m.id, m.case_id, input.reopen
   ),
   reopened AS (
     UPDATE "case" c SET status = 'reopened', closed_at = NULL, updated_at = now()
-    FROM (SELECT DISTINCT case_id FROM linked) l WHERE c.id = l.case_id AND c.status = 'closed'
+    FROM (SELECT DISTINCT case_id FROM linked WHERE reopen) l WHERE c.id = l.case_id AND c.status = 'closed'
     RETURNING c.id
   ),
   noted AS (
@@ -197,8 +198,10 @@ const JOIN_CASES = `
 
 /**
  * The case a message says it belongs to: that of a message it references (our
- * mail to the resident, or their own earlier mail), else the case whose number
- * it quotes, if that case is the sender's own.
+ * mail to the resident, whoever answers it; or the sender's own earlier mail,
+ * found by the sender-scoped keys, or by the bare id under which mail was
+ * stored before keys were scoped, and only on the sender's own contact), else
+ * the case whose number it quotes, if that case is the sender's own.
  */
 const THREADED_CASES = `
   SELECT t.message_id, coalesce(
@@ -206,13 +209,15 @@ const THREADED_CASES = `
      WHERE o.channel = t.channel AND o.provider_id = ANY(t.refs) AND o.case_id IS NOT NULL AND o.kind <> 'liaison_note'
      ORDER BY o.id DESC LIMIT 1),
     (SELECT m.case_id FROM message m
-     WHERE m.channel = t.channel AND m.provider_message_id = ANY(t.refs) AND m.direction = 'in' AND m.case_id IS NOT NULL
+     WHERE m.channel = t.channel AND m.provider_message_id = ANY(t.own_keys || t.refs) AND m.contact_id = t.contact_id
+       AND m.direction = 'in' AND m.case_id IS NOT NULL
      ORDER BY m.id DESC LIMIT 1),
     (SELECT c.id FROM "case" c WHERE c.case_no = t.case_no AND c.contact_id = t.contact_id)
   ) AS case_id
   FROM (
-    SELECT u.message_id, u.channel, ARRAY(SELECT jsonb_array_elements_text(u.refs::jsonb)) AS refs, u.case_no, u.contact_id
-    FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[]) AS u(message_id, channel, refs, case_no, contact_id)
+    SELECT u.message_id, u.channel, ARRAY(SELECT jsonb_array_elements_text(u.refs::jsonb)) AS refs,
+           ARRAY(SELECT jsonb_array_elements_text(u.own_keys::jsonb)) AS own_keys, u.case_no, u.contact_id
+    FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) AS u(message_id, channel, refs, case_no, contact_id, own_keys)
   ) t`;
 
 const KNOWN_ZONES = `
@@ -308,6 +313,7 @@ export class InboundProcessor {
       naming.map((i) => JSON.stringify(i.row.message.thread!.references)),
       naming.map((i) => i.row.message.thread!.caseNo ?? null),
       naming.map((i) => i.contactId),
+      naming.map((i) => JSON.stringify(i.row.message.thread!.ownKeys ?? [])),
     ]);
     const caseOf = new Map(found.rows.filter((r) => r.case_id !== null).map((r) => [r.message_id, r.case_id!]));
     return this.join(items, naming.filter((i) => caseOf.has(i.row.id)), (i) => caseOf.get(i.row.id)!);
@@ -316,7 +322,13 @@ export class InboundProcessor {
   /** Links `joining` to their cases (timeline, reopening); returns how many joined and the items left. */
   private async join(items: Item[], joining: Item[], caseOf: (i: Item) => number) {
     if (joining.length === 0) return { joined: 0, rest: items };
-    const joined = await this.deps.pool.query(JOIN_CASES, [joining.map((i) => i.row.id), joining.map(caseOf), joining.map((i) => i.contactId)]);
+    const joined = await this.deps.pool.query(JOIN_CASES, [
+      joining.map((i) => i.row.id),
+      joining.map(caseOf),
+      joining.map((i) => i.contactId),
+      // An out-of-office answer to our mail is not the resident writing again.
+      joining.map((i) => !i.row.message.automatic),
+    ]);
     const joiningIds = new Set(joining.map((i) => i.row.id));
     return { joined: joined.rowCount ?? 0, rest: items.filter((i) => !joiningIds.has(i.row.id)) };
   }

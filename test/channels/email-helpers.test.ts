@@ -3,6 +3,7 @@ import { smtpSendError } from '../../src/channels/email/smtp-errors.js';
 import { SlidingWindowLimit } from '../../src/channels/email/rate-limit.js';
 import { normalizeCharsets } from '../../src/channels/email/charsets.js';
 import { caseNoInSubject, threadHeaders } from '../../src/channels/email/threading.js';
+import { markingFor, TAKEN } from '../../src/channels/email/imap-poller.js';
 
 describe('send errors from SMTP', () => {
   it.each([
@@ -45,7 +46,25 @@ describe('threading', () => {
 
   it('should answer the resident\'s latest mail, keep the case number once, and mark receipts automatic but not answers', () => {
     const facts = { caseNo: '2611300042', residentSubject: 'Re: 路灯坏了 [案件编号 2611300042]', earlier: ['<a@x>', '<b@y>'], answering: '<b@y>' };
-    expect(threadHeaders(facts, 'receipt', 'zh')).toEqual({ subject: '回复: 路灯坏了 [案件编号 2611300042]', inReplyTo: '<b@y>', references: ['<a@x>', '<b@y>'], automatic: true });
+    expect(threadHeaders(facts, 'reply', 'zh')).toEqual({ subject: '回复: 路灯坏了 [案件编号 2611300042]', inReplyTo: '<b@y>', references: ['<a@x>', '<b@y>'], automatic: false });
     expect(threadHeaders({ ...facts, residentSubject: null }, 'reply', 'en')).toMatchObject({ subject: 'Re: Your message [Case 2611300042]', automatic: false });
+  });
+
+  it.each([
+    ['zh', '[案件编号 2611300042] 已收到您的来信'],
+    ['en', '[Case 2611300042] We have received your message'],
+  ] as const)('should give automatic mail (%s) a fixed subject, never the resident\'s text, still quoting the case number', (language, subject) => {
+    const facts = { caseNo: '2611300042', residentSubject: '免费领取 http://spam.example', earlier: ['<a@x>'], answering: '<a@x>' };
+    const headers = threadHeaders(facts, 'receipt', language);
+    expect(headers).toEqual({ subject, inReplyTo: '<a@x>', references: ['<a@x>'], automatic: true });
+    expect(caseNoInSubject(headers.subject)).toBe('2611300042');
+  });
+});
+
+describe('marking taken IMAP mail', () => {
+  it('should use our keyword where the mailbox keeps custom keywords, and \\Seen (taking unseen mail only) where it does not', () => {
+    expect(markingFor(undefined)).toEqual({ flag: TAKEN, search: { unKeyword: TAKEN } });
+    expect(markingFor(new Set(['\\Seen', '\\*']))).toEqual({ flag: TAKEN, search: { unKeyword: TAKEN } });
+    expect(markingFor(new Set(['\\Seen', '\\Deleted', '\\Flagged']))).toEqual({ flag: '\\Seen', search: { seen: false } });
   });
 });

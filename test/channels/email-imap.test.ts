@@ -10,7 +10,7 @@ describe.skipIf(!hasDovecot() && !process.env.CI)('the hosted mailbox, polled ov
   let sys: TestSystem;
   let dovecot: Awaited<ReturnType<typeof startDovecot>>;
   let sink: Awaited<ReturnType<typeof startSink>>;
-  const env = () => envEmail(sink.url, { IMAP_URL: dovecot.url, IMAP_POLL_MS: '600000' });
+  const env = () => envEmail(sink.url, { IMAP_URL: dovecot.url, IMAP_POLL_MS: '600000', SMTP_MAX_MESSAGE_BYTES: String(64 * 1024) });
   const poll = () => sys.listeners.get('email')!.poll!();
   const inbound = async () => (await sys.sql<{ n: number }>(`SELECT count(*)::int AS n FROM message WHERE direction = 'in'`))[0]!.n;
 
@@ -62,6 +62,21 @@ describe.skipIf(!hasDovecot() && !process.env.CI)('the hosted mailbox, polled ov
     await dovecot.deliver(raw);
     expect(await poll()).toBe(1);
     expect(await inbound()).toBe(before);
-    expect(await sys.sql(`SELECT 1 FROM message WHERE provider_message_id = '<fixture-gbk@example.cn>'`)).toHaveLength(1);
+    expect(await sys.sql(`SELECT 1 FROM message WHERE meta #>> '{thread,messageId}' = '<fixture-gbk@example.cn>'`)).toHaveLength(1);
+  });
+
+  it('should store a placeholder naming the sender and the size for mail over the size limit, without its body, and flag it', async () => {
+    const raw = `From: Big Sender <big@example.cn>\r\nTo: ${MAILBOX}\r\nSubject: photos\r\nMessage-ID: <fixture-oversized@example.cn>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${'秘密内容'.repeat(10)}${'x'.repeat(80 * 1024)}\r\n`;
+    await dovecot.deliver(Buffer.from(raw));
+    expect(await poll()).toBe(1);
+    const [row] = await eventually(() =>
+      sys.sql<{ body: string; case_id: number | null }>(`SELECT body, case_id FROM message WHERE meta #>> '{thread,messageId}' = '<fixture-oversized@example.cn>' AND case_id IS NOT NULL`).then((r) => (r.length ? r : null)),
+    );
+    expect(row!.body).toContain('big@example.cn');
+    expect(row!.body).toMatch(/\d{5,} 字节/);
+    expect(row!.body).not.toContain('秘密内容');
+    expect((await dovecot.flags()).get('<fixture-oversized@example.cn>')).toContain(TAKEN);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sink.to('big@example.cn')).toHaveLength(0);
   });
 });

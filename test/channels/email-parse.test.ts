@@ -37,6 +37,22 @@ describe('email parsing', () => {
     expect(mail.html).not.toMatch(/<script|onerror|javascript:|<iframe|<style|<img/i);
   });
 
+  it('should leave no half-open tag where long HTML is cut', async () => {
+    // The cut (at 200 000 characters) falls inside the link's opening tag.
+    const html = `<p>${'a'.repeat(199_970)}</p><p><a href="https://x.example/${'b'.repeat(60)}">x</a></p>`;
+    const raw = `From: long@example.cn\r\nTo: mailbox@minqing.test\r\nSubject: long\r\nMessage-ID: <long@example.cn>\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n`;
+    const mail = await parseEmail(Buffer.from(raw));
+    expect(mail.html!.length).toBeLessThanOrEqual(200_010);
+    expect(mail.html).not.toMatch(/<[^>]*$/);
+  });
+
+  it('should treat a Message-ID longer than 255 characters or not shaped <…@…> as missing', async () => {
+    const mail = (id: string) => parseEmail(Buffer.from(`From: a@example.cn\r\nTo: mailbox@minqing.test\r\nMessage-ID: ${id}\r\n\r\nhi\r\n`));
+    expect((await mail('<ok@example.cn>')).messageId).toBe('<ok@example.cn>');
+    expect((await mail(`<${'x'.repeat(300)}@example.cn>`)).messageId).toBeNull();
+    expect((await mail('<no-at-sign>')).messageId).toBeNull();
+  });
+
   it('should know machines: auto-replies, list mail, bounces and Outlook suppression', async () => {
     const auto = await parseEmail(await emlFixture('auto-reply.eml', { SENDER: 'a@example.cn', ORIGINAL_MESSAGE_ID: '<x@y>' }));
     expect(auto.automatic).toBe('auto-submitted: auto-replied');

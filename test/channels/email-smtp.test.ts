@@ -34,7 +34,7 @@ const caseOf = (messageId: string) =>
   eventually(async () => {
     const rows = await sys.sql<{ id: number; case_no: string; zone: string; routing: { zone: Record<string, unknown> }; origin_channel: string }>(
       `SELECT c.id, c.case_no, z.code AS zone, c.routing, c.origin_channel FROM message m JOIN "case" c ON c.id = m.case_id JOIN zone z ON z.id = c.zone_id
-       WHERE m.channel = 'email' AND m.provider_message_id = $1`,
+       WHERE m.channel = 'email' AND m.meta #>> '{thread,messageId}' = $1`,
       [messageId],
     );
     return rows[0];
@@ -56,7 +56,7 @@ describe('mail in, receipt out', () => {
     const [receipt] = await receiptTo(resident);
     const mail = receipt!.parsed;
     expect(mail.text).toContain(kase.case_no);
-    expect(mail.subject).toBe(`回复: 路灯坏了 [案件编号 ${kase.case_no}]`);
+    expect(mail.subject).toBe(`[案件编号 ${kase.case_no}] 已收到您的来信`);
     expect(mail.inReplyTo).toBe(messageId);
     expect(mail.references).toBe(messageId);
     expect(mail.headers.get('auto-submitted')).toBe('auto-replied');
@@ -75,7 +75,7 @@ describe('mail in, receipt out', () => {
     await sendRaw(port(), reply, { from: resident, to: [MAILBOX] });
     const joined = await caseOf(`<fixture-reply-${resident}>`);
     expect(joined.id).toBe(kase.id);
-    const [stored] = await sys.sql<{ body: string }>(`SELECT body FROM message WHERE provider_message_id = $1`, [`<fixture-reply-${resident}>`]);
+    const [stored] = await sys.sql<{ body: string }>(`SELECT body FROM message WHERE meta #>> '{thread,messageId}' = $1`, [`<fixture-reply-${resident}>`]);
     expect(stored!.body).toContain('补充一下：坏的是3栋门口那盏');
     await new Promise((r) => setTimeout(r, 300));
     expect(sink.to(resident)).toHaveLength(1);
@@ -112,6 +112,58 @@ describe('mail in, receipt out', () => {
   });
 });
 
+describe('one bad mail blocks nothing', () => {
+  it('should store a letter with NUL bytes in subject and body, and an over-long Message-ID by its content', async () => {
+    const sender = newAddress('nul');
+    const longId = `<${randomBytes(1500).toString('hex')}@example.cn>`;
+    const raw = `From: ${sender}\r\nTo: ${MAILBOX}\r\nSubject: =?utf-8?Q?=E8=B7=AF=00=E7=81=AF?=\r\nMessage-ID: ${longId}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n=E6=A5=BC=E9=81=93=00=E7=81=AF=E5=9D=8F=E4=BA=86\r\n`;
+    const info = await sendRaw(port(), raw, { from: sender, to: [MAILBOX] });
+    expect(info.response).toMatch(/^250 /);
+    const [row] = await eventually(() =>
+      sys.sql<{ provider_message_id: string; body: string; meta: { thread: { subject: string; messageId?: string } } }>(
+        `SELECT provider_message_id, body, meta FROM message WHERE meta @> $1::jsonb`, [JSON.stringify({ replyTo: { address: sender } })],
+      ).then((r) => (r.length ? r : null)),
+    );
+    expect(row!.provider_message_id).toMatch(/^sha256:/);
+    expect(row!.meta.thread.messageId).toBeUndefined();
+    expect(row!.body).toContain('楼道灯坏了');
+    expect(row!.meta.thread.subject).toBe('路灯');
+  });
+
+  it('should cut a long subject by code point, never inside an emoji', async () => {
+    const subject = `${'问'.repeat(299)}😀尾`;
+    const { messageId } = await write(newAddress(), '楼下噪音很大。', { subject });
+    await caseOf(messageId);
+    const [row] = await sys.sql<{ meta: { thread: { subject: string } } }>(`SELECT meta FROM message WHERE meta #>> '{thread,messageId}' = $1`, [messageId]);
+    expect(row!.meta.thread.subject).toBe(`${'问'.repeat(299)}😀`);
+  });
+
+  it('should keep another sender reusing a Message-ID as a message of its own', async () => {
+    const first = await write(newAddress(), '人民路的下水道堵了。');
+    const firstCase = await caseOf(first.messageId);
+    const other = newAddress('other');
+    const second = await write(other, '我家楼下的路灯不亮。', { messageId: first.messageId });
+    expect(second.info.response).toMatch(/^250 /);
+    const [otherCase] = await eventually(() =>
+      sys.sql<{ id: number }>(`SELECT case_id AS id FROM message WHERE meta @> $1::jsonb AND case_id IS NOT NULL`, [JSON.stringify({ replyTo: { address: other } })]).then((r) => (r.length ? r : null)),
+    );
+    expect(otherCase!.id).not.toBe(firstCase.id);
+    await receiptTo(other);
+  });
+
+  it("should not join a stranger quoting a resident's Message-ID to the resident's case", async () => {
+    const resident = await write(newAddress(), '金碧路的路面开裂了。');
+    const kase = await caseOf(resident.messageId);
+    const stranger = newAddress('stranger');
+    const raw = `From: ${stranger}\r\nTo: ${MAILBOX}\r\nSubject: Re: 反映问题\r\nMessage-ID: <${randomBytes(6).toString('hex')}@example.cn>\r\nIn-Reply-To: ${resident.messageId}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n我也有意见。\r\n`;
+    await sendRaw(port(), raw, { from: stranger, to: [MAILBOX] });
+    const [row] = await eventually(() =>
+      sys.sql<{ case_id: number }>(`SELECT case_id FROM message WHERE meta @> $1::jsonb AND case_id IS NOT NULL`, [JSON.stringify({ replyTo: { address: stranger } })]).then((r) => (r.length ? r : null)),
+    );
+    expect(row!.case_id).not.toBe(kase.id);
+  });
+});
+
 describe('machines get no answer', () => {
   it('should store an auto-reply to a receipt on its case and answer nothing', async () => {
     const resident = newAddress();
@@ -123,6 +175,20 @@ describe('machines get no answer', () => {
     expect((await caseOf(`<fixture-autoreply-${resident}>`)).id).toBe(kase.id);
     await new Promise((r) => setTimeout(r, 300));
     expect(sink.to(resident)).toHaveLength(1);
+  });
+
+  it('should join an auto-reply to the answer of a closed case without reopening it', async () => {
+    const resident = newAddress();
+    const { messageId } = await write(resident, '青年路的排水沟堵了。');
+    const kase = await caseOf(messageId);
+    const [receipt] = await receiptTo(resident);
+    await sys.sql(`UPDATE "case" SET status = 'closed', closed_at = now() WHERE id = $1`, [kase.id]);
+    const auto = await emlFixture('auto-reply.eml', { SENDER: resident, ORIGINAL_MESSAGE_ID: receipt!.parsed.messageId! });
+    await sendRaw(port(), auto, { from: resident, to: [MAILBOX] });
+    expect((await caseOf(`<fixture-autoreply-${resident}>`)).id).toBe(kase.id);
+    const [after] = await sys.sql<{ status: string }>(`SELECT status FROM "case" WHERE id = $1`, [kase.id]);
+    expect(after!.status).toBe('closed');
+    expect(await sys.sql(`SELECT 1 FROM case_event WHERE case_id = $1 AND type = 'reopened'`, [kase.id])).toHaveLength(0);
   });
 
   it.each([
@@ -170,7 +236,22 @@ describe('bounces', () => {
     const [note] = await receiptTo('lijianhua@demo.invalid');
     expect(note!.parsed.text).toContain(kase.case_no);
     expect(note!.parsed.headers.get('auto-submitted')).toBe('auto-replied');
-    expect(await sys.sql(`SELECT 1 FROM message WHERE provider_message_id = $1`, [`<fixture-bounce-${resident}@mx.example.cn>`])).toHaveLength(0);
+    expect(await sys.sql(`SELECT 1 FROM message WHERE meta #>> '{thread,messageId}' = $1`, [`<fixture-bounce-${resident}@mx.example.cn>`])).toHaveLength(0);
+  });
+});
+
+describe('mail from the null sender', () => {
+  const inbound = async () => (await sys.sql<{ n: number }>(`SELECT count(*)::int AS n FROM message WHERE direction = 'in'`))[0]!.n;
+
+  it.each([
+    ['a delay notice (Action: delayed)', async () => (await emlFixture('bounce.eml', { ORIGINAL_MESSAGE_ID: '<x@minqing.test>', RECIPIENT: newAddress() })).toString('latin1').replace('Action: failed', 'Action: delayed').replace('Status: 5.1.1', 'Status: 4.4.7')],
+    ['a non-standard bounce', async () => `From: MAILER-DAEMON@mx.example.cn\r\nTo: ${MAILBOX}\r\nSubject: failure notice\r\nMessage-ID: <${randomBytes(6).toString('hex')}@mx.example.cn>\r\n\r\nSorry, I could not deliver your message.\r\n`],
+  ])('should take %s with 250 and open no case', async (_title, raw) => {
+    const before = await inbound();
+    const info = await sendRaw(port(), await raw(), { from: '', to: [MAILBOX] });
+    expect(info.response).toMatch(/^250 /);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await inbound()).toBe(before);
   });
 });
 
@@ -198,7 +279,7 @@ describe('attachments and HTML', () => {
     const before = await readdir(join(sys.env.DATA_DIR!, 'attachments'));
     await smtpClient(port()).sendMail({ from: 'big@example.cn', to: MAILBOX, subject: '照片', text: '见附件', messageId, attachments: [{ filename: 'big.png', content: big }] });
     await caseOf(messageId);
-    const [row] = await sys.sql<{ attachments: unknown[] }>(`SELECT attachments FROM message WHERE provider_message_id = $1`, [messageId]);
+    const [row] = await sys.sql<{ attachments: unknown[] }>(`SELECT attachments FROM message WHERE meta #>> '{thread,messageId}' = $1`, [messageId]);
     expect(row!.attachments).toEqual([{ id: 'refused-1', contentType: 'image/png', size: big.length, originalName: 'big.png', rejected: 'larger than 16384 bytes' }]);
     expect(await readdir(join(sys.env.DATA_DIR!, 'attachments'))).toEqual(before);
   });
@@ -206,7 +287,7 @@ describe('attachments and HTML', () => {
   it('should store HTML-only mail as clean text, keeping the HTML sanitized', async () => {
     await sendRaw(port(), await emlFixture('html-only.eml'), { from: 'html@example.cn', to: [MAILBOX] });
     await caseOf('<fixture-html@example.cn>');
-    const [row] = await sys.sql<{ body: string; meta: { html: string } }>(`SELECT body, meta FROM message WHERE provider_message_id = '<fixture-html@example.cn>'`);
+    const [row] = await sys.sql<{ body: string; meta: { html: string } }>(`SELECT body, meta FROM message WHERE meta #>> '{thread,messageId}' = '<fixture-html@example.cn>'`);
     expect(row!.body).toContain('护国路的井盖丢失了，很危险。');
     expect(`${row!.body}${row!.meta.html}`).not.toMatch(/<script|alert|onerror|javascript:|iframe/i);
   });
@@ -257,8 +338,15 @@ describe('bad input gets an SMTP code and stores nothing', () => {
     expect(err.responseCode).toBe(450);
   });
 
-  it('should keep residents’ addresses and letters out of the logs', () => {
+  it('should keep residents’ addresses and letters out of the logs', async () => {
+    const resident = newAddress('private');
+    const { messageId } = await write(resident, '路灯又坏了，请尽快修。', { subject: '路灯' });
+    await caseOf(messageId);
+    await receiptTo(resident);
+    await write(resident, '你好', { to: 'nobody@minqing.test' }).catch(() => null); // refused at RCPT, and logged as such
     const logs = sys.logs.join('');
+    expect(logs).toMatch(/smtp listener started/);
+    expect(logs).not.toContain(resident);
     expect(logs).not.toMatch(/@example\.cn/);
     expect(logs).not.toContain('路灯');
   });

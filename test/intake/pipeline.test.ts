@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createLogger } from '../../src/core/log.js';
 import { Acceptor } from '../../src/intake/accept.js';
 import { InboundProcessor } from '../../src/intake/process.js';
@@ -61,6 +61,20 @@ describe('accepting', () => {
     const queuedIds = jobs.flatMap((j) => j.data.messageIds);
     expect(queuedIds.filter((id) => id === results[0]!.messageId)).toHaveLength(1);
     expect(queuedIds).toContain(results[1]!.messageId);
+  });
+});
+
+describe('bad data', () => {
+  it('should store text with NULs and lone surrogates cleaned, and fail only the message the database refuses', async () => {
+    const dirty = { ...message('水管\u0000漏水 \ud83d', '13800003334'), sender: { name: '\udc00张\u0000三', identities: [{ kind: 'phone', address: '+8613800003334' }] } };
+    const fine = message('路面有坑', '13800003335');
+    const tooLong = { ...message('井盖丢了', '13800003336'), providerMessageId: `<${randomBytes(2000).toString('hex')}@example.cn>` };
+    const [a, b, c] = await Promise.allSettled([accept(dirty), accept(fine), accept(tooLong)]);
+    expect(a.status).toBe('fulfilled');
+    expect(b.status).toBe('fulfilled');
+    expect(c).toMatchObject({ status: 'rejected', reason: { code: '54000' } });
+    const [row] = await sys.sql<{ body: string; meta: { sender: { name: string } } }>(`SELECT body, meta FROM message WHERE provider_message_id = $1`, [dirty.providerMessageId]);
+    expect(row).toMatchObject({ body: '水管漏水 ', meta: { sender: { name: '张三' } } });
   });
 });
 

@@ -15,6 +15,7 @@ import type { HeaderValue } from 'mailparser';
 import { queueSend } from '../../intake/outbox.js';
 import { queueNotice } from '../../liaisons/notices.js';
 import { messageIds } from './threading.js';
+import { cutText } from '../../core/clean-text.js';
 
 export interface DeliveryReport {
   /** Message-IDs of the mail that failed (from the returned headers). */
@@ -43,7 +44,7 @@ export function readDeliveryReport(headers: Map<string, HeaderValue>, parts: Par
     originalMessageIds: messageIds([header, field('Original-Envelope-Id') ?? undefined]),
     action,
     status: field('Status'),
-    diagnostic: field('Diagnostic-Code')?.slice(0, 300) ?? null,
+    diagnostic: cutText(field('Diagnostic-Code') ?? '', 300) || null,
   };
 }
 

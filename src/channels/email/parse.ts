@@ -11,7 +11,8 @@ import { normalizeCharsets } from './charsets.js';
 import { htmlToPlainText, sanitizeEmailHtml } from './sanitize.js';
 import { automaticReason } from './auto-reply-guard.js';
 import { readDeliveryReport, type DeliveryReport } from './bounce.js';
-import { caseNoInSubject, messageIds } from './threading.js';
+import { caseNoInSubject, messageIds, usableMessageId } from './threading.js';
+import { cutText } from '../../core/clean-text.js';
 
 export interface EmailAttachment {
   filename?: string;
@@ -20,7 +21,7 @@ export interface EmailAttachment {
 }
 
 export interface ParsedEmail {
-  /** `<id@host>` as sent, or null when the mail has none. */
+  /** `<id@host>` as sent, or null when the mail has none (or one too long or misshapen to key on). */
   messageId: string | null;
   from: { address: string; name?: string } | null;
   /** Every address in To, Cc and Delivered-To (lower case). */
@@ -34,6 +35,11 @@ export interface ParsedEmail {
   caseNo: string | null;
   /** Why no automatic answer may go back (auto-reply, list mail, bounce), or null. */
   automatic: string | null;
+  /**
+   * Sent from the null return path (MAIL FROM:<>, or Return-Path: <>) or a
+   * delivery report of any kind: machine mail about mail, never a resident's letter.
+   */
+  fromNullSender: boolean;
   /** A delivery status notification about one of our sends. */
   deliveryReport: DeliveryReport | null;
   attachments: EmailAttachment[];
@@ -56,21 +62,23 @@ export async function parseEmail(raw: Buffer, envelope: Envelope = {}): Promise<
     keepDeliveryStatus: true,
     maxHtmlLengthToParse: 2 * MAX_TEXT_CHARS,
   });
-  const html = typeof mail.html === 'string' && mail.html.trim() ? sanitizeEmailHtml(mail.html) : null;
+  // Cut, then sanitized again: a cut in the middle of a tag leaves no half-open tag behind.
+  const html = typeof mail.html === 'string' && mail.html.trim() ? sanitizeEmailHtml(cutText(sanitizeEmailHtml(mail.html), 2 * MAX_TEXT_CHARS)) : null;
   const plain = mail.text?.trim() ? mail.text : html ? htmlToPlainText(html) : '';
   const returnPath = envelope.mailFrom ?? returnPathOf(mail.headers.get('return-path'));
   const from = firstAddress(mail.from);
   const subject = (mail.subject ?? '').trim();
   return {
-    messageId: mail.messageId?.trim() || null,
+    messageId: usableMessageId(mail.messageId),
     from,
     recipients: [...new Set([...addresses(mail.to), ...addresses(mail.cc), ...deliveredTo(mail.headerLines)])],
     subject,
-    text: plain.replace(/\r\n?/g, '\n').trim().slice(0, MAX_TEXT_CHARS),
-    html: html?.slice(0, 2 * MAX_TEXT_CHARS) ?? null,
+    text: cutText(plain.replace(/\r\n?/g, '\n').trim(), MAX_TEXT_CHARS),
+    html,
     references: messageIds([mail.inReplyTo, mail.references]),
     caseNo: caseNoInSubject(subject),
     automatic: automaticReason(mail.headers, returnPath),
+    fromNullSender: returnPath === '' || /^multipart\/report$/i.test((mail.headers.get('content-type') as { value?: string } | undefined)?.value ?? ''),
     deliveryReport: readDeliveryReport(mail.headers, mail.attachments),
     attachments: mail.attachments
       .filter((a) => !/^(message\/delivery-status|text\/rfc822-headers|message\/rfc822)$/i.test(a.contentType))

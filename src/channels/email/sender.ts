@@ -21,11 +21,18 @@ type Transport = ReturnType<typeof nodemailer.createTransport>;
 /** Claims a Message-ID for the row (keeps the one an earlier attempt claimed). */
 const CLAIM_MESSAGE_ID = `UPDATE outbox SET provider_id = coalesce(provider_id, $2) WHERE id = $1 RETURNING provider_id`;
 
-/** What the case's mail so far says about threading; inbound ids without angle brackets are our own stand-ins. */
+/**
+ * What the case's mail so far says about threading: the resident's Message-IDs
+ * as sent (meta.thread.messageId, or the bare provider id of mail stored before
+ * ids were scoped to senders; mail without one has none to answer) and ours.
+ */
 const THREAD = `
   WITH mail AS (
-    SELECT m.id AS ord, m.provider_message_id AS mid, true AS inbound, m.meta FROM message m
-    WHERE m.case_id = $2 AND m.direction = 'in' AND m.channel = 'email' AND m.provider_message_id LIKE '<%>'
+    SELECT * FROM (
+      SELECT m.id AS ord, coalesce(m.meta #>> '{thread,messageId}', CASE WHEN m.provider_message_id LIKE '<%>' THEN m.provider_message_id END) AS mid,
+             true AS inbound, m.meta
+      FROM message m WHERE m.case_id = $2 AND m.direction = 'in' AND m.channel = 'email'
+    ) resident WHERE mid IS NOT NULL
     UNION ALL
     SELECT o.message_id, o.provider_id, false, NULL FROM outbox o
     WHERE o.case_id = $2 AND o.channel = 'email' AND o.provider_id IS NOT NULL AND o.id <> $1 AND o.kind <> 'liaison_note'

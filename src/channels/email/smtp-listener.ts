@@ -4,10 +4,13 @@
  * and answers as a careful MX does:
  *   250 once the Acceptor has stored the message (nothing accepted is lost);
  *   451 when PostgreSQL is down (the sending server tries again);
+ *   554 when the database refuses the message itself (SQLSTATE class 22 or
+ *       54): trying again would fail the same way, forever;
  *   550 for an unknown recipient (at RCPT) or mail without a From;
  *   552 above SMTP_MAX_MESSAGE_BYTES (advertised with SIZE, checked on the data);
  *   450 when one sender passes SMTP_RATE_PER_HOUR.
- * Bounces (null return path) are accepted and recorded as DSNs, never answered.
+ * Mail from the null return path (bounces, delay notices) is accepted and
+ * recorded, never answered and never a case; only failed DSNs mark sends failed.
  * STARTTLS is offered when a key and certificate are configured. The
  * listener logs no addresses or contents.
  */
@@ -17,7 +20,7 @@ import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 's
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
 import type { Catalog } from '../../router/catalog.js';
-import { isUnavailable, UnavailableError } from '../../core/errors.js';
+import { isDataError, isUnavailable, UnavailableError } from '../../core/errors.js';
 import { normalizeEmail } from '../../core/contact-address.js';
 import { smtpReplies } from '../../core/metrics.js';
 import type { MailIntake } from './inbound.js';
@@ -96,6 +99,10 @@ export async function startSmtpListener(config: Config, intake: MailIntake, cata
           callback(null, outcome.kind === 'accepted' ? '2.0.0 OK: message stored' : '2.0.0 OK: delivery report received');
         })
         .catch((err) => {
+          if (isDataError(err)) {
+            log.error({ err: (err as Error).message, code: (err as { code: string }).code }, 'mail refused: the database cannot store it');
+            return callback(reply(554, '5.6.0 the message could not be stored'));
+          }
           if (err instanceof UnavailableError || isUnavailable(err)) log.warn({ err: (err as Error).message }, 'mail not stored: database unavailable');
           else log.error({ err: (err as Error).message }, 'mail intake failed');
           callback(TEMPORARY());
