@@ -45,10 +45,16 @@ export function surveyText(caseNo: string, reminder: number): string {
 const LABELS: Record<SurveyAnswer, string> = { satisfied: '满意', basically_satisfied: '基本满意', not_satisfied: '不满意' };
 
 /** Asks (or reminds) the resident: the survey row and the send commit together; false when the case has nowhere to ask. */
-export async function askSurvey(db: Queryable, c: { id: number; case_no: string; reply_channel: string; reply_address: string | null }, reminder: number): Promise<boolean> {
+export async function askSurvey(
+  db: Queryable,
+  c: { id: number; case_no: string; origin_channel: string; reply_channel: string; reply_address: string | null },
+  reminder: number,
+): Promise<boolean> {
   if (!c.reply_address) return false; // a web-form resident without contact details: nobody to ask
-  await db.query('INSERT INTO survey (case_id, channel, address) VALUES ($1, $2, $3) ON CONFLICT (case_id) DO UPDATE SET reminders = $4', [c.id, c.reply_channel, c.reply_address, reminder]);
-  await queueSend(db, { channel: c.reply_channel, to: c.reply_address, body: surveyText(c.case_no, reminder), kind: 'survey', caseId: c.id, dedupeKey: `survey:${c.id}:${reminder}` });
+  // A resident who phoned the hotline is called back and answers with a key; everyone else on their reply channel.
+  const channel = c.origin_channel === 'voice' && c.reply_address.startsWith('+') ? 'voice' : c.reply_channel;
+  await db.query('INSERT INTO survey (case_id, channel, address) VALUES ($1, $2, $3) ON CONFLICT (case_id) DO UPDATE SET reminders = $4', [c.id, channel, c.reply_address, reminder]);
+  await queueSend(db, { channel, to: c.reply_address, body: surveyText(c.case_no, reminder), kind: 'survey', caseId: c.id, dedupeKey: `survey:${c.id}:${reminder}` });
   return true;
 }
 
@@ -80,7 +86,8 @@ export async function recordSurveyAnswer(
     await client.query(`UPDATE message SET case_id = $2, contact_id = $3, status = 'processed', processed_at = now() WHERE id = $1 AND case_id IS NULL`, [a.messageId, a.caseId, a.contactId]);
     await client.query(`UPDATE case_timer SET cancelled_at = now() WHERE case_id = $1 AND kind LIKE 'survey%' AND fired_at IS NULL AND cancelled_at IS NULL`, [a.caseId]);
     await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'surveyed', 'resident', $2)`, [a.caseId, { answer: a.answer }]);
-    await queueSend(client, {
+    // On a call-back the call itself says thanks; a second call would not.
+    if (kase.channel !== 'voice') await queueSend(client, {
       channel: kase.channel,
       to: kase.address,
       kind: 'survey_thanks',

@@ -27,7 +27,7 @@ const CLAIM = `
   RETURNING id, case_id, kind, detail`;
 
 const CASE = `
-  SELECT c.id, c.case_no, c.status, c.urgent, c.zone_id, c.liaison_id, c.deadline_at, cat.name_zh AS category_zh, c.reply_channel, c.reply_address,
+  SELECT c.id, c.case_no, c.status, c.urgent, c.zone_id, c.liaison_id, c.deadline_at, cat.name_zh AS category_zh, c.origin_channel, c.reply_channel, c.reply_address,
          coalesce(m.body, '') AS text, coalesce(m.meta #> '{sender,identities}', '[]') AS sender
   FROM "case" c JOIN category cat ON cat.code = c.category_code
   LEFT JOIN LATERAL (SELECT body, meta FROM message WHERE case_id = c.id AND direction = 'in' ORDER BY id LIMIT 1) m ON true
@@ -42,6 +42,7 @@ interface CaseRow {
   liaison_id: number | null;
   deadline_at: Date;
   category_zh: string;
+  origin_channel: string;
   reply_channel: string;
   reply_address: string | null;
   text: string;

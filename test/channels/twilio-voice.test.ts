@@ -8,8 +8,8 @@ import { buildApp, type App } from '../../src/http/app.js';
 import { appDeps } from '../../src/runtime/system.js';
 import { createLogger } from '../../src/core/log.js';
 import { withinOfficeHours } from '../../src/core/time.js';
-import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
-import { fixture, signed, startFakeTwilio, twilioEnv } from '../helpers/twilio.js';
+import { adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { fixture, signed, startFakeTwilio, TWILIO, twilioEnv } from '../helpers/twilio.js';
 
 let sys: TestSystem;
 let fake: Awaited<ReturnType<typeof startFakeTwilio>>;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   fake = await startFakeTwilio();
   // Always within office hours here; the closed office is a second app below.
   sys = await startTestSystem({
-    env: { ...twilioEnv(fake.url), OUTBOX_WAKE_DELAY_MS: '0', DUTY_OFFICER_NUMBER: DUTY, OFFICE_HOURS: '00:00-24:00', OFFICE_DAYS: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun' },
+    env: { ...twilioEnv(fake.url), OUTBOX_WAKE_DELAY_MS: '0', TIMER_TICK_MS: '200', DUTY_OFFICER_NUMBER: DUTY, OFFICE_HOURS: '00:00-24:00', OFFICE_DAYS: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun' },
   });
 });
 afterAll(async () => {
@@ -135,6 +135,29 @@ describe('3: ask for a call back', () => {
     expect(kase).toEqual({ body: '来电请求回电', address: '+8613800001357' });
     await step(gatherAction(await step('/webhooks/twilio/voice', c)), { ...c, Digits: '3' }); // pressed again in the same call
     expect(await sys.sql(`SELECT 1 FROM message WHERE provider_message_id = $1`, [`${c.CallSid}:callback`])).toHaveLength(1);
+  });
+});
+
+describe('the return visit of a caller', () => {
+  it('should call back once the case is closed, and take the key pressed as the answer', async () => {
+    const c = await call('+8613800002468');
+    const twiml = await step(gatherAction(await step('/webhooks/twilio/voice', c)), { ...c, Digits: '3' });
+    const caseNo = /编号 ([\d ]+)，/.exec(twiml)![1]!.replace(/ /g, '');
+    await eventually(() => sys.sql('SELECT 1 FROM "case" WHERE case_no = $1', [caseNo]).then((r) => r.length > 0));
+    const closed = await sys.app!.inject({ method: 'POST', url: `/api/v1/cases/${caseNo}/status`, headers: adminHeaders, payload: { status: 'closed', note: '已回电并解决' } });
+    expect(closed.statusCode).toBe(200);
+    await sys.sql(`UPDATE case_timer SET due_at = now() WHERE kind = 'return_visit' AND case_id = (SELECT id FROM "case" WHERE case_no = $1)`, [caseNo]);
+
+    // Twilio is asked to call the resident, with our survey as the call's first step.
+    const placed = await eventually(async () => fake.calls.find((x) => x.To === '+8613800002468'));
+    const url = new URL(placed.Url);
+    expect(url.pathname + url.search).toBe(`/webhooks/twilio/voice/survey?caseNo=${caseNo}`);
+    const outbound = { ...c, CallSid: placed.sid, From: TWILIO.from, To: '+8613800002468', Direction: 'outbound-api' };
+    const question = await step(`/webhooks/twilio/voice/survey?caseNo=${caseNo}`, outbound);
+    expect(question).toContain('满意请按1');
+    const bye = await step(gatherAction(question), { ...outbound, Digits: '2' });
+    expect(bye).toContain('感谢您的评价');
+    await eventually(async () => (await sys.sql<{ answer: string }>(`SELECT s.answer FROM survey s JOIN "case" c ON c.id = s.case_id WHERE c.case_no = $1`, [caseNo]))[0]?.answer === 'basically_satisfied');
   });
 });
 

@@ -4,6 +4,7 @@ import { smsWebhookRoutes } from './sms-webhook.js';
 import { statusCallbackRoutes } from './status-callback.js';
 import { TwilioSmsSender } from './sms-sender.js';
 import { voiceRoutes } from './voice.js';
+import { TwilioVoiceSender } from './voice-sender.js';
 
 const routes: FastifyPluginAsync = async (app) => {
   await app.register(smsWebhookRoutes);
@@ -17,8 +18,9 @@ export const twilioSms: ChannelModule = {
   createSender: ({ config, pool }) => new TwilioSmsSender(config, pool),
 };
 
-/** The hotline by voice: an IVR whose messages become cases; callers get their receipts by SMS. */
+/** The hotline by voice: an IVR whose messages become cases; callers get their receipts by SMS, and their return visit as a call-back. */
 export const twilioVoice: ChannelModule = {
   name: 'voice',
   routes: voiceRoutes,
+  createSender: ({ config }) => new TwilioVoiceSender(config),
 };

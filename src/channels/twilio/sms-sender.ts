@@ -26,6 +26,13 @@ class RedirectingRequestClient extends twilio.RequestClient {
   }
 }
 
+/** The Twilio REST client, or null without credentials and a from-number (sends are then sandboxed). */
+export function twilioClient(config: Config): TwilioClient | null {
+  const { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_API_BASE_URL: base } = config;
+  if (!(sid && token && config.TWILIO_FROM_NUMBER)) return null;
+  return twilio(sid, token, base ? { httpClient: new RedirectingRequestClient(base) } : {});
+}
+
 export class TwilioSmsSender implements ChannelSender {
   readonly channel = 'sms';
   readonly configured: boolean;
@@ -35,11 +42,8 @@ export class TwilioSmsSender implements ChannelSender {
     private readonly config: Config,
     private readonly pool: pg.Pool,
   ) {
-    const { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_API_BASE_URL: base } = config;
-    this.configured = Boolean(sid && token && config.TWILIO_FROM_NUMBER);
-    this.client = this.configured
-      ? twilio(sid, token, base ? { httpClient: new RedirectingRequestClient(base) } : {})
-      : null;
+    this.client = twilioClient(config);
+    this.configured = this.client !== null;
   }
 
   async send(message: OutboundMessage): Promise<SendOutcome> {

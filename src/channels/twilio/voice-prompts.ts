@@ -16,5 +16,8 @@ export const PROMPTS = {
   callbackRegistered: (caseNo: string) => `已为您登记回电请求，编号 ${spellDigits(caseNo)}，工作人员会尽快给您回电。再见。`,
   transferring: '正在为您转接值班人员，请稍候。',
   callbackNote: '来电请求回电',
+  survey: (caseNo: string) => `您好，这里是五华区民心电话回访。您反映的问题，编号 ${spellDigits(caseNo)}，已经办结。满意请按1，基本满意请按2，不满意请按3。`,
+  surveyThanks: '感谢您的评价，再见。',
+  surveyNotUnderstood: '没有收到您的选择，我们稍后再联系您。再见。',
   voicemailNote: (seconds: string, url: string) => `［语音留言 ${seconds} 秒］${url}`,
 } as const;

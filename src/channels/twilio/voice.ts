@@ -136,6 +136,38 @@ export const voiceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  // The return visit's call-back (an outbound call): the question, then the resident's digit, taken like a
+  // text reply "1"/"2"/"3" from the number we called, so the intake worker records it on the survey.
+  app.post(`${BASE}/survey`, { preValidation: signed, schema: { hide: true, body: Call, querystring: z.object({ caseNo: z.string().regex(/^\d{10,16}$/) }) } }, async (req, reply) => {
+    const r = new VoiceResponse();
+    r.gather({ input: ['dtmf'], numDigits: 1, timeout: 8, action: `${BASE}/survey-answer` }).say(ZH, PROMPTS.survey(req.query.caseNo));
+    r.say(ZH, PROMPTS.surveyNotUnderstood);
+    return send(reply, r);
+  });
+
+  app.post(`${BASE}/survey-answer`, { preValidation: signed, schema: { hide: true, body: Call } }, async (req, reply) => {
+    const call = req.body;
+    if (!['1', '2', '3'].includes(call.Digits ?? '')) return send(reply, goodbye(PROMPTS.surveyNotUnderstood));
+    // On our outbound call, the resident is the number called.
+    const resident = normalizePhone(call.To) ?? call.To;
+    await acceptor.accept(
+      {
+        channel: 'voice',
+        providerMessageId: `${call.CallSid}:survey`,
+        text: call.Digits!,
+        sender: { identities: [{ kind: 'phone', address: resident }] },
+        attachments: [],
+        hints: {},
+        replyTo: { channel: 'sms', address: resident },
+        language: 'zh',
+        threading: 'open-case',
+        receivedAt: new Date().toISOString(),
+      },
+      { reserveCaseNo: false },
+    );
+    return send(reply, goodbye(PROMPTS.surveyThanks));
+  });
+
   app.post(`${BASE}/recording`, { preValidation: signed, schema: { hide: true, body: Recording } }, async (req, reply) => {
     const rec = req.body;
     await openCase(rec, rec.RecordingSid, PROMPTS.voicemailNote(rec.RecordingDuration, rec.RecordingUrl));

@@ -12,6 +12,7 @@ import { descendantZoneIds } from '../../router/zone-tree.js';
 import { buildTimeline, TimelineEntry } from './case-timeline.js';
 import { CaseStatus, STATUS_LABELS } from '../../core/case-status.js';
 import { lookupRoutes } from './case-lookup.js';
+import { calendarOf } from '../../supervision/calendar-of.js';
 
 const CaseSummary = z.object({
   caseNo: z.string(),
@@ -132,6 +133,14 @@ const STATUS_CHANGE = `
     UPDATE case_timer t SET cancelled_at = now() FROM changed
     WHERE t.case_id = changed.id AND $2 IN ('answered', 'closed') AND t.kind IN ('reminder', 'deadline', 'escalation')
       AND t.fired_at IS NULL AND t.cancelled_at IS NULL
+  ),
+  return_visit AS (
+    -- Answered or closed: the return visit (回访) is due a while later, once per case.
+    INSERT INTO case_timer (case_id, kind, due_at)
+    SELECT id, 'return_visit', $5 FROM changed
+    WHERE $2 IN ('answered', 'closed')
+      AND NOT EXISTS (SELECT 1 FROM survey s WHERE s.case_id = changed.id)
+      AND NOT EXISTS (SELECT 1 FROM case_timer t WHERE t.case_id = changed.id AND t.kind = 'return_visit' AND t.fired_at IS NULL AND t.cancelled_at IS NULL)
   )
   SELECT (SELECT id FROM old) AS case_id, (SELECT id FROM changed) AS changed_id`;
 
@@ -211,7 +220,10 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       const { caseNo } = req.params;
       const { status, note } = req.body;
       const actor = `user:${req.staff!.id}`;
-      const { rows } = await pool.query<{ case_id: number | null; changed_id: number | null }>(STATUS_CHANGE, [caseNo, status, actor, note]);
+      const { config } = app.deps;
+      const office = { hours: config.OFFICE_HOURS, days: config.OFFICE_DAYS, timeZone: config.OFFICE_TIME_ZONE };
+      const visitAt = calendarOf(await app.deps.catalog.get(), office).addWorkingMinutes(new Date(), config.RETURN_VISIT_AFTER_HOURS * 60);
+      const { rows } = await pool.query<{ case_id: number | null; changed_id: number | null }>(STATUS_CHANGE, [caseNo, status, actor, note, visitAt]);
       if (!rows[0]?.case_id) throw new InputError('caseNo', `no case ${caseNo}`, 404, 'not_found');
       if (!rows[0].changed_id) throw new InputError('status', `the case is ${status} already`, 409, 'conflict');
       await audit(pool, { actor, action: 'case.status', subjectType: 'case', subjectId: caseNo, detail: { status } });
