@@ -28,14 +28,25 @@ const ANSWERS: Record<string, SurveyAnswer> = {
   'not satisfied': 'not_satisfied',
 };
 
+/** Where a mail client starts quoting the message replied to. */
+const QUOTE = /^(>|-{2,}\s*original message|-{2,}\s*原始邮件|发件人[:：]|from:|on .+ wrote:|在.+写道[:：]?)/i;
+
 /** A reply that is a survey answer, or null for anything else (which is an ordinary message). */
 export function parseSurveyAnswer(text: string): SurveyAnswer | null {
-  const t = text
-    .normalize('NFKC')
-    .trim()
-    .toLowerCase()
-    .replace(/[。.!！\s]+$/u, '');
-  return ANSWERS[t] ?? null;
+  const normalize = (s: string) =>
+    s
+      .normalize('NFKC')
+      .trim()
+      .toLowerCase()
+      .replace(/[。.!！\s]+$/u, '');
+  const whole = ANSWERS[normalize(text)];
+  if (whole) return whole;
+  // A mail reply: the answer above the quoted survey.
+  const lines = text.split(/\r?\n/).map((l) => l.trim());
+  const quoteAt = lines.findIndex((l) => QUOTE.test(l));
+  if (quoteAt <= 0) return null;
+  const above = lines.slice(0, quoteAt).filter(Boolean);
+  return above.length === 1 ? (ANSWERS[normalize(above[0]!)] ?? null) : null;
 }
 
 export function surveyText(caseNo: string, reminder: number): string {

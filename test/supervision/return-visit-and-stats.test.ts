@@ -75,6 +75,11 @@ describe('survey answers', () => {
     ['不满意！', 'not_satisfied'],
     ['13', null],
     ['我不满意你们的处理', null],
+    // Mail replies quote the survey below the answer.
+    ['2\n\n在 2026年11月30日 10:00，民意信箱 写道：\n> 【回访】您反映的问题……请回复数字评价', 'basically_satisfied'],
+    ['满意\r\n\r\nOn Mon, 30 Nov 2026 at 10:00, mailbox wrote:\r\n> 1 满意，2 基本满意，3 不满意', 'satisfied'],
+    ['3\n-----Original Message-----\nFrom: mailbox', 'not_satisfied'],
+    ['1\n还有一件事想反映\n> 回访', null],
   ])('should read %j as %s', (text, answer) => {
     expect(parseSurveyAnswer(text)).toBe(answer);
   });
