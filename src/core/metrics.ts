@@ -81,7 +81,9 @@ new client.Gauge({
   async collect() {
     this.reset();
     if (!headlineFigures.source) return;
-    for (const [figure, value] of Object.entries(await headlineFigures.source())) {
+    // A scrape must not fail because the database is away: the gauges are then absent, the rest still served.
+    const figures = await headlineFigures.source().catch(() => ({}));
+    for (const [figure, value] of Object.entries(figures)) {
       if (value !== null) this.set({ figure }, value);
     }
   },

@@ -67,7 +67,9 @@ export class TextClassifier {
     const active = categories.filter((c) => c.active);
     const haystack = text.toLowerCase();
     const hits = new Map(active.map((c) => [c.code, c.keywords.filter((k) => haystack.includes(k.toLowerCase()))]));
-    const modelProbs = this.model?.predict(features(text)) ?? null;
+    const words = features(text);
+    // Nothing the model has seen (a greeting in emoji, "？？"): its answer would be the prior, not a judgement.
+    const modelProbs = this.model?.knows(words) ? this.model.predict(words) : null;
 
     const scores = new Map<string, number>();
     for (const c of active) {

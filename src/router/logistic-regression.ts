@@ -83,6 +83,11 @@ export class LogisticRegression {
     };
   }
 
+  /** Whether any of the features was seen in training (otherwise a prediction is the prior, not evidence). */
+  knows(features: readonly string[]): boolean {
+    return features.some((f) => this.index.has(f));
+  }
+
   /** Probability per label. */
   predict(features: readonly string[]): Map<string, number> {
     const p = this.probabilities(this.vectorize(features));

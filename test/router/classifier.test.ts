@@ -56,14 +56,19 @@ describe('classifier with a model', () => {
 
   it('should let keywords reach a category the model never saw', () => {
     const withNew = [...categories, { code: 'pets', nameZh: '宠物', nameEn: 'Pets', deadlineHours: 72, keywords: ['狗', '猫'], active: true }];
-    expect(model.classify('邻居家的狗天天叫，狗屎到处都是', withNew)).toMatchObject({ category: 'pets', method: 'model+keywords' });
+    expect(model.classify('邻居家的狗晚上太吵了，狗屎到处都是', withNew)).toMatchObject({ category: 'pets', method: 'model+keywords' });
+    expect(model.classify('狗屎到处都是', withNew)).toMatchObject({ category: 'pets', method: 'keywords' });
   });
 
   it('should send a message it cannot place to triage, keeping its guess', () => {
-    const result = model.classify('请问', categories);
+    const result = model.classify('晚上老板', categories); // a word of each
     expect(result.triage).toBe(true);
     expect(result.category).toBe('other');
     expect(['employment', 'environment']).toContain(result.guess);
+  });
+
+  it('should not let the model guess from nothing it has seen', () => {
+    expect(model.classify('请问', categories)).toMatchObject({ triage: true, category: 'other', confidence: 0, method: 'none' });
   });
 });
 
