@@ -19,7 +19,7 @@ let account: mock.ContactMock;
 const said: { to: string; text: string }[] = [];
 
 beforeAll(async () => {
-  sys = await startTestSystem({ env: { WECHATY_PUPPET: 'wechaty-puppet-mock', OUTBOX_WAKE_DELAY_MS: '0' } });
+  sys = await startTestSystem({ env: { WECHATY_PUPPET: 'wechaty-puppet-mock', OUTBOX_WAKE_DELAY_MS: '0', TIMER_TICK_MS: '200' } });
   await seedDemoDistrict(sys.db.prisma);
   bot = sys.listeners.get('wechat')!.client as Wechaty;
   mocker = (bot.puppet as PuppetMock).mocker;
@@ -120,6 +120,14 @@ describe('a liaison on WeChat', () => {
     await saidTo(liaison, /已答复/);
     const timeline = (await app().inject({ method: 'GET', url: `/api/v1/cases/${kase.case_no}`, headers: adminHeaders })).json().timeline;
     expect(timeline).toContainEqual(expect.objectContaining({ event: 'replied', actor: `liaison:${district!.liaison_id}` }));
+
+    // Resolved from WeChat; the return visit asks on WeChat, and "2" is the resident's answer.
+    liaison.say(`办结 ${kase.case_no} 路灯已全部修复`).to(account);
+    await saidTo(resident, /路灯已全部修复/);
+    await sys.sql(`UPDATE case_timer SET due_at = now() WHERE case_id = $1 AND kind = 'return_visit'`, [kase.id]);
+    await saidTo(resident, /回访/);
+    resident.say('2').to(account);
+    await eventually(async () => (await sys.sql<{ answer: string }>('SELECT answer FROM survey WHERE case_id = $1', [kase.id]))[0]?.answer === 'basically_satisfied');
   });
 });
 
