@@ -117,7 +117,8 @@ describe('the five steps', () => {
       expect.objectContaining({ detail: { from: 'accepted', to: 'in_progress', note: '已联系市政维修' } }),
     ]);
     await move('answered', '已修复并告知居民');
-    expect((await timers(id)).filter((t) => t.kind !== 'escalation').every((t) => t.cancelled_at !== null)).toBe(true);
+    expect((await timers(id)).filter((t) => ['reminder', 'deadline'].includes(t.kind)).every((t) => t.cancelled_at !== null)).toBe(true);
+    expect((await timers(id)).filter((t) => t.kind === 'return_visit' && t.cancelled_at === null)).toHaveLength(1);
     await move('closed', '居民确认');
     detail = (await app().inject({ method: 'GET', url: `/api/v1/cases/${caseNo}`, headers: adminHeaders })).json();
     expect(detail.firstResponseAt).not.toBeNull();
