@@ -17,6 +17,7 @@ import type { Catalog } from '../router/catalog.js';
 import { nearestWithLiaison } from '../router/zone-resolver.js';
 import { zoneLabel } from '../router/zone-tree.js';
 import { audit } from '../store/audit.js';
+import { inTransaction } from '../store/db.js';
 import { HELP_TEXT, parseCommand, type Command } from './commands.js';
 import type { BoundLiaison } from './binding.js';
 import { queueNotice, renderNotice, type NoticeReason } from './notices.js';
@@ -88,27 +89,16 @@ export class LiaisonDesk {
 
   /** Runs one chat message from a bound liaison; the answer goes back to the chat through the outbox. */
   async handle(liaison: BoundLiaison, text: string, chat: ChatContext): Promise<void> {
-    const client = await this.deps.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.deps.pool, async (client) => {
       const fresh = await client.query('INSERT INTO chat_update (channel, update_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [chat.channel, chat.updateId]);
-      if (fresh.rowCount === 0) {
-        await client.query('ROLLBACK');
-        return;
-      }
+      if (fresh.rowCount === 0) return; // handled before: a redelivered update
       // Plain text in reply to a case notice is a reply to that case's resident.
       const command: Command = chat.replyToCaseNo && !/^\/|^\S+\s+\d{10,16}\b/.test(text.trim())
         ? { name: 'reply', caseNo: chat.replyToCaseNo, text: text.trim() }
         : parseCommand(text);
       const answer = await this.execute(client, liaison, command, chat);
       await queueSend(client, { channel: chat.channel, to: chat.chatId, body: answer, kind: 'liaison_answer', dedupeKey: `liaison_answer:${chat.channel}:${chat.updateId}` });
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private async execute(db: pg.PoolClient, liaison: BoundLiaison, command: Command, chat: ChatContext): Promise<string> {

@@ -55,3 +55,19 @@ export function createDb(options: DbOptions): Db {
 
 /** A pool, or one client of it inside a transaction: what statement helpers run on. */
 export type Queryable = pg.Pool | pg.PoolClient;
+
+/** Runs `work` in one transaction on one client: committed when it returns, rolled back when it throws. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}

@@ -11,7 +11,7 @@ import { queueSend } from '../intake/outbox.js';
 import type { Catalog } from '../router/catalog.js';
 import { nearestWithLiaison } from '../router/zone-resolver.js';
 import { queueNotice } from '../liaisons/notices.js';
-import type { Queryable } from '../store/db.js';
+import { inTransaction, type Queryable } from '../store/db.js';
 
 export type SurveyAnswer = 'satisfied' | 'basically_satisfied' | 'not_satisfied';
 
@@ -79,9 +79,7 @@ export async function recordSurveyAnswer(
   catalog: Catalog,
   a: { surveyId: number; caseId: number; messageId: number; contactId: number; answer: SurveyAnswer },
 ): Promise<boolean> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ case_no: string; channel: string; address: string | null; zone_id: number; liaison_id: number | null }>(
       `WITH answered AS (
          UPDATE survey SET answer = $2, answered_at = now() WHERE id = $1 AND answer IS NULL RETURNING case_id, channel, address
@@ -90,10 +88,7 @@ export async function recordSurveyAnswer(
       [a.surveyId, a.answer],
     );
     const kase = rows[0];
-    if (!kase) {
-      await client.query('ROLLBACK');
-      return false;
-    }
+    if (!kase) return false;
     await client.query(`UPDATE message SET case_id = $2, contact_id = $3, status = 'processed', processed_at = now() WHERE id = $1 AND case_id IS NULL`, [a.messageId, a.caseId, a.contactId]);
     await client.query(`UPDATE case_timer SET cancelled_at = now() WHERE case_id = $1 AND kind LIKE 'survey%' AND fired_at IS NULL AND cancelled_at IS NULL`, [a.caseId]);
     await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'surveyed', 'resident', $2)`, [a.caseId, { answer: a.answer }]);
@@ -117,12 +112,6 @@ export async function recordSurveyAnswer(
         await queueNotice(client, a.caseId, liaisonId, `【回访不满意】案件${kase.case_no}的居民对答复不满意，案件已重新办理，请尽快跟进。`, `survey_unsatisfied:${a.surveyId}:${liaisonId}`);
       }
     }
-    await client.query('COMMIT');
     return true;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -10,6 +10,7 @@
  * acts once.
  */
 import type pg from 'pg';
+import { inTransaction } from '../store/db.js';
 import { maskedSender } from '../core/contact-address.js';
 import { formatLocal } from '../core/time.js';
 import type { Catalog, CatalogSnapshot } from '../router/catalog.js';
@@ -56,35 +57,18 @@ export class Supervisor {
 
   /** Fires one timer if it is due and not fired yet. */
   async fire(timerId: number): Promise<FireOutcome> {
-    const client = await this.deps.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.deps.pool, async (client) => {
       const { rows } = await client.query<{ id: number; case_id: number; kind: string; detail: { share?: number; reminder?: number } }>(CLAIM, [timerId]);
       const timer = rows[0];
-      if (!timer) {
-        await client.query('ROLLBACK');
-        return 'not_due';
-      }
+      if (!timer) return 'not_due';
       const kase = (await client.query<CaseRow>(CASE, [timer.case_id])).rows[0]!;
       const done = ['answered', 'closed'].includes(kase.status);
-      const outcome =
-        timer.kind === 'return_visit' || timer.kind === 'survey_reminder'
-          ? await this.returnVisit(client, kase, done, timer.detail.reminder ?? 0)
-          : timer.kind === 'survey_close'
-            ? await this.closeSurvey(client, kase)
-            : done
-              ? 'settled'
-              : timer.kind === 'reminder'
-                ? await this.remind(client, kase, timer.id, timer.detail.share ?? 0)
-                : await this.escalate(client, kase, timer.id, timer.kind === 'deadline');
-      await client.query('COMMIT');
-      return outcome;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+      if (timer.kind === 'return_visit' || timer.kind === 'survey_reminder') return this.returnVisit(client, kase, done, timer.detail.reminder ?? 0);
+      if (timer.kind === 'survey_close') return this.closeSurvey(client, kase);
+      if (done) return 'settled';
+      if (timer.kind === 'reminder') return this.remind(client, kase, timer.id, timer.detail.share ?? 0);
+      return this.escalate(client, kase, timer.id, timer.kind === 'deadline');
+    });
   }
 
   /**
@@ -94,20 +78,15 @@ export class Supervisor {
   async moveDeadline(caseNo: string, deadline: Date, actor: string): Promise<boolean> {
     const catalog = await this.deps.catalog.get();
     const calendar = calendarOf(catalog, this.deps.office);
-    const client = await this.deps.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.deps.pool, async (client) => {
       const { rows } = await client.query<{ id: number; created_at: Date; deadline_at: Date }>(
         `UPDATE "case" c SET deadline_at = $2, overdue_at = NULL, updated_at = now() FROM "case" old
          WHERE c.id = old.id AND c.case_no = $1 RETURNING c.id, c.created_at, old.deadline_at`,
         [caseNo, deadline],
       );
       const kase = rows[0];
-      if (!kase) {
-        await client.query('ROLLBACK');
-        return false;
-      }
-      await client.query(`UPDATE case_timer SET cancelled_at = now() WHERE case_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL`, [kase.id]);
+      if (!kase) return false;
+      await client.query(`UPDATE case_timer SET cancelled_at = now() WHERE case_id = $1 AND kind IN ('reminder', 'deadline', 'escalation') AND fired_at IS NULL AND cancelled_at IS NULL`, [kase.id]);
       const total = calendar.workingMinutesBetween(kase.created_at, deadline);
       const now = Date.now();
       const timers = [
@@ -116,14 +95,8 @@ export class Supervisor {
       ].filter((t) => t.kind === 'deadline' || t.dueAt.getTime() > now);
       for (const t of timers) await client.query('INSERT INTO case_timer (case_id, kind, due_at, detail) VALUES ($1, $2, $3, $4)', [kase.id, t.kind, t.dueAt, t.detail]);
       await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'deadline_changed', $2, $3)`, [kase.id, actor, { from: kase.deadline_at, to: deadline }]);
-      await client.query('COMMIT');
       return true;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** Asks the resident (reminder 0), or reminds them (1, 2); after the second reminder, a last wait before "no response". */

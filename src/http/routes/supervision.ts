@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
+import { inTransaction } from '../../store/db.js';
 import { Supervisor } from '../../supervision/supervisor.js';
 import { policyFrom } from '../../supervision/deadlines.js';
 import { computeStats, toCsv } from '../../supervision/stats.js';
@@ -102,19 +103,11 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       const wrong = days.findIndex((d) => Number(d.date.slice(0, 4)) !== year);
       if (wrong >= 0) throw new InputError(`days.${wrong}.date`, `${days[wrong]!.date} is not in ${year}`);
       if (new Set(days.map((d) => d.date)).size !== days.length) throw new InputError('days', 'a date is listed twice');
-      const client = await db.pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction(db.pool, async (client) => {
         await client.query('DELETE FROM calendar_day WHERE extract(year FROM date) = $1', [year]);
         for (const d of days) await client.query('INSERT INTO calendar_day (date, workday, name) VALUES ($1, $2, $3)', [d.date, d.workday, d.name]);
         await audit(client, { actor: `user:${req.staff!.id}`, action: 'calendar.update', subjectType: 'calendar', subjectId: String(year), detail: { days: days.length } });
-        await client.query('COMMIT');
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw err;
-      } finally {
-        client.release();
-      }
+      });
       catalog.invalidate();
       return { year, days: [...days].sort((a, b) => a.date.localeCompare(b.date)) };
     },
