@@ -94,8 +94,21 @@ export class BusinessCalendar {
     return this.dateFormat.format(at);
   }
 
+  /** Instants already worked out: every case opened in a day asks for the same few (Intl is slow). */
+  private readonly instants = new Map<string, number>();
+
   /** The instant of a local date and time in the office's time zone. */
-  private instant(date: string, [hour, minute]: [number, number]): number {
+  private instant(date: string, time: [number, number]): number {
+    const key = `${date} ${time[0]}:${time[1]}`;
+    let at = this.instants.get(key);
+    if (at === undefined) {
+      if (this.instants.size > 10_000) this.instants.clear();
+      this.instants.set(key, (at = this.computeInstant(date, time)));
+    }
+    return at;
+  }
+
+  private computeInstant(date: string, [hour, minute]: [number, number]): number {
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
     const guess = Date.UTC(y, m - 1, d, hour, minute);
     // The zone's offset at that moment (twice, in case the first guess crossed a DST change).
