@@ -15,7 +15,7 @@ import { formatLocal } from '../core/time.js';
 import { queueSend } from '../intake/outbox.js';
 import type { Catalog } from '../router/catalog.js';
 import { nearestWithLiaison } from '../router/zone-resolver.js';
-import { zoneLabel } from '../router/zone-tree.js';
+import { parentOf, zoneLabel } from '../router/zone-tree.js';
 import { audit } from '../store/audit.js';
 import { inTransaction } from '../store/db.js';
 import { HELP_TEXT, parseCommand, type Command } from './commands.js';
@@ -196,7 +196,7 @@ export class LiaisonDesk {
   private async escalate(db: pg.PoolClient, liaison: BoundLiaison, kase: CaseRow, joint: boolean, reason: string, chat: ChatContext): Promise<string> {
     const catalog = await this.deps.catalog.get();
     const zone = catalog.zonesById.get(kase.zone_id);
-    const parent = zone?.parentId ? catalog.zonesById.get(zone.parentId) : undefined;
+    const parent = zone && parentOf(zone, catalog);
     if (joint) {
       await db.query(`UPDATE "case" SET joint_meeting = true, tags = array_append(array_remove(tags, '联席会议'), '联席会议'), updated_at = now() WHERE id = $1`, [kase.id]);
       await this.event(db, kase, 'sent_to_joint_meeting', `liaison:${liaison.id}`, { reason, by: liaison.name });

@@ -6,6 +6,7 @@
  * and when they cannot be, the message goes to the zones' common ancestor.
  */
 import type { CatalogSnapshot, ZoneInfo } from './catalog.js';
+import { zoneChain } from './zone-tree.js';
 
 export interface PlaceMatch {
   zone: ZoneInfo;
@@ -34,12 +35,6 @@ function termsOf(catalog: CatalogSnapshot): Map<string, ZoneInfo[]> {
   return terms;
 }
 
-function ancestors(zone: ZoneInfo, catalog: CatalogSnapshot): ZoneInfo[] {
-  const chain: ZoneInfo[] = [];
-  for (let z: ZoneInfo | undefined = zone; z; z = z.parentId ? catalog.zonesById.get(z.parentId) : undefined) chain.push(z);
-  return chain; // the zone itself first, the district last
-}
-
 export function matchPlaces(text: string, catalog: CatalogSnapshot): PlaceMatch | null {
   const terms = termsOf(catalog);
   // Longest first; a name inside an already matched longer name is not a second place.
@@ -61,10 +56,10 @@ export function matchPlaces(text: string, catalog: CatalogSnapshot): PlaceMatch 
   // The deepest zone that every matched name agrees with (the name is that zone or one above it).
   const candidates = [...new Map(matched.flatMap((t) => terms.get(t)!).map((z) => [z.id, z])).values()];
   const agreeing = candidates.filter((z) => {
-    const chain = new Set(ancestors(z, catalog).map((a) => a.id));
+    const chain = new Set(zoneChain(z, catalog).map((a) => a.id));
     return matched.every((t) => terms.get(t)!.some((c) => chain.has(c.id)));
   });
-  const depth = (z: ZoneInfo) => ancestors(z, catalog).length;
+  const depth = (z: ZoneInfo) => zoneChain(z, catalog).length;
   const deepest = agreeing.sort((a, b) => depth(b) - depth(a));
   const unique = deepest.filter((z) => depth(z) === depth(deepest[0] ?? candidates[0]!));
   if (unique.length === 1) return { zone: unique[0]!, matched, ambiguous: false };
@@ -72,7 +67,7 @@ export function matchPlaces(text: string, catalog: CatalogSnapshot): PlaceMatch 
 }
 
 function commonAncestor(zones: ZoneInfo[], catalog: CatalogSnapshot): ZoneInfo {
-  const chains = zones.map((z) => ancestors(z, catalog).reverse()); // district first
+  const chains = zones.map((z) => zoneChain(z, catalog).reverse()); // district first
   let common = chains[0]![0]!;
   for (let i = 0; chains.every((c) => c[i] && c[i]!.id === chains[0]![i]!.id); i++) common = chains[0]![i]!;
   return common;

@@ -11,6 +11,7 @@
 import type { InboundMessage } from '../core/message.js';
 import type { CatalogSnapshot, ZoneInfo } from './catalog.js';
 import { matchPlaces } from './gazetteer.js';
+import { zoneChain } from './zone-tree.js';
 import { zoneAt, type Point } from './geo.js';
 
 export interface ZoneDecision {
@@ -81,16 +82,10 @@ export function resolveZone(
 
 /** The zone itself if it has a liaison, else the nearest zone above it that has one. */
 export function nearestWithLiaison(zone: ZoneInfo, catalog: CatalogSnapshot): ZoneInfo | undefined {
-  for (let z: ZoneInfo | undefined = zone; z; z = z.parentId ? catalog.zonesById.get(z.parentId) : undefined) {
-    if (z.liaisonId) return z;
-  }
-  return undefined;
+  return zoneChain(zone, catalog).find((z) => z.liaisonId);
 }
 
 /** True when `zone` lies strictly below `ancestor`. */
 function isBelow(zone: ZoneInfo, ancestor: ZoneInfo, catalog: CatalogSnapshot): boolean {
-  for (let z = zone.parentId ? catalog.zonesById.get(zone.parentId) : undefined; z; z = z.parentId ? catalog.zonesById.get(z.parentId) : undefined) {
-    if (z === ancestor) return true;
-  }
-  return false;
+  return zoneChain(zone, catalog).slice(1).includes(ancestor);
 }

@@ -6,8 +6,19 @@ import type { CatalogSnapshot, ZoneInfo } from './catalog.js';
  * parent's name in front (翠湖社区第一居民小组), since "第一居民小组" alone exists everywhere.
  */
 export function zoneLabel(zone: ZoneInfo, catalog: CatalogSnapshot): string {
-  const parent = zone.parentId ? catalog.zonesById.get(zone.parentId) : undefined;
+  const parent = parentOf(zone, catalog);
   return (zone.level === 'group' || zone.level === 'community') && parent ? `${parent.name}${zone.name}` : zone.name;
+}
+
+/** The zone and every zone above it: the zone itself first, the district last. */
+export function zoneChain(zone: ZoneInfo, catalog: CatalogSnapshot): ZoneInfo[] {
+  const chain: ZoneInfo[] = [];
+  for (let z: ZoneInfo | undefined = zone; z; z = parentOf(z, catalog)) chain.push(z);
+  return chain;
+}
+
+export function parentOf(zone: ZoneInfo, catalog: CatalogSnapshot): ZoneInfo | undefined {
+  return zone.parentId ? catalog.zonesById.get(zone.parentId) : undefined;
 }
 
 const childrenCache = new WeakMap<CatalogSnapshot, Map<number, number[]>>();

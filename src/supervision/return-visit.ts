@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { queueSend } from '../intake/outbox.js';
 import type { Catalog } from '../router/catalog.js';
 import { nearestWithLiaison } from '../router/zone-resolver.js';
+import { parentOf } from '../router/zone-tree.js';
 import { queueNotice } from '../liaisons/notices.js';
 import { inTransaction, type Queryable } from '../store/db.js';
 
@@ -106,7 +107,7 @@ export async function recordSurveyAnswer(
       await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'reopened', 'resident', '{"reason": "not satisfied"}')`, [a.caseId]);
       const snapshot = await catalog.get();
       const zone = snapshot.zonesById.get(kase.zone_id);
-      const above = zone?.parentId ? snapshot.zonesById.get(zone.parentId) : undefined;
+      const above = zone && parentOf(zone, snapshot);
       const liaisons = new Set([kase.liaison_id, above ? nearestWithLiaison(above, snapshot)?.liaisonId : null].filter((l): l is number => !!l));
       for (const liaisonId of liaisons) {
         await queueNotice(client, a.caseId, liaisonId, `【回访不满意】案件${kase.case_no}的居民对答复不满意，案件已重新办理，请尽快跟进。`, `survey_unsatisfied:${a.surveyId}:${liaisonId}`);

@@ -9,7 +9,7 @@
  */
 import type pg from 'pg';
 import type { CatalogSnapshot } from '../router/catalog.js';
-import { descendantZoneIds } from '../router/zone-tree.js';
+import { descendantZoneIds, zoneChain } from '../router/zone-tree.js';
 
 export type GroupBy = 'zone' | 'category' | 'liaison';
 
@@ -99,7 +99,8 @@ export async function computeStats(
     else if (q.groupBy === 'liaison') add(c.liaison_id === null ? 'none' : String(c.liaison_id), c.liaison_name ?? '（无联络员）', c);
     else {
       // The case's zone and every zone above it, within the zone asked about.
-      for (let z = catalog.zonesById.get(c.zone_id); z; z = z.parentId ? catalog.zonesById.get(z.parentId) : undefined) {
+      const zone = catalog.zonesById.get(c.zone_id);
+      for (const z of zone ? zoneChain(zone, catalog) : []) {
         if (!allowed || allowed.has(z.id)) add(z.code, z.name, c, z.level);
       }
     }

@@ -15,7 +15,7 @@ import { maskedSender } from '../core/contact-address.js';
 import { formatLocal } from '../core/time.js';
 import type { Catalog, CatalogSnapshot } from '../router/catalog.js';
 import { nearestWithLiaison } from '../router/zone-resolver.js';
-import { zoneLabel } from '../router/zone-tree.js';
+import { parentOf, zoneLabel } from '../router/zone-tree.js';
 import { queueNotice, renderNotice } from '../liaisons/notices.js';
 import { calendarOf } from './calendar-of.js';
 import type { OfficeHours } from './calendar.js';
@@ -144,7 +144,7 @@ export class Supervisor {
       await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'overdue', 'system:deadline', '{}')`, [kase.id]);
     }
     const zone = catalog.zonesById.get(kase.zone_id);
-    const parent = zone?.parentId ? catalog.zonesById.get(zone.parentId) : undefined;
+    const parent = zone && parentOf(zone, catalog);
     if (!zone || !parent) {
       // At the top already: the district's liaison hears of it again, and nothing higher is scheduled.
       if (kase.liaison_id) await this.notify(db, kase, kase.liaison_id, catalog, '逾期未办结，已在区级', `timer:${timerId}`);

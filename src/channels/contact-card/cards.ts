@@ -3,6 +3,7 @@
  * presented to staff, and the face printed for it (zone, liaison, hotline,
  * mailbox, link).
  */
+import { zoneChain } from '../../router/zone-tree.js';
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
 import { z } from 'zod';
@@ -83,11 +84,7 @@ export function presentCard(app: FastifyInstance, card: CardRow): z.infer<typeof
 
 /** The zone's ancestors below the district, top down. */
 function ancestors(zone: ZoneInfo, catalog: CatalogSnapshot): ZoneInfo[] {
-  const out: ZoneInfo[] = [];
-  for (let z = zone.parentId ? catalog.zonesById.get(zone.parentId) : undefined; z && z.level !== 'district'; z = z.parentId ? catalog.zonesById.get(z.parentId) : undefined) {
-    out.unshift(z);
-  }
-  return out;
+  return zoneChain(zone, catalog).slice(1).filter((z) => z.level !== 'district').reverse();
 }
 
 /** `+8613800000100` → `138 0000 0100`, `+868711234567` → `0871-1234567`; anything else as it is. */
