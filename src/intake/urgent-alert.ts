@@ -5,6 +5,7 @@
  * number is masked; the full case is in the admin API.
  */
 import { maskedSender } from '../core/contact-address.js';
+import { cutText } from '../core/clean-text.js';
 import type { Identity } from '../core/message.js';
 
 const EXCERPT_CHARS = 40;
@@ -18,7 +19,8 @@ export interface AlertFacts {
 
 export function renderUrgentAlert(f: AlertFacts): string {
   const flat = f.text.replace(/\s+/g, ' ').trim();
-  const excerpt = [...flat].length > EXCERPT_CHARS ? `${[...flat].slice(0, EXCERPT_CHARS).join('')}…` : flat;
+  const cut = cutText(flat, EXCERPT_CHARS);
+  const excerpt = cut === flat ? flat : `${cut}…`;
   const from = maskedSender(f.sender);
   // {caseNo} is filled in by the statement that numbers the case.
   return `【紧急民情】案件{caseNo}：${excerpt}（${f.categoryZh}，${f.zoneName}，来信人${from}）请立即处置。`;

@@ -23,7 +23,9 @@ import type { BoundLiaison } from './binding.js';
 import { queueNotice, renderNotice, type NoticeReason } from './notices.js';
 import type { Config } from '../config.js';
 import type { OfficeHours } from '../supervision/calendar.js';
-import { calendarOf } from '../supervision/calendar-of.js';
+import { officeFrom } from '../supervision/deadlines.js';
+import { settleCase } from '../supervision/settle.js';
+import { returnVisitAt } from '../supervision/return-visit.js';
 
 export interface ChatContext {
   channel: string;
@@ -83,8 +85,7 @@ export class LiaisonDesk {
   ) {}
 
   static fromConfig(config: Config, pool: pg.Pool, catalog: Catalog): LiaisonDesk {
-    const office = { hours: config.OFFICE_HOURS, days: config.OFFICE_DAYS, timeZone: config.OFFICE_TIME_ZONE };
-    return new LiaisonDesk({ pool, catalog, timeZone: config.OFFICE_TIME_ZONE, returnVisit: { office, afterHours: config.RETURN_VISIT_AFTER_HOURS } });
+    return new LiaisonDesk({ pool, catalog, timeZone: config.OFFICE_TIME_ZONE, returnVisit: { office: officeFrom(config), afterHours: config.RETURN_VISIT_AFTER_HOURS } });
   }
 
   /** Runs one chat message from a bound liaison; the answer goes back to the chat through the outbox. */
@@ -93,9 +94,9 @@ export class LiaisonDesk {
       const fresh = await client.query('INSERT INTO chat_update (channel, update_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [chat.channel, chat.updateId]);
       if (fresh.rowCount === 0) return; // handled before: a redelivered update
       // Plain text in reply to a case notice is a reply to that case's resident.
-      const command: Command = chat.replyToCaseNo && !/^\/|^\S+\s+\d{10,16}\b/.test(text.trim())
-        ? { name: 'reply', caseNo: chat.replyToCaseNo, text: text.trim() }
-        : parseCommand(text);
+      // Plain text (anything that is not a command, phone numbers and all) in reply to a notice answers its resident.
+      const parsed = parseCommand(text);
+      const command: Command = chat.replyToCaseNo && parsed.name === 'unknown' ? { name: 'reply', caseNo: chat.replyToCaseNo, text: text.trim() } : parsed;
       const answer = await this.execute(client, liaison, command, chat);
       await queueSend(client, { channel: chat.channel, to: chat.chatId, body: answer, kind: 'liaison_answer', dedupeKey: `liaison_answer:${chat.channel}:${chat.updateId}` });
     });
@@ -135,21 +136,14 @@ export class LiaisonDesk {
         await this.answerResident(db, kase, `【办结】案件${kase.case_no}：${command.text}`, chat, 'resolution');
         await this.event(db, kase, 'resolved', actor, { summary: command.text, by: liaison.name });
         await db.query(`UPDATE "case" SET status = 'closed', closed_at = now(), updated_at = now() WHERE id = $1`, [kase.id]);
-        await db.query(`UPDATE case_timer SET cancelled_at = now() WHERE case_id = $1 AND kind IN ('reminder', 'deadline', 'escalation') AND fired_at IS NULL AND cancelled_at IS NULL`, [kase.id]);
-        await this.scheduleReturnVisit(db, kase.id);
+        const { office, afterHours } = this.deps.returnVisit;
+        await settleCase(db, kase.id, await returnVisitAt(this.deps.catalog, office, afterHours));
         return `案件 ${kase.case_no} 已办结，办理结果已发给居民。`;
       case 'transfer':
         return this.move(db, liaison, kase, command.zoneCode, 'transferred', command.reason, chat);
       case 'escalate':
         return this.escalate(db, liaison, kase, command.joint, command.reason, chat);
     }
-  }
-
-  /** The return visit (回访), a few office hours after the case is closed. */
-  private async scheduleReturnVisit(db: pg.PoolClient, caseId: number): Promise<void> {
-    const { office, afterHours } = this.deps.returnVisit;
-    const due = calendarOf(await this.deps.catalog.get(), office).addWorkingMinutes(new Date(), afterHours * 60);
-    await db.query(`INSERT INTO case_timer (case_id, kind, due_at) VALUES ($1, 'return_visit', $2)`, [caseId, due]);
   }
 
   private async caseFor(db: pg.PoolClient, liaison: BoundLiaison, caseNo: string): Promise<CaseRow | null> {

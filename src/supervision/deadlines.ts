@@ -5,7 +5,7 @@
  * time; urgent cases run on short wall-clock timers, since danger keeps no
  * office hours.
  */
-import type { BusinessCalendar } from './calendar.js';
+import type { BusinessCalendar, OfficeHours } from './calendar.js';
 
 export interface SupervisionPolicy {
   /** Shares of the handling time at which the liaison is reminded, e.g. [0.5, 0.8]. */
@@ -30,9 +30,9 @@ export interface PlannedTimer {
   detail: Record<string, unknown>;
 }
 
-/** Working minutes for a number of hours: a day (24 h) is one working day of office time. */
+/** Working minutes for a number of hours: each 24 h is one working day of office time, at every size. */
 function workingMinutes(calendar: BusinessCalendar, hours: number): number {
-  return hours >= 24 ? (hours / 24) * calendar.dayMinutes : hours * 60;
+  return (hours / 24) * calendar.dayMinutes;
 }
 
 export function planDeadline(calendar: BusinessCalendar, policy: SupervisionPolicy, start: Date, hours: number, urgent: boolean): { deadline: Date; timers: PlannedTimer[] } {
@@ -51,6 +51,11 @@ export function planDeadline(calendar: BusinessCalendar, policy: SupervisionPoli
 /** When an overdue case escalates again. */
 export function nextEscalation(calendar: BusinessCalendar, policy: SupervisionPolicy, from: Date, urgent: boolean): Date {
   return urgent ? new Date(from.getTime() + policy.urgentEscalateEveryMinutes * 60_000) : calendar.addWorkingMinutes(from, workingMinutes(calendar, policy.escalateEveryHours));
+}
+
+/** The office hours and days the business calendar counts, from the configuration. */
+export function officeFrom(config: { OFFICE_HOURS: string; OFFICE_DAYS: string; OFFICE_TIME_ZONE: string }): OfficeHours {
+  return { hours: config.OFFICE_HOURS, days: config.OFFICE_DAYS, timeZone: config.OFFICE_TIME_ZONE };
 }
 
 export const DEFAULT_POLICY: SupervisionPolicy = {

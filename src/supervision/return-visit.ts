@@ -11,6 +11,8 @@ import { queueSend } from '../intake/outbox.js';
 import type { Catalog } from '../router/catalog.js';
 import { nearestWithLiaison } from '../router/zone-resolver.js';
 import { parentOf } from '../router/zone-tree.js';
+import type { OfficeHours } from './calendar.js';
+import { calendarOf } from './calendar-of.js';
 import { queueNotice } from '../liaisons/notices.js';
 import { inTransaction, type Queryable } from '../store/db.js';
 
@@ -48,6 +50,11 @@ export function parseSurveyAnswer(text: string): SurveyAnswer | null {
   if (quoteAt <= 0) return null;
   const above = lines.slice(0, quoteAt).filter(Boolean);
   return above.length === 1 ? (ANSWERS[normalize(above[0]!)] ?? null) : null;
+}
+
+/** When a case answered or closed now gets its return visit: `afterHours` of office time later. */
+export async function returnVisitAt(catalog: Catalog, office: OfficeHours, afterHours: number): Promise<Date> {
+  return calendarOf(await catalog.get(), office).addWorkingMinutes(new Date(), afterHours * 60);
 }
 
 export function surveyText(caseNo: string, reminder: number): string {

@@ -10,6 +10,7 @@
 import type pg from 'pg';
 import type { CatalogSnapshot } from '../router/catalog.js';
 import { descendantZoneIds, zoneChain } from '../router/zone-tree.js';
+import { RESPONSE_EVENTS } from './settle.js';
 
 export type GroupBy = 'zone' | 'category' | 'liaison';
 
@@ -49,7 +50,7 @@ interface CaseFacts {
 const CASES = `
   SELECT c.zone_id, c.category_code, cat.name_zh AS category_name, c.liaison_id, l.name AS liaison_name,
          c.created_at, c.closed_at, c.deadline_at, c.overdue_at,
-         (SELECT min(e.at) FROM case_event e WHERE e.case_id = c.id AND e.type IN ('replied', 'resolved', 'answered_on_the_spot')) AS first_response_at,
+         (SELECT min(e.at) FROM case_event e WHERE e.case_id = c.id AND e.type = ANY($4)) AS first_response_at,
          EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.type = 'reopened') AS reopened,
          s.answer
   FROM "case" c
@@ -86,7 +87,7 @@ export async function computeStats(
   q: { from: Date; to: Date; zone?: string; groupBy: GroupBy; responseTargetHours: number },
 ): Promise<{ total: Figures; rows: StatsRow[] }> {
   const inZone = q.zone ? descendantZoneIds(catalog, q.zone) : null;
-  const { rows: cases } = await pool.query<CaseFacts>(CASES, [q.from, q.to, inZone]);
+  const { rows: cases } = await pool.query<CaseFacts>(CASES, [q.from, q.to, inZone, RESPONSE_EVENTS]);
   const groups = new Map<string, { name: string; level?: string; cases: CaseFacts[] }>();
   const add = (key: string, name: string, c: CaseFacts, level?: string) => {
     const g = groups.get(key) ?? { name, ...(level ? { level } : {}), cases: [] };

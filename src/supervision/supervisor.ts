@@ -21,6 +21,7 @@ import { calendarOf } from './calendar-of.js';
 import type { OfficeHours } from './calendar.js';
 import { nextEscalation, type SupervisionPolicy } from './deadlines.js';
 import { askSurvey } from './return-visit.js';
+import { cancelDeadlineTimers } from './settle.js';
 
 const CLAIM = `
   UPDATE case_timer SET fired_at = now()
@@ -86,7 +87,7 @@ export class Supervisor {
       );
       const kase = rows[0];
       if (!kase) return false;
-      await client.query(`UPDATE case_timer SET cancelled_at = now() WHERE case_id = $1 AND kind IN ('reminder', 'deadline', 'escalation') AND fired_at IS NULL AND cancelled_at IS NULL`, [kase.id]);
+      await cancelDeadlineTimers(client, kase.id);
       const total = calendar.workingMinutesBetween(kase.created_at, deadline);
       const now = Date.now();
       const timers = [

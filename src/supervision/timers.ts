@@ -26,7 +26,7 @@ export function createTimerQueue(connection: ConnectionOptions, prefix: string):
   return new Queue<TimerJob>(TIMER_QUEUE, {
     connection,
     prefix,
-    defaultJobOptions: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
+    defaultJobOptions: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } },
   });
 }
 

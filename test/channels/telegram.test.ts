@@ -193,7 +193,7 @@ describe('liaisons', () => {
   it('should relay a reply to the notice to a resident who wrote by SMS, and show it in the timeline', async () => {
     const notice = bot.to(LIAISON).find((m) => m.text.includes(smsCase.case_no) && m.text.includes('新案件'))!;
     const before = bot.to(LIAISON).length;
-    const reply = update('reply', LIAISON, { reply_to_message: { ...(fixture('reply') as { message: { reply_to_message: object } }).message.reply_to_message, message_id: notice.message_id }, text: '已安排环卫今天下午清运' });
+    const reply = update('reply', LIAISON, { reply_to_message: { ...(fixture('reply') as { message: { reply_to_message: object } }).message.reply_to_message, message_id: notice.message_id }, text: '已安排环卫今天下午清运 13800000111' }); // a number in the text is not a command
     await post(reply);
     await post(reply); // delivered twice: one answer
     expect((await nextTo(LIAISON, before)).text).toContain('已答复');

@@ -13,6 +13,7 @@ let sys: TestSystem;
 let bot: Awaited<ReturnType<typeof startFakeBotApi>>;
 const app = () => sys.app!;
 const LIAISON_CHAT = 63000001; // 赵桂兰, liaison of 翠湖社区第一居民小组 (wh-hs-ch-01)
+const ABOVE_CHAT = 63000002; // 杨丽芬, liaison of 翠湖社区 (wh-hs-ch), the level above
 const RESIDENT_CHAT = 53000001;
 let nextUpdate = 970_000_000;
 
@@ -24,6 +25,10 @@ beforeAll(async () => {
   const { code } = (await app().inject({ method: 'POST', url: `/api/v1/liaisons/${id}/bind-code`, headers: adminHeaders })).json();
   await say(LIAISON_CHAT, `绑定 ${code}`);
   await eventually(async () => bot.to(LIAISON_CHAT).some((m) => m.text.includes('绑定成功')));
+  const [{ id: above }] = (await sys.sql(`SELECT liaison_id AS id FROM zone WHERE code = 'wh-hs-ch'`)) as [{ id: number }];
+  const aboveCode = (await app().inject({ method: 'POST', url: `/api/v1/liaisons/${above}/bind-code`, headers: adminHeaders })).json().code;
+  await say(ABOVE_CHAT, `绑定 ${aboveCode}`);
+  await eventually(async () => bot.to(ABOVE_CHAT).some((m) => m.text.includes('绑定成功')));
 });
 afterAll(async () => {
   await sys?.teardown();
@@ -99,10 +104,9 @@ describe('return visits', () => {
     await eventually(async () => (await survey(id))?.answer === 'not_satisfied');
     expect((await sys.sql<{ status: string }>('SELECT status FROM "case" WHERE id = $1', [id]))[0]!.status).toBe('reopened');
     expect((await eventually(async () => bot.to(LIAISON_CHAT).slice(before).find((m) => m.text.includes('不满意')))).text).toContain(caseNo);
-    // The level above hears of it too (by notice, on whatever chat its liaison has bound: none here).
-    const [{ above }] = (await sys.sql(`SELECT liaison_id AS above FROM zone WHERE code = 'wh-hs-ch'`)) as [{ above: number }];
+    // The level above hears of it too.
+    expect((await eventually(async () => bot.to(ABOVE_CHAT).find((m) => m.text.includes('不满意')))).text).toContain(caseNo);
     expect(await sys.sql(`SELECT 1 FROM case_event WHERE case_id = $1 AND type = 'reopened'`, [id])).toHaveLength(1);
-    expect(above).toBeGreaterThan(0);
     expect(await sendsOf(id, 'survey_thanks')).toHaveLength(1);
   });
 

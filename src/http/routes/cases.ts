@@ -12,7 +12,10 @@ import { descendantZoneIds } from '../../router/zone-tree.js';
 import { buildTimeline, TimelineEntry } from './case-timeline.js';
 import { CaseStatus, STATUS_LABELS } from '../../core/case-status.js';
 import { lookupRoutes } from './case-lookup.js';
-import { calendarOf } from '../../supervision/calendar-of.js';
+import { RESPONSE_EVENTS, settleCase } from '../../supervision/settle.js';
+import { returnVisitAt } from '../../supervision/return-visit.js';
+import { officeFrom } from '../../supervision/deadlines.js';
+import { inTransaction } from '../../store/db.js';
 
 const CaseSummary = z.object({
   caseNo: z.string(),
@@ -108,18 +111,14 @@ const RECLASSIFY = `
   )
   SELECT id FROM changed`;
 
-/** Timeline events that are an answer to the resident. */
-const RESPONSE_EVENTS = new Set(['replied', 'resolved', 'answered_on_the_spot', 'status_changed_answered']);
-
 /**
  * The five steps (调研 → 沟通 → 分析 → 办理 → 反馈) as statuses a person moves a case through,
- * each change a timeline event with who, when and a note.
+ * each change a timeline event with who, when and a note. Only a closed case has a closing time.
  */
 const STATUS_CHANGE = `
   WITH old AS (SELECT id, status FROM "case" WHERE case_no = $1 FOR UPDATE),
   changed AS (
-    UPDATE "case" c SET status = $2::"CaseStatus", updated_at = now(),
-      closed_at = CASE WHEN $2 = 'closed' THEN now() WHEN $2 = 'reopened' THEN NULL ELSE c.closed_at END
+    UPDATE "case" c SET status = $2::"CaseStatus", updated_at = now(), closed_at = CASE WHEN $2 = 'closed' THEN now() END
     FROM old WHERE c.id = old.id AND old.status <> $2::"CaseStatus"
     RETURNING c.id, old.status AS from_status
   ),
@@ -127,20 +126,6 @@ const STATUS_CHANGE = `
     INSERT INTO case_event (case_id, type, actor, detail)
     SELECT id, CASE WHEN $2 = 'answered' THEN 'status_changed_answered' ELSE 'status_changed' END, $3,
            jsonb_build_object('from', from_status, 'to', $2::text, 'note', $4::text) FROM changed
-  ),
-  settled AS (
-    -- Answered or closed: the deadline's watch stops.
-    UPDATE case_timer t SET cancelled_at = now() FROM changed
-    WHERE t.case_id = changed.id AND $2 IN ('answered', 'closed') AND t.kind IN ('reminder', 'deadline', 'escalation')
-      AND t.fired_at IS NULL AND t.cancelled_at IS NULL
-  ),
-  return_visit AS (
-    -- Answered or closed: the return visit (回访) is due a while later, once per case.
-    INSERT INTO case_timer (case_id, kind, due_at)
-    SELECT id, 'return_visit', $5 FROM changed
-    WHERE $2 IN ('answered', 'closed')
-      AND NOT EXISTS (SELECT 1 FROM survey s WHERE s.case_id = changed.id)
-      AND NOT EXISTS (SELECT 1 FROM case_timer t WHERE t.case_id = changed.id AND t.kind = 'return_visit' AND t.fired_at IS NULL AND t.cancelled_at IS NULL)
   )
   SELECT (SELECT id FROM old) AS case_id, (SELECT id FROM changed) AS changed_id`;
 
@@ -220,10 +205,12 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       const { caseNo } = req.params;
       const { status, note } = req.body;
       const actor = `user:${req.staff!.id}`;
-      const { config } = app.deps;
-      const office = { hours: config.OFFICE_HOURS, days: config.OFFICE_DAYS, timeZone: config.OFFICE_TIME_ZONE };
-      const visitAt = calendarOf(await app.deps.catalog.get(), office).addWorkingMinutes(new Date(), config.RETURN_VISIT_AFTER_HOURS * 60);
-      const { rows } = await pool.query<{ case_id: number | null; changed_id: number | null }>(STATUS_CHANGE, [caseNo, status, actor, note, visitAt]);
+      const { rows } = await inTransaction(pool, async (db) => {
+        const result = await db.query<{ case_id: number | null; changed_id: number | null }>(STATUS_CHANGE, [caseNo, status, actor, note]);
+        const changed = result.rows[0]?.changed_id;
+        if (changed && (status === 'answered' || status === 'closed')) await settleCase(db, changed, await returnVisitAt(app.deps.catalog, officeFrom(app.deps.config), app.deps.config.RETURN_VISIT_AFTER_HOURS));
+        return result;
+      });
       if (!rows[0]?.case_id) throw new InputError('caseNo', `no case ${caseNo}`, 404, 'not_found');
       if (!rows[0].changed_id) throw new InputError('status', `the case is ${status} already`, 409, 'conflict');
       await audit(pool, { actor, action: 'case.status', subjectType: 'case', subjectId: caseNo, detail: { status } });
@@ -252,7 +239,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         ...summary(found),
         statusLabel: STATUS_LABELS[found.status],
-        firstResponseAt: found.events.find((e) => RESPONSE_EVENTS.has(e.type))?.at.toISOString() ?? null,
+        firstResponseAt: found.events.find((e) => (RESPONSE_EVENTS as readonly string[]).includes(e.type))?.at.toISOString() ?? null,
         resolutionHours: found.closedAt ? Number(((found.closedAt.getTime() - found.createdAt.getTime()) / 3_600_000).toFixed(1)) : null,
         overdueAt: found.overdueAt?.toISOString() ?? null,
         escalations: found.escalations,
