@@ -61,7 +61,10 @@ describe('mail in, receipt out', () => {
     expect(mail.references).toBe(messageId);
     expect(mail.headers.get('auto-submitted')).toBe('auto-replied');
     expect(mail.messageId).toMatch(/^<[\w-]+@minqing\.test>$/);
-    const [outbox] = await sys.sql<{ status: string; provider_id: string }>(`SELECT status, provider_id FROM outbox WHERE to_address = $1`, [resident]);
+    // The sink has the mail a moment before the relay records the send.
+    const [outbox] = await eventually(() =>
+      sys.sql<{ status: string; provider_id: string }>(`SELECT status, provider_id FROM outbox WHERE to_address = $1`, [resident]).then((r) => (r[0]?.status === 'sending' ? null : r)),
+    );
     expect(outbox).toEqual({ status: 'sent', provider_id: mail.messageId });
   });
 
@@ -225,6 +228,8 @@ describe('bounces', () => {
     const { messageId } = await write(resident, '华山西路的路面塌陷了。', { to: ZONE_MAILBOX });
     const kase = await caseOf(messageId);
     const [receipt] = await receiptTo(resident);
+    // A bounce comes after the send is recorded (minutes later, in life).
+    await eventually(async () => (await sys.sql<{ status: string }>(`SELECT status FROM outbox WHERE to_address = $1`, [resident]))[0]?.status === 'sent');
     const dsn = await emlFixture('bounce.eml', { ORIGINAL_MESSAGE_ID: receipt!.parsed.messageId!, RECIPIENT: resident });
     const info = await sendRaw(port(), dsn, { from: '', to: [MAILBOX] });
     expect(info.response).toMatch(/^250 /);
