@@ -59,7 +59,8 @@ const RECORD = `
            last_error = r.error, locked_until = NULL, updated_at = now(),
            next_attempt_at = now() + make_interval(secs => r.retry_ms / 1000.0),
            sent_at = CASE WHEN r.status IN ('sent', 'delivered', 'sandboxed') THEN now() ELSE o.sent_at END
-    FROM r WHERE o.id = r.id
+    -- Only a send still in hand: a report that came first (a bounce, a delivery callback) is not overwritten.
+    FROM r WHERE o.id = r.id AND o.status = 'sending'
     RETURNING o.message_id, o.status
   )
   UPDATE message m SET status = updated.status::text FROM updated WHERE m.id = updated.message_id`;
