@@ -1,19 +1,33 @@
 /**
- * Category and urgency for a message. A logistic-regression model trained on
- * the labelled examples (words and character bigrams) gives each category a
- * probability; the categories' admin-edited keywords add weight on top, so a
- * new category or a new term works before any retraining. Below
- * `minConfidence` the message goes to the triage list instead of a guess.
+ * Category (the topic), kind (what the resident wants) and urgency for a
+ * message. The router's model (src/router/router-model.ts) gives each category
+ * and kind a probability; the categories' admin-edited keywords add weight on
+ * top, so a new category or a new term works before any retraining, and a
+ * resident who says what they want (举报, 投诉, 建议) is taken at their word.
+ * Below `minConfidence` the message goes to the triage list instead of a guess.
  */
 import type { CategoryInfo } from './catalog.js';
-import { features } from './segment.js';
-import { LogisticRegression } from './logistic-regression.js';
-import { detectUrgency, type Danger } from './urgency.js';
+import { RouterModel } from './router-model.js';
+import { detectUrgency, URGENCY_THRESHOLDS, type Urgency } from './urgency.js';
 import type { Labelled } from './training.js';
+import type { RequestKind } from '../core/request-kind.js';
 
 export const FALLBACK_CATEGORY = 'other';
 /** Each keyword hit multiplies a category's odds by 4. */
 const KEYWORD_WEIGHT = Math.log(4);
+
+
+/** Words with which residents name what they want, each multiplying that kind's odds like a category keyword. */
+const KIND_WORDS: Record<RequestKind, RegExp> = {
+  consultation: /请问|咨询|想问|问一下|怎么办理|需要(什么|哪些)材料|\b(how do i|where can i|is it possible)\b/i,
+  help: /求助|帮帮|帮忙|救命|\bplease help\b/i,
+  complaint: /投诉|\bcomplain/i,
+  report: /举报|检举|揭发|\breport(ing)? (illegal|corruption)/i,
+  suggestion: /建议|能不能(增设|加装|多设|安排)|希望(增加|增设|能够)|\bsuggest/i,
+  praise: /表扬|感谢|谢谢|点赞|锦旗|\b(thank|praise)/i,
+};
+/** Without a kind model and without a word for it: most messages ask for something to be done. */
+const FALLBACK_KIND: RequestKind = 'help';
 
 export interface Classification {
   category: string;
@@ -26,9 +40,14 @@ export interface Classification {
   /** The stored model that classified it (router_model.id), null when trained in-process. */
   modelVersion: number | null;
   triage: boolean;
+  /** What the resident wants, and how sure the model is of it. */
+  kind: RequestKind;
+  kindConfidence: number;
   urgent: boolean;
-  dangers: Danger[];
+  dangers: Urgency['dangers'];
   call: string[];
+  /** Which urgency signals fired (pattern, structure, model) and the model's score. */
+  urgency: Pick<Urgency, 'signals' | 'score'>;
 }
 
 /** Log-scores to probabilities, highest first. */
@@ -40,25 +59,25 @@ function posterior(scores: Map<string, number>): { label: string; p: number }[] 
 }
 
 /** The statistical half of the classifier, trained on labelled examples. */
-export function trainModel(examples: readonly Labelled[]): LogisticRegression | null {
-  if (!examples.length) return null;
-  return LogisticRegression.train(examples.map((e) => ({ features: features(e.text), label: e.category, weight: e.weight })));
+export function trainModel(examples: readonly Labelled[]): RouterModel | null {
+  return RouterModel.train(examples);
 }
 
 export class TextClassifier {
-  private model: LogisticRegression | null;
+  private model: RouterModel | null;
   /** The stored model in use (router_model.id), or null when trained in this process only. */
   modelVersion: number | null = null;
 
   constructor(
     examples: readonly Labelled[],
     private readonly minConfidence = 0.3,
+    private readonly urgencyThresholds = URGENCY_THRESHOLDS,
   ) {
     this.model = trainModel(examples);
   }
 
   /** Switch to a model retrained elsewhere; messages classified from now on use it. */
-  useModel(model: LogisticRegression, version: number): void {
+  useModel(model: RouterModel, version: number): void {
     this.model = model;
     this.modelVersion = version;
   }
@@ -67,9 +86,9 @@ export class TextClassifier {
     const active = categories.filter((c) => c.active);
     const haystack = text.toLowerCase();
     const hits = new Map(active.map((c) => [c.code, c.keywords.filter((k) => haystack.includes(k.toLowerCase()))]));
-    const words = features(text);
     // Nothing the model has seen (a greeting in emoji, "？？"): its answer would be the prior, not a judgement.
-    const modelProbs = this.model?.knows(words) ? this.model.predict(words) : null;
+    const reading = this.model?.read(text) ?? null;
+    const modelProbs = reading?.category ?? null;
 
     const scores = new Map<string, number>();
     for (const c of active) {
@@ -83,7 +102,9 @@ export class TextClassifier {
     }
     const ranked = scores.size ? posterior(scores) : [];
     const best = ranked[0];
-    const urgency = detectUrgency(text);
+    const { signals, score, ...urgency } = detectUrgency(text, reading?.urgency ?? null, this.urgencyThresholds);
+    const kind = classifyKind(text, reading?.kind ?? null);
+    const common = { ...urgency, urgency: { signals, score }, kind: kind.label, kindConfidence: kind.p, modelVersion: this.modelVersion };
     if (!best) {
       return {
         category: FALLBACK_CATEGORY,
@@ -92,9 +113,8 @@ export class TextClassifier {
         runnerUp: null,
         matched: [],
         method: 'none',
-        modelVersion: this.modelVersion,
         triage: true,
-        ...urgency,
+        ...common,
       };
     }
     const matched = hits.get(best.label) ?? [];
@@ -107,9 +127,20 @@ export class TextClassifier {
       runnerUp: ranked[1]?.label ?? null,
       matched,
       method: modelProbs ? ([...hits.values()].some((h) => h.length) ? 'model+keywords' : 'model') : 'keywords',
-      modelVersion: this.modelVersion,
       triage,
-      ...urgency,
+      ...common,
     };
   }
+}
+
+/** The model's kind, with the resident's own words for it weighing in. */
+function classifyKind(text: string, probs: Map<string, number> | null): { label: RequestKind; p: number } {
+  const scores = new Map<string, number>();
+  for (const [kind, words] of Object.entries(KIND_WORDS)) {
+    const base = probs ? Math.log(Math.max(probs.get(kind) ?? 1e-12, 1e-12)) : 0;
+    const said = words.test(text);
+    if (probs || said) scores.set(kind, base + (said ? KEYWORD_WEIGHT : 0));
+  }
+  const best = scores.size ? posterior(scores)[0]! : null;
+  return best ? { label: best.label as RequestKind, p: Number(best.p.toFixed(3)) } : { label: FALLBACK_KIND, p: 0 };
 }

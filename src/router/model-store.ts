@@ -8,18 +8,19 @@
  * format match its digest, so during a deploy old and new code never load each
  * other's models.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { trainModel, type TextClassifier } from './classifier.js';
-import { LogisticRegression, type SerializedModel } from './logistic-regression.js';
+import { RouterModel, type SerializedRouterModel } from './router-model.js';
 import { loadTrainingExamples, TRAINING_DIR, type Labelled } from './training.js';
 
 /** Bump when features or the model's shape change: stored models of another format are ignored. */
-const MODEL_FORMAT = 'lr-tfidf-words-chars-1';
+const MODEL_FORMAT = 'lr-tfidf-words-chars-3heads-2';
 /** A staff correction is a real message labelled by the office: it counts twice. */
 const CORRECTION_WEIGHT = 2;
 
@@ -40,22 +41,51 @@ export function shippedDigest(dir = TRAINING_DIR): string {
 /** Categories staff corrected (POST /api/v1/cases/:caseNo/category), as training examples. */
 export async function staffCorrections(pool: pg.Pool): Promise<Labelled[]> {
   const { rows } = await pool.query<{ text: string; category: string }>('SELECT text, category FROM training_example ORDER BY id');
-  return rows.map((r) => ({ ...r, urgent: false, weight: CORRECTION_WEIGHT }));
+  return rows.map((r) => ({ ...r, weight: CORRECTION_WEIGHT }));
 }
 
-/** Trains on the shipped examples and every staff correction, and stores the model as the newest version. */
-export async function retrain(pool: pg.Pool, actor: string): Promise<RetrainResult> {
+/**
+ * Trains on the shipped examples and every staff correction, and stores the model as the newest version.
+ * With `cacheDir`, a model of the shipped examples alone is taken from (or left in) that folder, so
+ * processes starting on the same machine train once between them, not once each.
+ */
+export async function retrain(pool: pg.Pool, actor: string, cacheDir?: string): Promise<RetrainResult> {
   const shipped = loadTrainingExamples();
   const corrections = await staffCorrections(pool);
+  const digest = shippedDigest();
   const started = performance.now();
-  const model = trainModel([...shipped, ...corrections]);
-  if (!model) throw new Error(`no training examples in ${TRAINING_DIR}`);
+  const stored = cacheDir && corrections.length === 0 ? await cachedShippedModel(cacheDir) : pack([...shipped, ...corrections]);
   const trainingMs = Math.round(performance.now() - started);
   const { rows } = await pool.query<{ id: number }>(
     'INSERT INTO router_model (examples_digest, examples, corrections, actor, model) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-    [shippedDigest(), shipped.length, corrections.length, actor, gzipSync(JSON.stringify(model.toJSON()))],
+    [digest, shipped.length, corrections.length, actor, stored],
   );
   return { version: rows[0]!.id, examples: shipped.length, corrections: corrections.length, trainingMs };
+}
+
+/** The model of the shipped examples alone, from `cacheDir` or trained and left there, gzipped JSON. */
+export async function cachedShippedModel(cacheDir: string): Promise<Buffer> {
+  const file = join(cacheDir, `${shippedDigest()}.json.gz`);
+  const cached = await readFile(file).catch(() => null);
+  if (cached) return cached;
+  const packed = pack(loadTrainingExamples());
+  await writeAtomically(file, packed);
+  return packed;
+}
+
+function pack(examples: Labelled[]): Buffer {
+  const model = trainModel(examples);
+  if (!model) throw new Error(`no training examples in ${TRAINING_DIR}`);
+  return gzipSync(JSON.stringify(model.toJSON()));
+}
+
+/** Another process reading the file sees the old one or the whole new one, never half of it. */
+async function writeAtomically(file: string, data: Buffer): Promise<void> {
+  const dir = join(file, '..');
+  await mkdir(dir, { recursive: true });
+  const temporary = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
+  await writeFile(temporary, data);
+  await rename(temporary, file);
 }
 
 /** Keeps one classifier on the newest stored model. */
@@ -67,13 +97,14 @@ export class ModelStore {
     private readonly pool: pg.Pool,
     readonly classifier: TextClassifier,
     private readonly log: Logger,
+    private readonly cacheDir?: string,
   ) {}
 
   /** Loads the newest stored model; trains (and stores) one first when none fits this code. */
   async open(): Promise<void> {
     if (await this.refresh()) return;
-    const result = await retrain(this.pool, 'startup');
-    this.log.info(result, 'router model trained at start-up');
+    const result = await retrain(this.pool, 'startup', this.cacheDir);
+    this.log.info(result, 'router model trained (or taken from the cache) at start-up');
     await this.refresh();
   }
 
@@ -86,7 +117,7 @@ export class ModelStore {
     );
     const row = rows[0];
     if (row) {
-      this.classifier.useModel(LogisticRegression.fromJSON(JSON.parse(gunzipSync(row.model).toString()) as SerializedModel), row.id);
+      this.classifier.useModel(RouterModel.fromJSON(JSON.parse(gunzipSync(row.model).toString()) as SerializedRouterModel), row.id);
       if (current) this.log.info({ version: row.id, previous: current }, 'router model updated');
     }
     return this.classifier.modelVersion !== null;

@@ -1,6 +1,6 @@
 /**
  * The labelled examples shipped in src/router/training/*.jsonl
- * (`{"text", "category", "urgent"}` per line) and a deterministic
+ * (`{"text", "category", "kind", "urgent"}` per line) and a deterministic
  * train/held-out split for evaluation.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,10 @@ import { createHash } from 'node:crypto';
 export interface Labelled {
   text: string;
   category: string;
-  urgent: boolean;
+  /** What the resident wants (consultation, help, complaint…); absent on examples labelled before the second axis. */
+  kind?: string;
+  /** Immediate danger; absent where nobody judged it (a staff correction of the category only). */
+  urgent?: boolean;
   /** How much the example counts in training (default 1). */
   weight?: number;
 }

@@ -171,7 +171,7 @@ describe('0: the duty officer', () => {
   it('should take a voicemail when the office is closed', async () => {
     const log = createLogger('silent');
     const closed = { ...sys.config, OFFICE_HOURS: '00:00-00:00' };
-    const app = await buildApp(appDeps(closed, sys.db, sys.app!.deps.redis, sys.queue, log, 'voice-test-secret'), log);
+    const app = await buildApp(appDeps(closed, sys.db, sys.app!.deps.redis, sys.queue, log, 'voice-test-secret', undefined, sys.app!.deps.classifier), log);
     try {
       const c = await call();
       const inject = app.inject.bind(app) as Inject;

@@ -12,6 +12,7 @@ import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/core/log.js';
 import { startSystem, type Role, type System } from '../../src/runtime/system.js';
+import { TEST_MODEL_CACHE_DIR } from './model-cache.js';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -53,6 +54,7 @@ export async function startTestSystem(
     OUTBOX_POLL_MS: '50',
     SWEEP_INTERVAL_MS: '500',
     SMTP_LISTEN_PORT: '0',
+    ROUTER_MODEL_CACHE_DIR: TEST_MODEL_CACHE_DIR,
     ...options.env,
   };
   await createSchema(schema);

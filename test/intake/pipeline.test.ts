@@ -4,8 +4,6 @@ import { createLogger } from '../../src/core/log.js';
 import { Acceptor } from '../../src/intake/accept.js';
 import { InboundProcessor } from '../../src/intake/process.js';
 import { Catalog } from '../../src/router/catalog.js';
-import { TextClassifier } from '../../src/router/classifier.js';
-import { loadTrainingExamples } from '../../src/router/training.js';
 import { createIntakeQueue, producerConnection } from '../../src/workers/queues.js';
 import { sweepStranded } from '../../src/workers/sweeper.js';
 import { OutboxRelay } from '../../src/workers/outbox-relay.js';
@@ -24,7 +22,8 @@ beforeAll(async () => {
   // The HTTP role only: these tests drive the worker steps by hand.
   sys = await startTestSystem({ role: 'http' });
   acceptor = new Acceptor({ pool: sys.db.pool, queue: sys.queue, log: silent, timeZone: 'Asia/Shanghai' });
-  const classifier = new TextClassifier(loadTrainingExamples());
+  // The model the gateway loaded (trained once per test run, see test/global-setup.ts).
+  const { classifier } = sys.app!.deps;
   processor = new InboundProcessor({ pool: sys.db.pool, catalog: new Catalog(sys.db.pool), classifier, timeZone: 'Asia/Shanghai', triageZoneCode: 'district' });
 });
 afterAll(() => sys.teardown());
@@ -163,7 +162,7 @@ describe('when a dependency is down', () => {
     const deadQueue = createIntakeQueue(deadRedis, sys.prefix);
     await deadQueue.waitUntilReady();
     deadRedis.disconnect();
-    const app = await buildApp(appDeps(sys.config, sys.db, deadRedis, deadQueue, silent, 'pipeline-test-secret'), silent);
+    const app = await buildApp(appDeps(sys.config, sys.db, deadRedis, deadQueue, silent, 'pipeline-test-secret', sys.app!.deps.catalog, sys.app!.deps.classifier), silent);
     try {
       const res = await app.inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '下水道堵了', phone: '13800007777' } });
       expect(res.statusCode).toBe(202);
@@ -186,7 +185,7 @@ describe('when a dependency is down', () => {
   it('should answer 503 with Retry-After and queue nothing when PostgreSQL is unreachable', async () => {
     const deadDb = createDb({ url: 'postgresql://postgres@127.0.0.1:1/test' });
     const redis = producerConnection(sys.env.REDIS_URL!);
-    const app = await buildApp(appDeps(sys.config, deadDb, redis, sys.queue, silent, 'pipeline-test-secret'), silent);
+    const app = await buildApp(appDeps(sys.config, deadDb, redis, sys.queue, silent, 'pipeline-test-secret', undefined, sys.app!.deps.classifier), silent);
     const jobsBefore = await sys.queue.count();
     try {
       const res = await app.inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '你好', phone: '13800008888' } });

@@ -8,8 +8,6 @@ import { createLogger } from '../../src/core/log.js';
 import { Acceptor } from '../../src/intake/accept.js';
 import { InboundProcessor } from '../../src/intake/process.js';
 import { Catalog } from '../../src/router/catalog.js';
-import { TextClassifier } from '../../src/router/classifier.js';
-import { loadTrainingExamples } from '../../src/router/training.js';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
 import type { InboundMessage } from '../../src/core/message.js';
 import { startTestSystem, type TestSystem } from '../helpers/system.js';
@@ -23,7 +21,7 @@ beforeAll(async () => {
   sys = await startTestSystem({ role: 'http' });
   await seedDemoDistrict(sys.db.prisma);
   acceptor = new Acceptor({ pool: sys.db.pool, queue: sys.queue, log: createLogger('silent'), timeZone: 'Asia/Shanghai' });
-  processor = new InboundProcessor({ pool: sys.db.pool, catalog: new Catalog(sys.db.pool), classifier: new TextClassifier(loadTrainingExamples()), timeZone: 'Asia/Shanghai', triageZoneCode: 'district' });
+  processor = new InboundProcessor({ pool: sys.db.pool, catalog: new Catalog(sys.db.pool), classifier: sys.app!.deps.classifier, timeZone: 'Asia/Shanghai', triageZoneCode: 'district' });
 });
 afterAll(() => sys.teardown());
 

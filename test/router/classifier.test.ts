@@ -77,19 +77,19 @@ describe('urgency', () => {
     ['3栋5楼着火了，冒黑烟', ['fire'], ['119']],
     ['厨房闻到很重的煤气味', ['gas'], ['119']],
     ['楼下有人拿刀砍人', ['violence'], ['110']],
-    ['我真的不想活了', ['self_harm'], ['110']],
+    ['我真的不想活了', ['self_harm'], ['110', '120']],
     ['电梯困人半小时了没人管', ['trapped'], ['119']],
     ['老人在家晕倒了', ['medical'], ['120']],
     ['围墙塌了压到车', ['collapse'], ['119']],
     ['电线断了掉在地上还在冒火花', ['electric'], ['119']],
     ['有人在打架！拿着刀，已经有人流血了', ['violence'], ['110']],
     ['燃气管子裂了，一直嘶嘶响', ['gas'], ['119']],
-    ['他站在楼顶说要跳下去', ['self_harm'], ['110']],
+    ['他站在楼顶说要跳下去', ['self_harm'], ['110', '120']],
     ['孩子吃东西噎住了，脸都发紫了', ['medical'], ['120']],
     ['外墙的砖一块块往下掉', ['collapse'], ['119']],
     ['货车撞断了电线杆，电线还在打火花', ['electric'], ['119']],
   ])('should flag %s', (text, dangers, call) => {
-    expect(detectUrgency(text)).toEqual({ urgent: true, dangers, call });
+    expect(detectUrgency(text)).toMatchObject({ urgent: true, dangers, call });
   });
 
   it.each(['楼道里电动车充电有火灾隐患', '消防通道被堵了', '路灯坏了', 'The fire lane is blocked', '楼道里都是纸箱，怕着火', '消防车进不来，万一着火怎么办', '真着火了消防车咋进', '水压太小，热水器点不着火', '工地半夜还在打桩'])('should not flag %s', (text) => {
@@ -99,7 +99,7 @@ describe('urgency', () => {
 
 describe('zone resolver', () => {
   const zone = (id: number, code: string, level: ZoneInfo['level'], parentId: number | null, liaisonId: number | null, active = true): ZoneInfo =>
-    ({ id, code, name: code, level, parentId, liaisonId, aliases: [], phoneNumbers: code === 'st' ? ['+868711234567'] : [], emailAddresses: [], boundary: null, active });
+    ({ id, code, name: code, level, parentId, liaisonId, aliases: [], phoneNumbers: code === 'st' ? ['+868711234567'] : [], emailAddresses: [], boundary: null, active, supervisory: false });
   const zones = [zone(1, 'district', 'district', null, 9), zone(2, 'st', 'street', 1, 7), zone(3, 'co', 'community', 2, null), zone(4, 'closed', 'community', 2, 5, false)];
   const catalog = buildSnapshot(zones, categories);
 

@@ -1,15 +1,38 @@
 /** The evaluation command, run in CI on a small split so it cannot silently break. */
 import { describe, expect, it } from 'vitest';
-import { evaluate, formatReport } from '../../src/router/evaluate.js';
-import { loadTrainingExamples, split } from '../../src/router/training.js';
+import { join } from 'node:path';
+import { EVALUATION_DIR, evaluate, formatReport, loadJsonl, type UrgencyExample } from '../../src/router/evaluate.js';
+import { loadTrainingExamples, split, type Labelled } from '../../src/router/training.js';
+import { RequestKind } from '../../src/core/request-kind.js';
 
 const examples = loadTrainingExamples();
+const blind = loadJsonl<Labelled>(join(EVALUATION_DIR, 'heldout.jsonl'));
+const urgency = loadJsonl<UrgencyExample>(join(EVALUATION_DIR, 'urgency.jsonl'));
 
 describe('router evaluation', () => {
   it('should ship labelled examples for every category', () => {
     const codes = new Set(examples.map((e) => e.category));
     expect([...codes].sort()).toEqual(['conduct', 'consultation', 'dispute', 'education', 'employment', 'environment', 'housing', 'infrastructure', 'medical', 'other', 'public_safety', 'social_security']);
     expect(examples.length).toBeGreaterThanOrEqual(600);
+  });
+
+  it('should label every shipped example on both axes', () => {
+    const unlabelled = examples.filter((e) => !RequestKind.safeParse(e.kind).success || typeof e.urgent !== 'boolean');
+    expect(unlabelled.map((e) => e.text)).toEqual([]);
+  });
+
+  it('should never train on the evaluation sets', () => {
+    const trained = new Set(examples.map((e) => e.text));
+    expect([...blind, ...urgency].filter((e) => trained.has(e.text)).map((e) => e.text)).toEqual([]);
+  });
+
+  it('should keep an urgency set of at least 300, half dangerous across at least 15 kinds of danger', () => {
+    const dangerous = urgency.filter((e) => e.urgent);
+    expect(urgency.length).toBeGreaterThanOrEqual(300);
+    expect(dangerous.length / urgency.length).toBeGreaterThan(0.4);
+    expect(dangerous.length / urgency.length).toBeLessThan(0.6);
+    expect(new Set(dangerous.map((e) => e.danger)).size).toBeGreaterThanOrEqual(15);
+    expect(blind.every((e) => RequestKind.safeParse(e.kind).success)).toBe(true);
   });
 
   it('should hold out the same examples every time, about the share asked for', () => {
