@@ -27,10 +27,14 @@ const Env = z.object({
   OFFICE_TIME_ZONE: z.string().default('Asia/Shanghai'),
   /** The zone that receives what no rule or hint routes (the district's triage desk). */
   TRIAGE_ZONE_CODE: z.string().default('district'),
+  /** Where complaints about officials go (信访工作条例 Art. 30); unset: the zone flagged `supervisory`. */
+  SUPERVISORY_ZONE_CODE: z.string().optional(),
   /** Below this classifier confidence a case goes to the triage list instead of a guessed category. */
   ROUTER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.3),
   /** How often running processes look for a model stored by `npm run router:retrain`. */
   ROUTER_MODEL_POLL_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Where a model trained from the shipped examples is kept, so the next start on this machine loads it (default DATA_DIR/models). */
+  ROUTER_MODEL_CACHE_DIR: z.string().optional(),
   /** Intake jobs one worker process holds at once; jobs held together are processed together. */
   INTAKE_CONCURRENCY: z.coerce.number().int().min(1).default(64),
   /** Most messages stored by one INSERT and queued as one job. */

@@ -38,6 +38,8 @@ export interface ProcessDeps {
   triageZoneCode: string;
   /** Reminder shares and escalation intervals for the deadline's timers (default: DEFAULT_POLICY). */
   supervision?: SupervisionPolicy;
+  /** Where complaints about officials go (default: the zone flagged supervisory). */
+  supervisoryZoneCode?: string;
 }
 
 /** Office hours when none are configured (tests that drive the processor by hand). */
@@ -69,9 +71,11 @@ const OPEN_CASES = `
   WITH input AS MATERIALIZED (
     SELECT t.*, coalesce(t.reserved, next_case_no($13)) AS case_no
     FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::timestamptz[],
-                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::bool[], $15::bool[], $16::bool[], $17::text[], $18::text[], $19::text[], $20::text[])
+                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::bool[], $15::bool[], $16::bool[], $17::text[], $18::text[], $19::text[], $20::text[],
+                $21::"RequestKind"[], $22::bool[])
       AS t(message_id, reserved, category, zone_id, liaison_id, contact_id, deadline_at,
-           origin, reply_channel, reply_address, routing, receipt, urgent, needs_triage, answered, alert, notice, withheld, timers)
+           origin, reply_channel, reply_address, routing, receipt, urgent, needs_triage, answered, alert, notice, withheld, timers,
+           kind, confidential)
   ),
   pending AS (
     SELECT input.* FROM input JOIN message m ON m.id = input.message_id
@@ -79,9 +83,10 @@ const OPEN_CASES = `
   ),
   new_case AS (
     INSERT INTO "case" (case_no, category_code, zone_id, liaison_id, contact_id, deadline_at,
-                        origin_channel, reply_channel, reply_address, routing, urgent, needs_triage, tags, joint_meeting, status, closed_at)
+                        origin_channel, reply_channel, reply_address, routing, urgent, needs_triage, kind, confidential,
+                        tags, joint_meeting, status, closed_at)
     SELECT case_no, category, zone_id, liaison_id, contact_id, deadline_at,
-           origin, reply_channel, reply_address, routing::jsonb, urgent, needs_triage,
+           origin, reply_channel, reply_address, routing::jsonb, urgent, needs_triage, kind, confidential,
            ARRAY(SELECT jsonb_array_elements_text(coalesce(routing::jsonb #> '{rules,action,tags}', '[]'))),
            coalesce((routing::jsonb #>> '{rules,action,jointMeeting}')::bool, false),
            CASE WHEN answered THEN 'closed' ELSE 'registered' END::"CaseStatus", CASE WHEN answered THEN now() END
@@ -114,7 +119,8 @@ const OPEN_CASES = `
     FROM receipt JOIN opened USING (case_id)
     ON CONFLICT (dedupe_key) DO NOTHING
   ),
-  -- Immediate danger: a text to the case's liaison and to every liaison up the zone tree.
+  -- Immediate danger: a text to the case's liaison and to every liaison up the zone tree
+  -- (for a complaint about officials, to the case's own liaison only).
   alert_to AS (
     SELECT DISTINCT ON (o.case_id, l.id) o.case_id, l.id AS liaison_id, l.phone, replace(o.alert, '{caseNo}', o.case_no) AS body
     FROM opened o
@@ -124,7 +130,7 @@ const OPEN_CASES = `
         UNION ALL
         SELECT z.id, z.parent_id, z.liaison_id FROM zone z JOIN up ON z.id = up.parent_id
       )
-      SELECT liaison_id FROM up UNION SELECT o.liaison_id
+      SELECT liaison_id FROM up WHERE NOT o.confidential UNION SELECT o.liaison_id
     ) chain
     JOIN liaison l ON l.id = chain.liaison_id AND l.active AND l.phone IS NOT NULL
     WHERE o.alert IS NOT NULL
@@ -353,6 +359,7 @@ export class InboundProcessor {
         col('messageId'), col('reservedCaseNo'), col('category'), col('zoneId'), col('liaisonId'), col('contactId'),
         col('deadlineAt'), col('origin'), col('replyChannel'), col('replyAddress'), col('routing'), col('receipt'),
         this.prefix.now(), col('urgent'), col('needsTriage'), col('answered'), col('alert'), col('notice'), col('receiptWithheld'), col('timers'),
+        col('kind'), col('confidential'),
       ]),
     );
     for (const r of rows) casesOpened.inc({ channel: r.origin, category: r.category });
@@ -381,6 +388,7 @@ export class InboundProcessor {
       knownZoneId,
       inOfficeHours: office ? withinOfficeHours(new Date(), this.deps.timeZone, office.hours, office.days) : false,
       onRuleError: (ruleId, err) => this.deps.log?.warn({ ruleId, err: err.message }, 'routing rule failed; skipped'),
+      supervisoryZoneCode: this.deps.supervisoryZoneCode,
     });
     const { deadline, timers } = planDeadline(this.calendar(catalog), this.deps.supervision ?? DEFAULT_POLICY, new Date(), decision.deadlineHours, decision.urgent);
     const receipt = renderReceipt({
@@ -410,6 +418,8 @@ export class InboundProcessor {
       receipt,
       urgent: decision.urgent,
       needsTriage: decision.classification.triage,
+      kind: decision.classification.kind,
+      confidential: decision.confidential,
       answered: decision.answer !== null,
       notice: renderNotice({
         reason: 'new',

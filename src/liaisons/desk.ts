@@ -53,7 +53,11 @@ interface CaseRow {
   allowed: boolean;
 }
 
-/** The case, and whether this liaison may act on it: their zones and below, or assigned to them. */
+/**
+ * The case, and whether this liaison may act on it: their zones and below, or assigned to them.
+ * A complaint about officials (confidential) only to the liaison it is assigned to: never to the
+ * liaisons of the zones above the supervisory body.
+ */
 const CASE_FOR_LIAISON = `
   WITH RECURSIVE mine AS (
     SELECT id FROM zone WHERE liaison_id = $2
@@ -61,7 +65,7 @@ const CASE_FOR_LIAISON = `
   )
   SELECT c.id, c.case_no, c.status, c.urgent, c.zone_id, c.liaison_id, cat.name_zh AS category_zh, c.deadline_at,
          c.reply_channel, c.reply_address, coalesce(m.body, '') AS text, coalesce(m.meta #> '{sender,identities}', '[]') AS sender,
-         (c.liaison_id = $2 OR c.zone_id IN (SELECT id FROM mine)) AS allowed
+         (c.liaison_id = $2 OR (c.zone_id IN (SELECT id FROM mine) AND NOT c.confidential)) AS allowed
   FROM "case" c
   JOIN category cat ON cat.code = c.category_code
   LEFT JOIN LATERAL (SELECT body, meta FROM message WHERE case_id = c.id AND direction = 'in' ORDER BY id LIMIT 1) m ON true
@@ -75,7 +79,7 @@ const OPEN_CASES_OF_LIAISON = `
   )
   SELECT c.case_no, c.status, c.urgent, c.deadline_at, cat.name_zh AS category_zh, c.zone_id
   FROM "case" c JOIN category cat ON cat.code = c.category_code
-  WHERE c.status <> 'closed' AND (c.liaison_id = $1 OR c.zone_id IN (SELECT id FROM mine))
+  WHERE c.status <> 'closed' AND (c.liaison_id = $1 OR (c.zone_id IN (SELECT id FROM mine) AND NOT c.confidential))
   ORDER BY c.urgent DESC, c.deadline_at
   LIMIT 20`;
 

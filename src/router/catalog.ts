@@ -24,6 +24,14 @@ export interface ZoneInfo {
   /** The zone's own mailbox addresses (lower case). */
   emailAddresses: string[];
   active: boolean;
+  /** A supervisory body, not a place (complaints about officials go there). */
+  supervisory: boolean;
+}
+
+/** A liaison as the router knows them: to keep complaints from the people they name. */
+export interface LiaisonInfo {
+  id: number;
+  name: string;
 }
 
 export interface CategoryInfo {
@@ -48,10 +56,18 @@ export interface CatalogSnapshot {
   rules: Rule[];
   /** The business calendar's holidays and make-up working days. */
   calendar: CalendarException[];
+  /** Active liaisons. */
+  liaisons: LiaisonInfo[];
 }
 
 /** The lookups the router needs, over lists of zones, categories and rules. */
-export function buildSnapshot(zones: ZoneInfo[], categories: CategoryInfo[], rules: Rule[] = [], calendar: CalendarException[] = []): CatalogSnapshot {
+export function buildSnapshot(
+  zones: ZoneInfo[],
+  categories: CategoryInfo[],
+  rules: Rule[] = [],
+  calendar: CalendarException[] = [],
+  liaisons: LiaisonInfo[] = [],
+): CatalogSnapshot {
   return {
     zonesByCode: new Map(zones.map((z) => [z.code, z])),
     zonesById: new Map(zones.map((z) => [z.id, z])),
@@ -61,6 +77,7 @@ export function buildSnapshot(zones: ZoneInfo[], categories: CategoryInfo[], rul
     categoriesByCode: new Map(categories.map((c) => [c.code, c])),
     rules,
     calendar,
+    liaisons,
   };
 }
 
@@ -87,10 +104,10 @@ export class Catalog {
   }
 
   private async load(): Promise<CatalogSnapshot> {
-    const [zones, categories, rules, calendar] = await Promise.all([
+    const [zones, categories, rules, calendar, liaisons] = await Promise.all([
       this.pool.query<ZoneInfo>(
         `SELECT id, code, name, level, parent_id AS "parentId", liaison_id AS "liaisonId", aliases,
-                phone_numbers AS "phoneNumbers", email_addresses AS "emailAddresses", boundary, active FROM zone`,
+                phone_numbers AS "phoneNumbers", email_addresses AS "emailAddresses", boundary, active, supervisory FROM zone`,
       ),
       this.pool.query<CategoryInfo>(
         `SELECT code, name_zh AS "nameZh", name_en AS "nameEn", deadline_hours AS "deadlineHours", keywords, active
@@ -101,8 +118,9 @@ export class Catalog {
          WHERE active AND NOT deleted ORDER BY priority, id`,
       ),
       this.pool.query<CalendarException>(`SELECT to_char(date, 'YYYY-MM-DD') AS date, workday, name FROM calendar_day ORDER BY date`),
+      this.pool.query<LiaisonInfo>('SELECT id, name FROM liaison WHERE active ORDER BY id'),
     ]);
-    const snapshot = buildSnapshot(zones.rows, categories.rows, rules.rows, calendar.rows);
+    const snapshot = buildSnapshot(zones.rows, categories.rows, rules.rows, calendar.rows, liaisons.rows);
     this.snapshot = snapshot;
     this.loadedAt = Date.now();
     return snapshot;

@@ -24,7 +24,7 @@ function termsOf(catalog: CatalogSnapshot): Map<string, ZoneInfo[]> {
   if (!terms) {
     terms = new Map();
     for (const zone of catalog.zonesById.values()) {
-      if (!zone.active || zone.level === 'district') continue;
+      if (!zone.active || zone.level === 'district' || zone.supervisory) continue;
       for (const term of new Set([zone.name, ...zone.aliases])) {
         if (term.length < 2) continue;
         terms.set(term, [...(terms.get(term) ?? []), zone]);

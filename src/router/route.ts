@@ -8,6 +8,8 @@ import type { CatalogSnapshot, CategoryInfo, ZoneInfo } from './catalog.js';
 import { FALLBACK_CATEGORY, type Classification, type TextClassifier } from './classifier.js';
 import { applyRules, type RuleAction } from './rules.js';
 import { nearestWithLiaison, resolveZone, type ZoneDecision } from './zone-resolver.js';
+import { isAboutOfficials, namedLiaisons, supervisoryZone, type Named } from './officials.js';
+import { zoneChain } from './zone-tree.js';
 
 export interface RouteDecision {
   category: CategoryInfo;
@@ -18,8 +20,16 @@ export interface RouteDecision {
   urgent: boolean;
   /** A rule's canned answer: the case is answered on the spot and closed. */
   answer: string | null;
+  /** About officials (Art. 30): kept from the zone chain's liaisons. */
+  confidential: boolean;
   /** What is stored as the case's routing evidence. */
-  evidence: { zone: ZoneDecision['evidence']; category: Classification; rules?: { matched: { id: number; name: string; version: number }[]; action: RuleAction } };
+  evidence: {
+    zone: ZoneDecision['evidence'];
+    category: Classification;
+    rules?: { matched: { id: number; name: string; version: number }[]; action: RuleAction };
+    /** Why the case is confidential and where it went instead, or which named liaisons were passed over. */
+    officials?: { confidential: boolean; supervisoryZone?: string | null; excluded: Named['liaisons'] };
+  };
 }
 
 export function route(
@@ -27,7 +37,13 @@ export function route(
   catalog: CatalogSnapshot,
   classifier: TextClassifier,
   triageZoneCode: string,
-  options: { knownZoneId?: number | null; inOfficeHours?: boolean; onRuleError?: (ruleId: number, err: Error) => void } = {},
+  options: {
+    knownZoneId?: number | null;
+    inOfficeHours?: boolean;
+    onRuleError?: (ruleId: number, err: Error) => void;
+    /** Where complaints about officials go (SUPERVISORY_ZONE_CODE); default: the zone flagged supervisory. */
+    supervisoryZoneCode?: string;
+  } = {},
 ): RouteDecision {
   const classification = classifier.classify(message.text, catalog.categories);
   const category = catalog.categoriesByCode.get(classification.category) ?? catalog.categoriesByCode.get(FALLBACK_CATEGORY)!;
@@ -47,20 +63,44 @@ export function route(
     (rule, err) => options.onRuleError?.(rule.id, err),
   );
   const { action } = rules;
-  const zone = (action.zoneCode && catalog.zonesByCode.get(action.zoneCode)) || resolved.zone;
+  const named = namedLiaisons(message.text, resolved.zone, catalog);
+  const confidential = isAboutOfficials(category.code, classification.kind, message.text, named);
+  const excluded = new Set(named.liaisons.map((l) => l.id));
+  const supervisory = confidential ? supervisoryZone(catalog, options.supervisoryZoneCode) : undefined;
+  // A confidential case goes to the supervisory body (or, where none is configured, the district root
+  // with no liaison: admins see it); no rule may send it back to the zone it came from.
+  const zone = confidential
+    ? (supervisory ?? rootOf(resolved.zone, catalog))
+    : (action.zoneCode && catalog.zonesByCode.get(action.zoneCode)) || resolved.zone;
+  const wanted = confidential
+    ? (supervisory?.liaisonId ?? null)
+    : (action.liaisonId ?? (zone === resolved.zone ? resolved.liaisonId : (nearestWithLiaison(zone, catalog)?.liaisonId ?? null)));
   return {
     category,
     classification,
     zone,
-    liaisonId: action.liaisonId ?? (zone === resolved.zone ? resolved.liaisonId : (nearestWithLiaison(zone, catalog)?.liaisonId ?? null)),
+    liaisonId: wanted !== null && excluded.has(wanted) ? nearestNotNamed(zone, catalog, excluded) : wanted,
     deadlineHours: action.deadlineHours ?? category.deadlineHours,
     urgent: classification.urgent || action.priority === 'high',
-    // Never answer a message about immediate danger with a canned text.
-    answer: classification.urgent ? null : (action.answer ?? null),
+    // Never answer a message about immediate danger, or a complaint about officials, with a canned text.
+    answer: classification.urgent || confidential ? null : (action.answer ?? null),
+    confidential,
     evidence: {
       zone: resolved.evidence,
       category: classification,
       ...(rules.matched.length ? { rules } : {}),
+      ...(confidential || named.liaisons.length
+        ? { officials: { confidential, ...(confidential ? { supervisoryZone: supervisory?.code ?? null } : {}), excluded: named.liaisons } }
+        : {}),
     },
   };
+}
+
+/** The liaison nearest up the tree who is not named in the text (null: none left; admins see the case). */
+function nearestNotNamed(zone: ZoneInfo, catalog: CatalogSnapshot, named: Set<number>): number | null {
+  return zoneChain(zone, catalog).find((z) => z.liaisonId !== null && !named.has(z.liaisonId))?.liaisonId ?? null;
+}
+
+function rootOf(zone: ZoneInfo, catalog: CatalogSnapshot): ZoneInfo {
+  return zoneChain(zone, catalog).at(-1)!;
 }

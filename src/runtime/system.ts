@@ -20,7 +20,6 @@ import { createIntakeQueue, producerConnection, workerConnection, type IntakeJob
 import { startIntakeWorker } from '../workers/intake.worker.js';
 import { InboundProcessor } from '../intake/process.js';
 import { TextClassifier } from '../router/classifier.js';
-import { loadTrainingExamples } from '../router/training.js';
 import { ModelStore } from '../router/model-store.js';
 import { policyFrom } from '../supervision/deadlines.js';
 import { Supervisor } from '../supervision/supervisor.js';
@@ -72,7 +71,12 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
     const queue = createIntakeQueue(redis, config.QUEUE_PREFIX);
     closers.push(() => queue.close());
     const catalog = new Catalog(db.pool);
-    const models = new ModelStore(db.pool, new TextClassifier([], config.ROUTER_MIN_CONFIDENCE), log.child({ component: 'router' }));
+    const models = new ModelStore(
+      db.pool,
+      new TextClassifier([], config.ROUTER_MIN_CONFIDENCE),
+      log.child({ component: 'router' }),
+      config.ROUTER_MODEL_CACHE_DIR ?? join(config.DATA_DIR, 'models'),
+    );
     await models.open();
     models.start(config.ROUTER_MODEL_POLL_MS);
     closers.push(async () => models.stop());
@@ -114,6 +118,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         timeZone: config.OFFICE_TIME_ZONE,
         triageZoneCode: config.TRIAGE_ZONE_CODE,
         supervision: policyFrom(config),
+        supervisoryZoneCode: config.SUPERVISORY_ZONE_CODE,
       });
       worker = startIntakeWorker(processor, log.child({ component: 'intake' }), {
         connection: workerRedis,
@@ -168,8 +173,8 @@ export function appDeps(
   queue: Queue<IntakeJob>,
   log: Logger,
   secret: string,
-  catalog = new Catalog(db.pool),
-  classifier = new TextClassifier(loadTrainingExamples(), config.ROUTER_MIN_CONFIDENCE),
+  catalog: Catalog | undefined,
+  classifier: TextClassifier,
 ): AppDeps {
   return {
     config,
@@ -178,7 +183,7 @@ export function appDeps(
     db,
     redis,
     queue,
-    catalog,
+    catalog: catalog ?? new Catalog(db.pool),
     attachments: new AttachmentStore(join(config.DATA_DIR, 'attachments')),
     acceptor: new Acceptor({ pool: db.pool, queue, log, timeZone: config.OFFICE_TIME_ZONE }, { maxSize: config.INTAKE_BATCH_MAX, maxConcurrent: 4 }),
   };

@@ -5,7 +5,7 @@
  */
 import { normalizePhone } from '../core/contact-address.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { WUHUA, WUHUA_CENTRE, type SeedLiaison } from './wuhua.js';
+import { WUHUA, WUHUA_CENTRE, WUHUA_SUPERVISORY, type SeedLiaison } from './wuhua.js';
 
 type Tx = Prisma.TransactionClient;
 type Level = 'street' | 'community' | 'group';
@@ -34,6 +34,11 @@ export async function seedDemoDistrict(prisma: PrismaClient): Promise<{ zones: n
         where: { code: 'district' },
         data: { name: WUHUA_CENTRE.name, liaisonId: await liaisonFor(WUHUA_CENTRE.liaison) },
       });
+      zones++;
+
+      const { code, name, liaison } = WUHUA_SUPERVISORY;
+      const body = { name, level: 'street' as const, parentId: district.id, aliases: [], supervisory: true, liaisonId: await liaisonFor(liaison) };
+      await tx.zone.upsert({ where: { code }, create: { code, ...body }, update: body });
       zones++;
 
       for (const street of WUHUA) {

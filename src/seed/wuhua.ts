@@ -25,6 +25,16 @@ export const WUHUA_CENTRE: SeedDistrict = {
   liaison: { name: '周明华', phone: '13800000001', email: 'zhouminghua@demo.invalid' },
 };
 
+/**
+ * Where complaints about officials go (信访工作条例 Art. 30): the district's discipline inspection
+ * office's petition desk, a supervisory body under the district, never offered to residents as a zone.
+ */
+export const WUHUA_SUPERVISORY = {
+  code: 'wh-jw',
+  name: '五华区纪委监委信访室',
+  liaison: { name: '许文清', phone: '13800009001', email: 'xuwenqing@demo.invalid' } satisfies SeedLiaison,
+};
+
 export const WUHUA: SeedStreet[] = [
   {
     code: 'wh-hs', name: '华山街道', aliases: ['华山南路', '华山西路', '五一路', '东风西路'],

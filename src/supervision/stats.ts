@@ -11,8 +11,9 @@ import type pg from 'pg';
 import type { CatalogSnapshot } from '../router/catalog.js';
 import { descendantZoneIds, zoneChain } from '../router/zone-tree.js';
 import { RESPONSE_EVENTS } from './settle.js';
+import { KIND_LABELS, type RequestKind } from '../core/request-kind.js';
 
-export type GroupBy = 'zone' | 'category' | 'liaison';
+export type GroupBy = 'zone' | 'category' | 'kind' | 'liaison';
 
 export interface Figures {
   received: number;
@@ -36,6 +37,7 @@ interface CaseFacts {
   zone_id: number;
   category_code: string;
   category_name: string;
+  kind: RequestKind;
   liaison_id: number | null;
   liaison_name: string | null;
   created_at: Date;
@@ -48,7 +50,7 @@ interface CaseFacts {
 }
 
 const CASES = `
-  SELECT c.zone_id, c.category_code, cat.name_zh AS category_name, c.liaison_id, l.name AS liaison_name,
+  SELECT c.zone_id, c.category_code, cat.name_zh AS category_name, c.kind, c.liaison_id, l.name AS liaison_name,
          c.created_at, c.closed_at, c.deadline_at, c.overdue_at,
          (SELECT min(e.at) FROM case_event e WHERE e.case_id = c.id AND e.type = ANY($4)) AS first_response_at,
          EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.type = 'reopened') AS reopened,
@@ -97,6 +99,7 @@ export async function computeStats(
   const allowed = inZone ? new Set(inZone) : null;
   for (const c of cases) {
     if (q.groupBy === 'category') add(c.category_code, c.category_name, c);
+    else if (q.groupBy === 'kind') add(c.kind, KIND_LABELS[c.kind].zh, c);
     else if (q.groupBy === 'liaison') add(c.liaison_id === null ? 'none' : String(c.liaison_id), c.liaison_name ?? '（无联络员）', c);
     else {
       // The case's zone and every zone above it, within the zone asked about.

@@ -253,7 +253,7 @@ describe('categories', () => {
     const res = await patch('environment', { deadlineHours: 48, keywords: ['噪音', '垃圾', '狗叫'] });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ code: 'environment', deadlineHours: 48, keywords: ['噪音', '垃圾', '狗叫'] });
-    const sim = await app().inject({ method: 'POST', url: '/api/v1/router/simulate', headers: adminHeaders, payload: { text: '狗叫' } });
+    const sim = await app().inject({ method: 'POST', url: '/api/v1/router/simulate', headers: adminHeaders, payload: { text: '楼下狗叫扰民，吵得睡不着' } });
     expect(sim.json().evidence.category.matched).toContain('狗叫');
     expect(await sys.sql(`SELECT 1 FROM audit_event WHERE action = 'category.update' AND subject_id = 'environment'`)).toHaveLength(1);
   });

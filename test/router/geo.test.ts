@@ -5,7 +5,7 @@ import { resolveZone } from '../../src/router/zone-resolver.js';
 
 const square = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]] as [number, number][];
 const zone = (id: number, code: string, level: ZoneInfo['level'], parentId: number | null, boundary: Boundary | null, aliases: string[] = []): ZoneInfo =>
-  ({ id, code, name: code, level, parentId, liaisonId: null, aliases, phoneNumbers: [], emailAddresses: [], boundary, active: true });
+  ({ id, code, name: code, level, parentId, liaisonId: null, aliases, phoneNumbers: [], emailAddresses: [], boundary, active: true, supervisory: false });
 
 // A street with a community inside it, and a group inside that community (coordinates near Cuihu, Kunming).
 const street = zone(2, 'st', 'street', 1, { type: 'Polygon', coordinates: [square(102.6, 25.0, 102.8, 25.1)] }, ['华山西路']);

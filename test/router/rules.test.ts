@@ -3,7 +3,7 @@ import { applyRules, type Rule } from '../../src/router/rules.js';
 import { buildSnapshot, type ZoneInfo } from '../../src/router/catalog.js';
 
 const zone = (id: number, code: string, parentId: number | null): ZoneInfo =>
-  ({ id, code, name: code, level: parentId ? 'street' : 'district', parentId, liaisonId: null, aliases: [], phoneNumbers: [], emailAddresses: [], boundary: null, active: true });
+  ({ id, code, name: code, level: parentId ? 'street' : 'district', parentId, liaisonId: null, aliases: [], phoneNumbers: [], emailAddresses: [], boundary: null, active: true, supervisory: false });
 const zones = [zone(1, 'district', null), zone(2, 'st', 1), zone(3, 'other-st', 1)];
 const catalog = buildSnapshot(zones, []);
 const rule = (id: number, conditions: Rule['conditions'], action: Rule['action']): Rule => ({ id, name: `r${id}`, priority: id, version: 1, conditions, action });

@@ -33,7 +33,8 @@ export const webFormRoutes: FastifyPluginAsyncZod = async (app) => {
   const zoneOptions = async (): Promise<ZoneOption[]> => {
     const { zonesByCode, zonesById } = await app.deps.catalog.get();
     return [...zonesByCode.values()]
-      .filter((z) => z.active)
+      // A supervisory body is not where anyone lives.
+      .filter((z) => z.active && !z.supervisory)
       .map((z) => ({
         code: z.code,
         name: z.name,

@@ -16,12 +16,17 @@ import { RESPONSE_EVENTS, settleCase } from '../../supervision/settle.js';
 import { returnVisitAt } from '../../supervision/return-visit.js';
 import { officeFrom } from '../../supervision/deadlines.js';
 import { inTransaction } from '../../store/db.js';
+import { RequestKind } from '../../core/request-kind.js';
 
 const CaseSummary = z.object({
   caseNo: z.string(),
   status: CaseStatus,
   category: z.string(),
+  /** What the resident wants: consultation, help, complaint, report, suggestion, praise. */
+  kind: RequestKind,
   urgent: z.boolean(),
+  /** About officials (信访工作条例 Art. 30): with the supervisory zone; the resident is shown to admins only. */
+  confidential: z.boolean(),
   /** On the triage list: the classifier was unsure, a person should pick the category. */
   needsTriage: z.boolean(),
   /** Added by routing rules. */
@@ -56,6 +61,8 @@ const ListQuery = z.object({
   zone: z.string().optional().describe('zone code; includes the zones below it'),
   channel: z.string().optional(),
   category: z.string().optional(),
+  kind: RequestKind.optional(),
+  confidential: z.enum(['true', 'false']).optional(),
   triage: z.enum(['true', 'false']).optional().describe('only cases on (or off) the triage list'),
   urgent: z.enum(['true', 'false']).optional(),
   tag: z.string().optional().describe('only cases a routing rule tagged so'),
@@ -78,7 +85,9 @@ function summary(c: SummaryRow) {
     caseNo: c.caseNo,
     status: c.status,
     category: c.categoryCode,
+    kind: c.kind,
     urgent: c.urgent,
+    confidential: c.confidential,
     needsTriage: c.needsTriage,
     tags: c.tags,
     jointMeeting: c.jointMeeting,
@@ -98,16 +107,19 @@ function summary(c: SummaryRow) {
  */
 const RECLASSIFY = `
   WITH changed AS (
-    UPDATE "case" SET category_code = $2, needs_triage = false, updated_at = now() WHERE case_no = $1 RETURNING id
+    UPDATE "case" SET category_code = $2, kind = coalesce($4::"RequestKind", kind), needs_triage = false, updated_at = now()
+    WHERE case_no = $1 RETURNING id
   ),
   noted AS (
-    INSERT INTO case_event (case_id, type, actor, detail) SELECT id, 'reclassified', $3, jsonb_build_object('category', $2::text) FROM changed
+    INSERT INTO case_event (case_id, type, actor, detail)
+    SELECT id, 'reclassified', $3, jsonb_strip_nulls(jsonb_build_object('category', $2::text, 'kind', $4::text)) FROM changed
   ),
   learned AS (
-    INSERT INTO training_example (text, category, case_id, actor)
-    SELECT m.body, $2, changed.id, $3 FROM changed
+    INSERT INTO training_example (text, category, kind, case_id, actor)
+    SELECT m.body, $2, $4::"RequestKind", changed.id, $3 FROM changed
     JOIN LATERAL (SELECT body FROM message WHERE case_id = changed.id AND direction = 'in' ORDER BY id LIMIT 1) m ON true
-    ON CONFLICT (case_id) DO UPDATE SET category = excluded.category, actor = excluded.actor, created_at = now()
+    ON CONFLICT (case_id) DO UPDATE SET category = excluded.category, kind = coalesce(excluded.kind, training_example.kind),
+                                        actor = excluded.actor, created_at = now()
   )
   SELECT id FROM changed`;
 
@@ -145,6 +157,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       if (q.status) where.status = q.status;
       if (q.channel) where.originChannel = q.channel;
       if (q.category) where.categoryCode = q.category;
+      if (q.kind) where.kind = q.kind;
+      if (q.confidential) where.confidential = q.confidential === 'true';
       if (q.triage) where.needsTriage = q.triage === 'true';
       if (q.urgent) where.urgent = q.urgent === 'true';
       if (q.tag) where.tags = { has: q.tag };
@@ -168,22 +182,22 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: app.requireRole('supervisor'),
       schema: {
-        summary: "Correct a case's category (takes it off the triage list; the classifier learns from it)",
+        summary: "Correct a case's category, and its kind if given (takes it off the triage list; the classifier learns from it)",
         tags: ['cases'],
         security: [{ bearer: [] }],
         params: z.object({ caseNo: z.string().regex(/^\d{10,16}$/) }),
-        body: z.object({ category: z.string() }),
+        body: z.object({ category: z.string(), kind: RequestKind.optional() }),
         response: { 200: z.object({ caseNo: z.string(), category: z.string(), needsTriage: z.literal(false) }) },
       },
     },
     async (req) => {
       const { caseNo } = req.params;
-      const { category } = req.body;
+      const { category, kind } = req.body;
       if (!(await app.deps.catalog.get()).categoriesByCode.get(category)?.active) throw new InputError('category', `no active category ${category}`);
       const actor = `user:${req.staff!.id}`;
-      const { rowCount } = await pool.query(RECLASSIFY, [caseNo, category, actor]);
+      const { rowCount } = await pool.query(RECLASSIFY, [caseNo, category, actor, kind ?? null]);
       if (!rowCount) throw new InputError('caseNo', `no case ${caseNo}`, 404, 'not_found');
-      await audit(pool, { actor, action: 'case.reclassify', subjectType: 'case', subjectId: caseNo, detail: { category } });
+      await audit(pool, { actor, action: 'case.reclassify', subjectType: 'case', subjectId: caseNo, detail: { category, kind } });
       return { caseNo, category, needsTriage: false as const };
     },
   );
@@ -236,6 +250,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       if (!found) throw new InputError('caseNo', `no case ${req.params.caseNo}`, 404, 'not_found');
       await audit(pool, { actor: `user:${req.staff!.id}`, action: 'case.read', subjectType: 'case', subjectId: found.caseNo });
+      // Art. 30: who complained about officials is for admins (the supervisory office) only.
+      const showResident = !found.confidential || req.staff!.role === 'admin';
       return {
         ...summary(found),
         statusLabel: STATUS_LABELS[found.status],
@@ -243,8 +259,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         resolutionHours: found.closedAt ? Number(((found.closedAt.getTime() - found.createdAt.getTime()) / 3_600_000).toFixed(1)) : null,
         overdueAt: found.overdueAt?.toISOString() ?? null,
         escalations: found.escalations,
-        replyAddress: found.replyAddress,
-        contact: found.contact ? { id: found.contact.id, name: found.contact.name, identities: found.contact.identities } : null,
+        replyAddress: showResident ? found.replyAddress : mask(found.replyAddress),
+        contact: found.contact && showResident ? { id: found.contact.id, name: found.contact.name, identities: found.contact.identities } : null,
         routing: found.routing,
         timeline: buildTimeline(found.events, found.messages),
       };

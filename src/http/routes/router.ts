@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { RequestKind } from '../../core/request-kind.js';
 import { InputError } from '../../core/errors.js';
 import { normalizePhone } from '../../core/contact-address.js';
 import { route } from '../../router/route.js';
@@ -53,12 +54,16 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
           200: z.object({
             category: z.string(),
             confidence: z.number(),
+            kind: RequestKind,
+            kindConfidence: z.number(),
             triage: z.boolean(),
             urgent: z.boolean(),
             call: z.array(z.string()),
+            confidential: z.boolean(),
             zone: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+            liaisonId: z.number().nullable(),
             matchedRules: z.array(z.unknown()),
-            evidence: z.object({ zone: z.unknown(), category: z.unknown(), rules: z.unknown().optional() }),
+            evidence: z.object({ zone: z.unknown(), category: z.unknown(), rules: z.unknown().optional(), officials: z.unknown().optional() }),
           }),
         },
       },
@@ -79,16 +84,23 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
         snapshot,
         classifier,
         config.TRIAGE_ZONE_CODE,
-        { inOfficeHours: withinOfficeHours(new Date(), config.OFFICE_TIME_ZONE, config.OFFICE_HOURS, config.OFFICE_DAYS) },
+        {
+          inOfficeHours: withinOfficeHours(new Date(), config.OFFICE_TIME_ZONE, config.OFFICE_HOURS, config.OFFICE_DAYS),
+          supervisoryZoneCode: config.SUPERVISORY_ZONE_CODE,
+        },
       );
       const { classification } = decision;
       return {
         category: decision.category.code,
         confidence: classification.confidence,
+        kind: classification.kind,
+        kindConfidence: classification.kindConfidence,
         triage: classification.triage,
         urgent: decision.urgent,
         call: classification.call,
+        confidential: decision.confidential,
         zone: { code: decision.zone.code, name: decision.zone.name, level: decision.zone.level },
+        liaisonId: decision.liaisonId,
         matchedRules: decision.evidence.rules?.matched ?? [],
         evidence: decision.evidence,
       };

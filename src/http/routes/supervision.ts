@@ -25,7 +25,7 @@ const StatsQuery = z
     from: z.iso.datetime({ offset: true }).or(z.iso.date()).describe('start of the period (cases received from then)'),
     to: z.iso.datetime({ offset: true }).or(z.iso.date()).describe('end of the period (exclusive)'),
     zone: z.string().optional().describe('a zone code: only it and the zones below it'),
-    groupBy: z.enum(['zone', 'category', 'liaison']).default('zone'),
+    groupBy: z.enum(['zone', 'category', 'kind', 'liaison']).default('zone'),
   })
   .refine((q) => new Date(q.from) < new Date(q.to), { path: ['to'], message: 'to must be after from' });
 const Figures = z.object({

@@ -34,6 +34,8 @@ const Zone = z.object({
   boundary: Boundary.nullable(),
   liaison: z.object({ id: z.number(), name: z.string() }).nullable(),
   active: z.boolean(),
+  /** A supervisory body (e.g. the discipline inspection office), not a place: complaints about officials go here. */
+  supervisory: z.boolean(),
 });
 
 const CreateZone = z.object({
@@ -46,6 +48,7 @@ const CreateZone = z.object({
   emailAddresses: EmailAddresses.default([]),
   boundary: Boundary.optional().describe('GeoJSON Polygon or MultiPolygon (longitude, latitude)'),
   liaisonId: z.number().int().positive().optional(),
+  supervisory: z.boolean().default(false),
 });
 
 const UpdateZone = z.object({
@@ -58,6 +61,7 @@ const UpdateZone = z.object({
   boundary: Boundary.nullable().optional(),
   liaisonId: z.number().int().positive().nullable().optional(),
   active: z.boolean().optional(),
+  supervisory: z.boolean().optional(),
 });
 
 const include = { parent: { select: { code: true } }, liaison: { select: { id: true, name: true } } } as const;
@@ -74,6 +78,7 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
     emailAddresses: string[];
     boundary: Prisma.JsonValue;
     active: boolean;
+    supervisory: boolean;
     parent: { code: string } | null;
     liaison: { id: number; name: string } | null;
   }) {
@@ -88,6 +93,7 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
       boundary: z.boundary as Boundary | null,
       liaison: z.liaison,
       active: z.active,
+      supervisory: z.supervisory,
     };
   }
 
@@ -134,6 +140,7 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
           emailAddresses: body.emailAddresses,
           ...(body.boundary ? { boundary: body.boundary } : {}),
           liaisonId: body.liaisonId ?? null,
+          supervisory: body.supervisory,
         },
         include,
       });
@@ -163,6 +170,7 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
           ...(body.boundary !== undefined ? { boundary: body.boundary ?? Prisma.DbNull } : {}),
           ...(body.liaisonId !== undefined ? { liaisonId: body.liaisonId } : {}),
           ...(body.active !== undefined ? { active: body.active } : {}),
+          ...(body.supervisory !== undefined ? { supervisory: body.supervisory } : {}),
         },
         include,
       });
