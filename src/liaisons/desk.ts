@@ -10,6 +10,7 @@
  */
 import type pg from 'pg';
 import { maskedSender } from '../core/contact-address.js';
+import { maskText } from '../core/mask.js';
 import { STATUS_LABELS, type CaseStatus } from '../core/case-status.js';
 import { formatLocal } from '../core/time.js';
 import { queueSend } from '../intake/outbox.js';
@@ -173,7 +174,7 @@ export class LiaisonDesk {
       `${kase.urgent ? '【紧急】' : ''}案件 ${kase.case_no}｜${STATUS_LABELS[kase.status].zh}`,
       `类别：${kase.category_zh}｜责任区：${zone ? zoneLabel(zone, catalog) : ''}`,
       `期限：${formatLocal(kase.deadline_at, this.deps.timeZone)}｜来信人：${maskedSender(kase.sender)}｜答复渠道：${channelName(kase.reply_channel)}`,
-      `内容：${kase.text}`,
+      `内容：${maskText(kase.text)}`,
       ...(events.length ? ['最近记录：', ...events.map((e) => `· ${formatLocal(e.at, this.deps.timeZone)} ${e.type}${e.actor ? `（${e.actor}）` : ''}`)] : []),
     ].join('\n');
   }
