@@ -142,7 +142,7 @@ export class LiaisonDesk {
         await db.query(`UPDATE "case" SET status = 'closed', closed_at = now(), updated_at = now() WHERE id = $1`, [kase.id]);
         const { office, afterHours } = this.deps.returnVisit;
         await settleCase(db, kase.id, await returnVisitAt(this.deps.catalog, office, afterHours));
-        return `案件 ${kase.case_no} 已办结。办理结果：${deliveryText(delivery.route)}`;
+        return `案件 ${kase.case_no} 已办结。${deliveryText(delivery.route, '办理结果')}`;
       }
       case 'transfer':
         return this.move(db, liaison, kase, command.zoneCode, 'transferred', command.reason, chat);

@@ -84,13 +84,13 @@ const WHY: Record<Undeliverable, string> = {
   lookup_chosen: '居民选择在网上查询答复',
 };
 
-/** What the liaison is told about where the answer went: only what has happened. */
-export function deliveryText(route: ReplyRoute): string {
+/** What the liaison is told about where the answer (`what`: 答复, 办理结果) went: only what has happened. */
+export function deliveryText(route: ReplyRoute, what = '答复'): string {
   if (route.status === 'queued') {
     const queued = `已排队经${channelName(route.channel)}发给居民（是否送达稍后才知道，最终发送失败会再通知您）。`;
-    return route.instead ? `${WHY[route.instead.reason]}；答复改为${queued}` : `答复${queued}`;
+    return route.instead ? `${WHY[route.instead.reason]}；${what}改为${queued}` : `${what}${queued}`;
   }
-  const lookup = '答复已记入案件，居民凭案件编号在网上查询中可以看到。';
+  const lookup = `${what}已记入案件，居民凭案件编号在网上查询中可以看到。`;
   if (route.reason === 'lookup_chosen') return `${WHY[route.reason]}，未发送任何消息；${lookup}`;
-  return `${WHY[route.reason]}，这条答复没有发出，居民不会收到${channelName(route.channel)}。${lookup}如需及时告知，请电话或上门联系居民（完整联系方式请向区民情办查询）。`;
+  return `${WHY[route.reason]}，这条${what}没有发出，居民不会收到${channelName(route.channel)}。${lookup}如需及时告知，请电话或上门联系居民（完整联系方式请向区民情办查询）。`;
 }
