@@ -25,6 +25,8 @@ import { renderReceipt } from './receipt.js';
 import { DEFAULT_POLICY, planDeadline, type SupervisionPolicy } from '../supervision/deadlines.js';
 import { calendarOf } from '../supervision/calendar-of.js';
 import { parseSurveyAnswer, recordSurveyAnswer } from '../supervision/return-visit.js';
+import { watchReopened } from '../supervision/reopen.js';
+import { inTransaction } from '../store/db.js';
 
 export interface ProcessDeps {
   pool: pg.Pool;
@@ -197,22 +199,29 @@ const JOIN_CASES = `
   ),
   noted AS (
     INSERT INTO case_event (case_id, type, detail) SELECT id, 'reopened', '{"reason": "the resident wrote again"}' FROM reopened
+  ),
+  joined AS (
+    INSERT INTO case_event (case_id, type, detail)
+    SELECT case_id, 'message', jsonb_build_object('messageId', id) FROM linked
+    RETURNING case_id
   )
-  INSERT INTO case_event (case_id, type, detail)
-  SELECT case_id, 'message', jsonb_build_object('messageId', id) FROM linked
-  RETURNING case_id`;
+  SELECT (SELECT count(*) FROM joined)::int AS joined, coalesce((SELECT array_agg(id) FROM reopened), '{}') AS reopened`;
 
 /**
- * The case a message says it belongs to: that of a message it references (our
- * mail to the resident, whoever answers it; or the sender's own earlier mail,
- * found by the sender-scoped keys, or by the bare id under which mail was
- * stored before keys were scoped, and only on the sender's own contact), else
- * the case whose number it quotes, if that case is the sender's own.
+ * The case a message says it belongs to: that of our mail it references, when
+ * the sender is that case's own contact or the address the mail went to (a
+ * receipt forwarded to someone else is no key to the case: the other person
+ * opens a case of their own); or that of the sender's own earlier mail, found
+ * by the sender-scoped keys, or by the bare id under which mail was stored
+ * before keys were scoped, and only on the sender's own contact; else the
+ * case whose number it quotes, if that case is the sender's own.
  */
 const THREADED_CASES = `
   SELECT t.message_id, coalesce(
-    (SELECT o.case_id FROM outbox o
-     WHERE o.channel = t.channel AND o.provider_id = ANY(t.refs) AND o.case_id IS NOT NULL AND o.kind <> 'liaison_note'
+    (SELECT o.case_id FROM outbox o JOIN "case" c ON c.id = o.case_id
+     WHERE o.channel = t.channel AND o.provider_id = ANY(t.refs) AND o.kind <> 'liaison_note'
+       AND (c.contact_id = t.contact_id
+            OR EXISTS (SELECT 1 FROM channel_identity ci WHERE ci.contact_id = t.contact_id AND ci.address = o.to_address))
      ORDER BY o.id DESC LIMIT 1),
     (SELECT m.case_id FROM message m
      WHERE m.channel = t.channel AND m.provider_message_id = ANY(t.own_keys || t.refs) AND m.contact_id = t.contact_id
@@ -304,7 +313,7 @@ export class InboundProcessor {
       if (!survey) continue;
       const answer = parseSurveyAnswer(item.row.message.text)!;
       const input = { surveyId: survey.survey_id, caseId: survey.case_id, messageId: item.row.id, contactId: item.contactId!, answer };
-      if (await recordSurveyAnswer(this.deps.pool, this.deps.catalog, input)) taken.add(item.row.id);
+      if (await recordSurveyAnswer(this.deps.pool, this.deps.catalog, this.watch(), input)) taken.add(item.row.id);
     }
     return { answered: taken.size, rest: items.filter((i) => !taken.has(i.row.id)) };
   }
@@ -328,15 +337,21 @@ export class InboundProcessor {
   /** Links `joining` to their cases (timeline, reopening); returns how many joined and the items left. */
   private async join(items: Item[], joining: Item[], caseOf: (i: Item) => number) {
     if (joining.length === 0) return { joined: 0, rest: items };
-    const joined = await this.deps.pool.query(JOIN_CASES, [
-      joining.map((i) => i.row.id),
-      joining.map(caseOf),
-      joining.map((i) => i.contactId),
-      // An out-of-office answer to our mail is not the resident writing again.
-      joining.map((i) => !i.row.message.automatic),
-    ]);
+    const catalog = await this.deps.catalog.get();
+    // A closed case the resident writes to again is reopened and watched again, in one transaction.
+    const joined = await inTransaction(this.deps.pool, async (db) => {
+      const { rows } = await db.query<{ joined: number; reopened: number[] }>(JOIN_CASES, [
+        joining.map((i) => i.row.id),
+        joining.map(caseOf),
+        joining.map((i) => i.contactId),
+        // An out-of-office answer to our mail is not the resident writing again.
+        joining.map((i) => !i.row.message.automatic),
+      ]);
+      await watchReopened(db, rows[0]!.reopened, { catalog, ...this.watch() }, 'system:reopened');
+      return rows[0]!.joined;
+    });
     const joiningIds = new Set(joining.map((i) => i.row.id));
-    return { joined: joined.rowCount ?? 0, rest: items.filter((i) => !joiningIds.has(i.row.id)) };
+    return { joined, rest: items.filter((i) => !joiningIds.has(i.row.id)) };
   }
 
   /** Messages that thread into their sender's open case join it; the rest are returned. */
@@ -377,8 +392,13 @@ export class InboundProcessor {
   }
 
   private calendar(catalog: CatalogSnapshot) {
+    return calendarOf(catalog, this.watch().office);
+  }
+
+  /** The office calendar and policy a reopened case's new deadline is counted on. */
+  private watch() {
     const office = this.deps.officeHours ?? DEFAULT_OFFICE;
-    return calendarOf(catalog, { ...office, timeZone: this.deps.timeZone });
+    return { office: { ...office, timeZone: this.deps.timeZone }, policy: this.deps.supervision ?? DEFAULT_POLICY };
   }
 
   private plan(row: Row, contactId: number | null, catalog: CatalogSnapshot, knownZoneId: number | null) {

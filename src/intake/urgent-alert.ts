@@ -2,10 +2,12 @@
  * The text message liaisons get when a case about immediate danger opens:
  * sent at once to the zone's liaison and to every liaison above it (community,
  * street, district), so no one waits for the deadline watch. The resident's
- * number is masked; the full case is in the admin API.
+ * number is masked, and so are numbers and addresses in the text; the full
+ * case is in the admin API.
  */
 import { maskedSender } from '../core/contact-address.js';
 import { cutText } from '../core/clean-text.js';
+import { maskText } from '../core/mask.js';
 import type { Identity } from '../core/message.js';
 
 const EXCERPT_CHARS = 40;
@@ -18,7 +20,7 @@ export interface AlertFacts {
 }
 
 export function renderUrgentAlert(f: AlertFacts): string {
-  const flat = f.text.replace(/\s+/g, ' ').trim();
+  const flat = maskText(f.text).replace(/\s+/g, ' ').trim();
   const cut = cutText(flat, EXCERPT_CHARS);
   const excerpt = cut === flat ? flat : `${cut}…`;
   const from = maskedSender(f.sender);

@@ -10,6 +10,7 @@
  */
 import type pg from 'pg';
 import { maskedSender } from '../core/contact-address.js';
+import { maskText } from '../core/mask.js';
 import { STATUS_LABELS, type CaseStatus } from '../core/case-status.js';
 import { formatLocal } from '../core/time.js';
 import { queueSend } from '../intake/outbox.js';
@@ -19,6 +20,7 @@ import { parentOf, zoneLabel } from '../router/zone-tree.js';
 import { audit } from '../store/audit.js';
 import { inTransaction } from '../store/db.js';
 import { HELP_TEXT, parseCommand, type Command } from './commands.js';
+import { channelName, deliverReply, deliveryText, routeReply } from './reply-delivery.js';
 import type { BoundLiaison } from './binding.js';
 import { queueNotice, renderNotice, type NoticeReason } from './notices.js';
 import type { Config } from '../config.js';
@@ -48,6 +50,7 @@ interface CaseRow {
   deadline_at: Date;
   reply_channel: string;
   reply_address: string | null;
+  contact_id: number | null;
   text: string;
   sender: { kind: string; address: string }[];
   allowed: boolean;
@@ -64,7 +67,7 @@ const CASE_FOR_LIAISON = `
     UNION SELECT z.id FROM zone z JOIN mine ON z.parent_id = mine.id
   )
   SELECT c.id, c.case_no, c.status, c.urgent, c.zone_id, c.liaison_id, cat.name_zh AS category_zh, c.deadline_at,
-         c.reply_channel, c.reply_address, coalesce(m.body, '') AS text, coalesce(m.meta #> '{sender,identities}', '[]') AS sender,
+         c.reply_channel, c.reply_address, c.contact_id, coalesce(m.body, '') AS text, coalesce(m.meta #> '{sender,identities}', '[]') AS sender,
          (c.liaison_id = $2 OR (c.zone_id IN (SELECT id FROM mine) AND NOT c.confidential)) AS allowed
   FROM "case" c
   JOIN category cat ON cat.code = c.category_code
@@ -131,18 +134,20 @@ export class LiaisonDesk {
       case 'note':
         await this.event(db, kase, 'note', actor, { text: command.text, by: liaison.name });
         return `已为案件 ${kase.case_no} 添加内部备注（居民看不到）。`;
-      case 'reply':
-        await this.answerResident(db, kase, `【答复】案件${kase.case_no}：${command.text}`, chat, 'answer');
-        await this.event(db, kase, 'replied', actor, { text: command.text, by: liaison.name });
+      case 'reply': {
+        const delivery = await this.answerResident(db, kase, `【答复】案件${kase.case_no}：${command.text}`, chat, 'answer');
+        await this.event(db, kase, 'replied', actor, { text: command.text, by: liaison.name, delivery: delivery.detail });
         await db.query(`UPDATE "case" SET status = 'in_progress', updated_at = now() WHERE id = $1 AND status IN ('registered', 'accepted', 'reopened')`, [kase.id]);
-        return `已答复案件 ${kase.case_no} 的居民（${channelName(kase.reply_channel)}）。`;
-      case 'resolve':
-        await this.answerResident(db, kase, `【办结】案件${kase.case_no}：${command.text}`, chat, 'resolution');
-        await this.event(db, kase, 'resolved', actor, { summary: command.text, by: liaison.name });
+        return `已记录对案件 ${kase.case_no} 的答复。${deliveryText(delivery.route)}`;
+      }
+      case 'resolve': {
+        const delivery = await this.answerResident(db, kase, `【办结】案件${kase.case_no}：${command.text}`, chat, 'resolution');
+        await this.event(db, kase, 'resolved', actor, { summary: command.text, by: liaison.name, delivery: delivery.detail });
         await db.query(`UPDATE "case" SET status = 'closed', closed_at = now(), updated_at = now() WHERE id = $1`, [kase.id]);
         const { office, afterHours } = this.deps.returnVisit;
         await settleCase(db, kase.id, await returnVisitAt(this.deps.catalog, office, afterHours));
-        return `案件 ${kase.case_no} 已办结，办理结果已发给居民。`;
+        return `案件 ${kase.case_no} 已办结。${deliveryText(delivery.route, '办理结果')}`;
+      }
       case 'transfer':
         return this.move(db, liaison, kase, command.zoneCode, 'transferred', command.reason, chat);
       case 'escalate':
@@ -177,14 +182,23 @@ export class LiaisonDesk {
       `${kase.urgent ? '【紧急】' : ''}案件 ${kase.case_no}｜${STATUS_LABELS[kase.status].zh}`,
       `类别：${kase.category_zh}｜责任区：${zone ? zoneLabel(zone, catalog) : ''}`,
       `期限：${formatLocal(kase.deadline_at, this.deps.timeZone)}｜来信人：${maskedSender(kase.sender)}｜答复渠道：${channelName(kase.reply_channel)}`,
-      `内容：${kase.text}`,
+      `内容：${maskText(kase.text)}`,
       ...(events.length ? ['最近记录：', ...events.map((e) => `· ${formatLocal(e.at, this.deps.timeZone)} ${e.type}${e.actor ? `（${e.actor}）` : ''}`)] : []),
     ].join('\n');
   }
 
-  /** On the resident's own reply channel, through the outbox; a web-form resident reads it in the lookup. */
-  private async answerResident(db: pg.PoolClient, kase: CaseRow, body: string, chat: ChatContext, kind: string): Promise<void> {
-    await queueSend(db, { channel: kase.reply_channel, to: kase.reply_address, body, kind, caseId: kase.id, dedupeKey: `${kind}:${chat.channel}:${chat.updateId}` });
+  /**
+   * On the resident's reply channel through the outbox, another of theirs where that one cannot deliver,
+   * or kept for the lookup only (src/liaisons/reply-delivery.ts). The timeline's event keeps the route and
+   * the send's key, by which a final failure finds the liaison to tell.
+   */
+  private async answerResident(db: pg.PoolClient, kase: CaseRow, body: string, chat: ChatContext, kind: string) {
+    const route = await routeReply(db, kase);
+    const send = `${kind}:${chat.channel}:${chat.updateId}`;
+    await deliverReply(db, route, { caseId: kase.id, body, kind, dedupeKey: send });
+    // What the timeline keeps: where it went and why, not the address.
+    const { to: _to, ...where } = route.status === 'queued' ? route : { ...route, to: null };
+    return { route, detail: { ...where, ...(route.status === 'queued' ? { send } : {}) } };
   }
 
   private async event(db: pg.PoolClient, kase: CaseRow, type: string, actor: string, detail: Record<string, unknown>): Promise<void> {
@@ -241,7 +255,3 @@ export class LiaisonDesk {
 }
 
 const VERBS: Record<string, string> = { show: '查看', note: '备注', reply: '答复', resolve: '办结', transfer: '转办', escalate: '上报' };
-
-function channelName(channel: string): string {
-  return ({ sms: '短信', voice: '电话', web: '网上查询', email: '邮件', telegram: 'Telegram', wechat: '微信' } as Record<string, string>)[channel] ?? channel;
-}

@@ -1,9 +1,11 @@
 /**
  * What a liaison's chat shows when a case reaches them (new, transferred or
  * escalated): case number, category, zone, deadline, the text, and the
- * resident masked (138****1234), never in full.
+ * resident masked (138****1234), never in full: numbers, ID card numbers and
+ * email addresses typed into the text are masked too (src/core/mask.ts).
  */
 import { formatLocal } from '../core/time.js';
+import { maskText } from '../core/mask.js';
 import type { Queryable } from '../store/db.js';
 
 export type NoticeReason = 'new' | 'transferred' | 'escalated' | 'joint_meeting';
@@ -31,12 +33,14 @@ export interface NoticeFacts {
 }
 
 export function renderNotice(f: NoticeFacts): string {
+  // Masked before it is cut, so a number cut in half cannot slip through unmasked.
+  const text = maskText(f.text);
   return [
     `${f.urgent ? '【紧急】' : ''}【${HEADINGS[f.reason]}】${f.caseNo}`,
     `类别：${f.categoryZh}｜责任区：${f.zoneName}`,
     `期限：${formatLocal(f.deadline, f.timeZone)}｜来信人：${f.from}`,
-    ...(f.note ? [`说明：${f.note}`] : []),
-    `内容：${f.text.length > 500 ? `${f.text.slice(0, 500)}…` : f.text}`,
+    ...(f.note ? [`说明：${maskText(f.note)}`] : []),
+    `内容：${text.length > 500 ? `${text.slice(0, 500)}…` : text}`,
     `直接回复本消息即答复居民；或发送：办结 ${f.caseNo} <办理结果>`,
   ].join('\n');
 }

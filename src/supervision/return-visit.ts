@@ -15,6 +15,9 @@ import type { OfficeHours } from './calendar.js';
 import { calendarOf } from './calendar-of.js';
 import { queueNotice } from '../liaisons/notices.js';
 import { inTransaction, type Queryable } from '../store/db.js';
+import { formatLocal } from '../core/time.js';
+import type { SupervisionPolicy } from './deadlines.js';
+import { watchReopened } from './reopen.js';
 
 export type SurveyAnswer = 'satisfied' | 'basically_satisfied' | 'not_satisfied';
 
@@ -79,12 +82,14 @@ export async function askSurvey(
 
 /**
  * A resident's answer: recorded on the survey, the message linked to the case, a thank-you sent; "not
- * satisfied" reopens the case and notifies its liaison and the liaison of the zone above. Returns false
- * when the survey was answered already (the message is then an ordinary one).
+ * satisfied" reopens the case with a new deadline and timers (src/supervision/reopen.ts) and notifies its
+ * liaison and the liaison of the zone above. Returns false when the survey was answered already (the
+ * message is then an ordinary one).
  */
 export async function recordSurveyAnswer(
   pool: pg.Pool,
   catalog: Catalog,
+  watch: { office: OfficeHours; policy: SupervisionPolicy },
   a: { surveyId: number; caseId: number; messageId: number; contactId: number; answer: SurveyAnswer },
 ): Promise<boolean> {
   return inTransaction(pool, async (client) => {
@@ -113,11 +118,13 @@ export async function recordSurveyAnswer(
       await client.query(`UPDATE "case" SET status = 'reopened', closed_at = NULL, updated_at = now() WHERE id = $1`, [a.caseId]);
       await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'reopened', 'resident', '{"reason": "not satisfied"}')`, [a.caseId]);
       const snapshot = await catalog.get();
+      const deadline = (await watchReopened(client, [a.caseId], { catalog: snapshot, ...watch }, 'system:return_visit')).get(a.caseId);
+      const by = deadline ? `新的办理期限：${formatLocal(deadline, watch.office.timeZone)}。` : '';
       const zone = snapshot.zonesById.get(kase.zone_id);
       const above = zone && parentOf(zone, snapshot);
       const liaisons = new Set([kase.liaison_id, above ? nearestWithLiaison(above, snapshot)?.liaisonId : null].filter((l): l is number => !!l));
       for (const liaisonId of liaisons) {
-        await queueNotice(client, a.caseId, liaisonId, `【回访不满意】案件${kase.case_no}的居民对答复不满意，案件已重新办理，请尽快跟进。`, `survey_unsatisfied:${a.surveyId}:${liaisonId}`);
+        await queueNotice(client, a.caseId, liaisonId, `【回访不满意】案件${kase.case_no}的居民对答复不满意，案件已重新办理，请尽快跟进。${by}`, `survey_unsatisfied:${a.surveyId}:${liaisonId}`);
       }
     }
     return true;

@@ -10,6 +10,7 @@ import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Supervisor } from './supervisor.js';
+import { noticeFailedAnswers } from '../liaisons/reply-failures.js';
 
 export const TIMER_QUEUE = 'timers';
 
@@ -66,6 +67,9 @@ export function startTimers(
     busy = true;
     try {
       await scheduleDueTimers(deps.pool, queue, (o.tickMs * 2) / 1000);
+      // Part of the same watch: a liaison whose answer finally failed to send is told.
+      const told = await noticeFailedAnswers(deps.pool);
+      if (told > 0) deps.log.info({ count: told }, 'liaisons told of failed answers');
     } catch (err) {
       deps.log.warn({ err: (err as Error).message }, 'scheduling case timers failed');
     } finally {

@@ -196,7 +196,7 @@ describe('liaisons', () => {
     const reply = update('reply', LIAISON, { reply_to_message: { ...(fixture('reply') as { message: { reply_to_message: object } }).message.reply_to_message, message_id: notice.message_id }, text: '已安排环卫今天下午清运 13800000111' }); // a number in the text is not a command
     await post(reply);
     await post(reply); // delivered twice: one answer
-    expect((await nextTo(LIAISON, before)).text).toContain('已答复');
+    expect((await nextTo(LIAISON, before)).text).toContain('答复已排队经短信');
     const sends = await eventually(() =>
       sys.sql<{ channel: string; to_address: string; body: string; status: string }>(
         `SELECT o.channel, o.to_address, m.body, o.status FROM outbox o JOIN message m ON m.id = o.message_id WHERE o.case_id = $1 AND o.kind = 'answer'`,

@@ -117,7 +117,7 @@ describe('a liaison on WeChat', () => {
     await saidTo(liaison, new RegExp(kase.case_no));
     liaison.say(`回复 ${kase.case_no} 已通知路灯所，今晚修复`).to(account);
     expect((await saidTo(resident, /已通知路灯所/)).text).toContain(kase.case_no);
-    await saidTo(liaison, /已答复/);
+    await saidTo(liaison, /已排队经微信/);
     const timeline = (await app().inject({ method: 'GET', url: `/api/v1/cases/${kase.case_no}`, headers: adminHeaders })).json().timeline;
     expect(timeline).toContainEqual(expect.objectContaining({ event: 'replied', actor: `liaison:${district!.liaison_id}` }));
 

@@ -3,10 +3,12 @@
  * the case number a subject quotes, and the headers our own mail carries so
  * the resident's reply finds its case again.
  *
- * The worker joins a reply to the case of any of our mail it references (a
- * receipt, an answer), and to the case of the sender's own earlier mail, found
- * by keys scoped to the sender (mailKey); a quoted case number counts only for
- * a case of the same sender (src/intake/process.ts).
+ * The worker joins a reply to the case of our mail it references (a receipt,
+ * an answer) only when the sender is that case's contact or the address the
+ * mail went to: a receipt forwarded to someone else threads nothing, and its
+ * new sender opens a case of their own. It joins the case of the sender's own
+ * earlier mail, found by keys scoped to the sender (mailKey); a quoted case
+ * number counts only for a case of the same sender (src/intake/process.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
 

@@ -14,8 +14,12 @@ import { CaseStatus, STATUS_LABELS } from '../../core/case-status.js';
 import { lookupRoutes } from './case-lookup.js';
 import { RESPONSE_EVENTS, settleCase } from '../../supervision/settle.js';
 import { returnVisitAt } from '../../supervision/return-visit.js';
-import { officeFrom } from '../../supervision/deadlines.js';
-import { inTransaction } from '../../store/db.js';
+import { officeFrom, policyFrom } from '../../supervision/deadlines.js';
+import { watchReopened } from '../../supervision/reopen.js';
+import { queueNotice } from '../../liaisons/notices.js';
+import { maskText } from '../../core/mask.js';
+import { formatLocal } from '../../core/time.js';
+import { inTransaction, type Queryable } from '../../store/db.js';
 import { RequestKind } from '../../core/request-kind.js';
 
 const CaseSummary = z.object({
@@ -139,11 +143,26 @@ const STATUS_CHANGE = `
     SELECT id, CASE WHEN $2 = 'answered' THEN 'status_changed_answered' ELSE 'status_changed' END, $3,
            jsonb_build_object('from', from_status, 'to', $2::text, 'note', $4::text) FROM changed
   )
-  SELECT (SELECT id FROM old) AS case_id, (SELECT id FROM changed) AS changed_id`;
+  SELECT (SELECT id FROM old) AS case_id, (SELECT id FROM changed) AS changed_id, (SELECT from_status FROM changed)::text AS from_status`;
+
+/** Answered or closed: the deadline's watch has stopped. Leaving these for any other step reopens the case. */
+const SETTLED: readonly string[] = ['answered', 'closed'];
 
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   const { prisma, pool } = app.deps.db;
+  const office = officeFrom(app.deps.config);
   await app.register(lookupRoutes);
+
+  /** A reopened case gets a new deadline and timers, and its liaison hears of it with the new deadline. */
+  async function reopen(db: Queryable, caseId: number, actor: string, note: string): Promise<void> {
+    const catalog = await app.deps.catalog.get();
+    const deadline = (await watchReopened(db, [caseId], { catalog, office, policy: policyFrom(app.deps.config) }, actor)).get(caseId);
+    const { rows } = await db.query<{ case_no: string; liaison_id: number | null }>('SELECT case_no, liaison_id FROM "case" WHERE id = $1', [caseId]);
+    const kase = rows[0];
+    if (!kase?.liaison_id || !deadline) return;
+    const body = `【重新办理】案件${kase.case_no}已由工作人员重新打开（说明：${maskText(note)}），新的办理期限：${formatLocal(deadline, office.timeZone)}。`;
+    await queueNotice(db, caseId, kase.liaison_id, body, `reopened:${caseId}:${deadline.getTime()}`);
+  }
 
   app.get(
     '/api/v1/cases',
@@ -220,9 +239,10 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       const { status, note } = req.body;
       const actor = `user:${req.staff!.id}`;
       const { rows } = await inTransaction(pool, async (db) => {
-        const result = await db.query<{ case_id: number | null; changed_id: number | null }>(STATUS_CHANGE, [caseNo, status, actor, note]);
-        const changed = result.rows[0]?.changed_id;
-        if (changed && (status === 'answered' || status === 'closed')) await settleCase(db, changed, await returnVisitAt(app.deps.catalog, officeFrom(app.deps.config), app.deps.config.RETURN_VISIT_AFTER_HOURS));
+        const result = await db.query<{ case_id: number | null; changed_id: number | null; from_status: string | null }>(STATUS_CHANGE, [caseNo, status, actor, note]);
+        const { changed_id: changed, from_status: from } = result.rows[0] ?? {};
+        if (changed && SETTLED.includes(status)) await settleCase(db, changed, await returnVisitAt(app.deps.catalog, office, app.deps.config.RETURN_VISIT_AFTER_HOURS));
+        if (changed && from && SETTLED.includes(from) && !SETTLED.includes(status)) await reopen(db, changed, actor, note);
         return result;
       });
       if (!rows[0]?.case_id) throw new InputError('caseNo', `no case ${caseNo}`, 404, 'not_found');
