@@ -87,6 +87,8 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         wakeDelayMs: config.OUTBOX_WAKE_DELAY_MS,
         maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
         leaseSeconds: config.OUTBOX_LEASE_SECONDS,
+        sendTimeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
+        channelConcurrency: config.OUTBOX_CHANNEL_CONCURRENCY,
       });
       relay.start();
       closers.push(() => relay!.stop());
