@@ -123,6 +123,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         concurrency: config.INTAKE_CONCURRENCY,
         lockMs: config.JOB_LOCK_MS,
         onOpened: () => relay!.wake(),
+        failures: { db: derivedPool, maxAttempts: config.INTAKE_MAX_ATTEMPTS },
       });
       closers.push(() => worker!.close());
 
