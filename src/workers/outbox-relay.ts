@@ -230,9 +230,13 @@ export class OutboxRelay {
       results.map((r) => r.rateLimited),
       this.holder,
     ]);
-    if (rows.length) {
+    if (rows.length === 0) return;
+    try {
       const fallbacks = await afterFinalFailure(this.pool, rows.map((r) => r.id));
       if (fallbacks > 0) this.schedule(0);
+    } catch (err) {
+      // The outcome is recorded; only its timeline event and fallback are missing (the failed list still shows it).
+      this.log.error({ outboxIds: rows.map((r) => r.id), err: (err as Error).message }, 'could not record the follow-up of failed sends');
     }
   }
 

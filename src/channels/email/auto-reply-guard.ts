@@ -29,10 +29,15 @@ export function automaticReason(headers: Map<string, HeaderValue>, returnPath: s
   return null;
 }
 
+/**
+ * Automatic mail to the address in the last hour: sent, or being sent now by
+ * any relay (sends run side by side, so the ones in flight count too; of
+ * those, only the older rows, so that one of several in flight goes first).
+ */
 const RECENT_AUTOMATIC = `
   SELECT count(*)::int AS n FROM outbox
   WHERE channel = 'email' AND to_address = $1 AND kind <> ALL($2) AND id <> $3
-    AND status IN ('sent', 'delivered') AND sent_at > now() - interval '1 hour'`;
+    AND ((status IN ('sent', 'delivered') AND sent_at > now() - interval '1 hour') OR (status = 'sending' AND id < $3))`;
 
 /** Throws a permanent SendError when automatic mail to `to` has reached `maxPerHour`. */
 export async function checkLoopGuard(pool: pg.Pool, to: string, kind: string, outboxId: number, maxPerHour: number): Promise<void> {
