@@ -124,11 +124,6 @@ export class OutboxRelay {
     return claimed.length;
   }
 
-  /** Sends being made now (outbox ids), for tests and operators. */
-  get sending(): number[] {
-    return [...this.inFlight.keys()];
-  }
-
   /** Run a pass in `delayMs`, unless one is already due sooner (or running: it then goes round again). */
   private schedule(delayMs: number): void {
     if (this.stopped) return;
