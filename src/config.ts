@@ -51,8 +51,14 @@ const Env = z.object({
   OUTBOX_WAKE_DELAY_MS: z.coerce.number().int().min(0).default(20),
   OUTBOX_BATCH: z.coerce.number().int().min(1).default(200),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
-  /** A claimed send not recorded within this is claimed again (its relay died). */
+  /** A claimed send not recorded within this is claimed again (its relay died); a live relay renews it. */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Longest wait for a provider's answer to one send; must be under half the lease. Unset: 10 s, or a third of a shorter lease. */
+  OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
+  /** Sends in flight at once per channel, so one slow provider holds up only its own channel. */
+  OUTBOX_CHANNEL_CONCURRENCY: z.coerce.number().int().min(1).default(8),
+  /** Processing attempts of one inbound message that throws before it is set aside as `poisoned`. */
+  INTAKE_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** The address providers reach us at (behind any TLS proxy); webhook signatures are computed over it. */
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
@@ -145,7 +151,12 @@ const Env = z.object({
     .string()
     .regex(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun))*$/, 'e.g. Mon,Tue,Wed,Thu,Fri')
     .default('Mon,Tue,Wed,Thu,Fri'),
-});
+})
+  .transform((e) => ({ ...e, OUTBOX_SEND_TIMEOUT_MS: e.OUTBOX_SEND_TIMEOUT_MS ?? Math.min(10_000, Math.floor((e.OUTBOX_LEASE_SECONDS * 1000) / 3)) }))
+  .refine((e) => e.OUTBOX_SEND_TIMEOUT_MS < (e.OUTBOX_LEASE_SECONDS * 1000) / 2, {
+    path: ['OUTBOX_SEND_TIMEOUT_MS'],
+    message: 'must be less than half of OUTBOX_LEASE_SECONDS (a send must end well before its lease)',
+  });
 
 export type Config = z.infer<typeof Env>;
 

@@ -24,9 +24,25 @@ export class SendError extends Error {
     readonly retryable: boolean,
     /** Provider's hint for when to retry (e.g. HTTP 429 Retry-After). */
     readonly retryAfterMs?: number,
+    /**
+     * The provider refused for now because of its rate limit (HTTP 429, Telegram's retry_after, SMTP 421/450/451):
+     * the send is waited out, not counted as a failed attempt.
+     */
+    readonly rateLimited = false,
   ) {
     super(message);
     this.name = 'SendError';
+  }
+}
+
+/**
+ * The provider was asked but gave no answer in time (or the connection broke
+ * after the request went out): the message may or may not have been sent.
+ */
+export class SendOutcomeUnknown extends SendError {
+  constructor(message: string) {
+    super(message, false);
+    this.name = 'SendOutcomeUnknown';
   }
 }
 

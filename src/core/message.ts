@@ -86,10 +86,22 @@ export interface OutboundMessage {
 
 export type SendOutcome = { status: 'sent' | 'delivered'; providerId?: string };
 
+/** What the relay hands a sender besides the message. */
+export interface SendOptions {
+  /** Aborted when the send's time is up (OUTBOX_SEND_TIMEOUT_MS): stop waiting for the provider. */
+  signal?: AbortSignal;
+}
+
 /** The sending half of a channel adapter. */
 export interface ChannelSender {
   readonly channel: string;
   /** False when credentials are missing: sends are recorded as `sandboxed` instead. */
   readonly configured: boolean;
-  send(message: OutboundMessage): Promise<SendOutcome>;
+  /**
+   * A second attempt of the same row is recognised as the same message (email: the same Message-ID),
+   * so a send whose outcome is unknown (a timeout) may be tried again. Without it such a send is
+   * recorded as `unknown` and left to staff.
+   */
+  readonly idempotent?: boolean;
+  send(message: OutboundMessage, options?: SendOptions): Promise<SendOutcome>;
 }

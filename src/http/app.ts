@@ -19,6 +19,8 @@ import { ruleRoutes } from './routes/rules.js';
 import { liaisonRoutes } from './routes/liaisons.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { visitRoutes } from './routes/visits.js';
+import { failedSendRoutes } from './routes/failed-sends.js';
+import { failedIntakeRoutes } from './routes/failed-intake.js';
 import { CHANNELS } from '../channels/registry.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -55,6 +57,8 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   await app.register(liaisonRoutes);
   await app.register(supervisionRoutes);
   await app.register(visitRoutes);
+  await app.register(failedSendRoutes);
+  await app.register(failedIntakeRoutes);
   for (const channel of CHANNELS) {
     if (channel.routes) await app.register(channel.routes);
   }

@@ -67,7 +67,7 @@ interface Item {
 
 const PENDING = `
   SELECT id, reserved_case_no, body, attachments, meta FROM message
-  WHERE id = ANY($1) AND direction = 'in' AND case_id IS NULL ORDER BY id`;
+  WHERE id = ANY($1) AND direction = 'in' AND case_id IS NULL AND status <> 'poisoned' ORDER BY id`;
 
 const OPEN_CASES = `
   WITH input AS MATERIALIZED (

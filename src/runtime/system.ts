@@ -91,6 +91,8 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         wakeDelayMs: config.OUTBOX_WAKE_DELAY_MS,
         maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
         leaseSeconds: config.OUTBOX_LEASE_SECONDS,
+        sendTimeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
+        channelConcurrency: config.OUTBOX_CHANNEL_CONCURRENCY,
       });
       relay.start();
       closers.push(() => relay!.stop());
@@ -126,6 +128,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         concurrency: config.INTAKE_CONCURRENCY,
         lockMs: config.JOB_LOCK_MS,
         onOpened: () => relay!.wake(),
+        failures: { db: derivedPool, maxAttempts: config.INTAKE_MAX_ATTEMPTS },
       });
       closers.push(() => worker!.close());
 

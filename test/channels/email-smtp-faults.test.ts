@@ -61,18 +61,19 @@ describe('without a certificate', () => {
     await expect(client.sendMail(letter('plain@example.cn'))).rejects.toThrow(/STARTTLS/i);
   });
 
-  it('should give up on a receipt the recipient server refuses with 5xx, and retry one refused with 4xx', async () => {
+  it('should give up on a receipt the recipient server refuses with 5xx, and wait out one refused with 451 without counting it as an attempt', async () => {
     sink.refuse.set('nobody@example.cn', 550);
     sink.refuse.set('busy@example.cn', 451);
     await smtpClient(sys.listeners.get('email')!.port!).sendMail(letter('nobody@example.cn'));
     await smtpClient(sys.listeners.get('email')!.port!).sendMail(letter('busy@example.cn'));
     const rows = await eventually(async () => {
-      const r = await sys.sql<{ to_address: string; status: string; attempts: number; last_error: string }>(
-        `SELECT to_address, status, attempts, last_error FROM outbox WHERE to_address IN ('nobody@example.cn', 'busy@example.cn') AND attempts > 0 AND status <> 'sending' ORDER BY to_address`,
+      const r = await sys.sql<{ to_address: string; status: string; attempts: number; rate_limits: number; last_error: string }>(
+        `SELECT to_address, status, attempts, rate_limits, last_error FROM outbox
+         WHERE to_address IN ('nobody@example.cn', 'busy@example.cn') AND attempts + rate_limits > 0 AND status <> 'sending' ORDER BY to_address`,
       );
       return r.length === 2 ? r : null;
     });
-    expect(rows[0]).toMatchObject({ to_address: 'busy@example.cn', status: 'pending', attempts: 1, last_error: expect.stringMatching(/^smtp 451/) });
+    expect(rows[0]).toMatchObject({ to_address: 'busy@example.cn', status: 'pending', attempts: 0, rate_limits: 1, last_error: expect.stringMatching(/^smtp 451/) });
     expect(rows[1]).toMatchObject({ to_address: 'nobody@example.cn', status: 'failed', attempts: 1, last_error: expect.stringMatching(/^smtp 550/) });
   });
 });

@@ -223,7 +223,7 @@ describe('delivery reports and send errors', () => {
     expect(res.statusCode).toBe(403);
   });
 
-  it('should give up at once on a permanent Twilio error and retry after the delay of a 429', async () => {
+  it('should give up at once on a permanent Twilio error and wait out a 429 without counting it as an attempt', async () => {
     fake.failNext(400, 21211);
     await app().inject(signed('/webhooks/twilio/sms', await sms({ From: '+8613800008888' })));
     const [failed] = await eventually(async () => {
@@ -235,11 +235,12 @@ describe('delivery reports and send errors', () => {
     fake.failNext(429, null, { 'retry-after': '30' });
     await app().inject(signed('/webhooks/twilio/sms', await sms({ From: '+8613800009999' })));
     const [retrying] = await eventually(async () => {
-      const rows = await sys.sql<{ status: string; attempts: number; wait: number }>(
-        `SELECT status, attempts, extract(epoch FROM next_attempt_at - updated_at)::int AS wait FROM outbox WHERE to_address = '+8613800009999'`,
+      const rows = await sys.sql<{ status: string; attempts: number; rate_limits: number; wait: number }>(
+        `SELECT status, attempts, rate_limits, extract(epoch FROM next_attempt_at - updated_at)::int AS wait FROM outbox WHERE to_address = '+8613800009999'`,
       );
-      return rows[0]?.attempts === 1 && rows[0].status === 'pending' ? rows : null;
+      return rows[0]?.rate_limits === 1 && rows[0].status === 'pending' ? rows : null;
     });
     expect(retrying!.wait).toBeGreaterThanOrEqual(29);
+    expect(retrying!.attempts).toBe(0); // a rate limit waited out is not a failed attempt
   });
 });

@@ -28,9 +28,16 @@ export interface SentSms {
 export async function startFakeTwilio() {
   const sent: SentSms[] = [];
   const scripted: { status: number; body: unknown; headers?: Record<string, string> }[] = [];
-  const app = Fastify();
+  /** Numbers whose sends are accepted and never answered. */
+  const hanging = new Set<string>();
+  /** Every Messages request that reached the fake, answered or not. */
+  const hits: { To: string; at: number }[] = [];
+  // Hung requests are cut when the fake closes.
+  const app = Fastify({ forceCloseConnections: true });
   await app.register(formbody);
   app.post<{ Params: { sid: string }; Body: Record<string, string> }>('/2010-04-01/Accounts/:sid/Messages.json', async (req, reply) => {
+    hits.push({ To: req.body.To ?? '', at: Date.now() });
+    if (hanging.has(req.body.To ?? '')) return new Promise(() => {});
     const next = scripted.shift();
     if (next) return reply.code(next.status).headers(next.headers ?? {}).send(next.body);
     const sid = `SM${randomBytes(16).toString('hex')}`;
@@ -55,6 +62,8 @@ export async function startFakeTwilio() {
     failNext(status: number, code: number | null, headers?: Record<string, string>) {
       scripted.push({ status, body: code === null ? { message: 'Too Many Requests', status } : { code, message: `error ${code}`, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, headers });
     },
+    hits,
+    hang: (to: string) => hanging.add(to),
     close: () => app.close(),
   };
 }

@@ -29,7 +29,11 @@ export function automaticReason(headers: Map<string, HeaderValue>, returnPath: s
   return null;
 }
 
-/** Sent within the hour, or in flight ahead of this one (the relay sends a batch at once, unrecorded until it ends). */
+/**
+ * Automatic mail to the address in the last hour: sent, or being sent now by
+ * any relay (sends run side by side, so the ones in flight count too; of
+ * those, only the older rows, so that one of several in flight goes first).
+ */
 const RECENT_AUTOMATIC = `
   SELECT count(*)::int AS n FROM outbox
   WHERE channel = 'email' AND to_address = $1 AND kind <> ALL($2) AND id <> $3

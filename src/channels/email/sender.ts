@@ -3,7 +3,9 @@
  * Message-ID, stored on the outbox row before it goes out (so a retry sends
  * the same Message-ID, and a reply to it finds the case), In-Reply-To and
  * References to the resident's mail, the case number in the subject, and
- * `Auto-Submitted: auto-replied` unless a person wrote it. The loop guard
+ * `Auto-Submitted: auto-replied` unless a person wrote it. The Message-ID is
+ * the send's idempotency key: a retry after a timeout carries the same one,
+ * and mail systems show the copies as one message. The loop guard
  * stops automatic mail to an address past its hourly limit. Without SMTP_URL
  * the sender is unconfigured and the relay records sends as `sandboxed`.
  */
@@ -46,6 +48,7 @@ const THREAD = `
 export class EmailSender implements ChannelSender {
   readonly channel = 'email';
   readonly configured: boolean;
+  readonly idempotent = true;
   private readonly transport: Transport | null;
   private readonly from: string;
   private readonly fromAddress: string;
@@ -55,7 +58,11 @@ export class EmailSender implements ChannelSender {
     private readonly pool: pg.Pool,
   ) {
     this.configured = Boolean(config.SMTP_URL);
-    this.transport = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : null;
+    // Every stage of an SMTP exchange ends within the send timeout (nodemailer takes no AbortSignal).
+    const t = config.OUTBOX_SEND_TIMEOUT_MS;
+    this.transport = config.SMTP_URL
+      ? nodemailer.createTransport({ url: config.SMTP_URL, connectionTimeout: t, greetingTimeout: t, socketTimeout: t, dnsTimeout: t })
+      : null;
     this.from = config.EMAIL_FROM ?? config.EMAIL_MAILBOXES[0]!;
     this.fromAddress = /<([^>]+)>/.exec(this.from)?.[1] ?? this.from;
   }

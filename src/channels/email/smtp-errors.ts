@@ -21,6 +21,8 @@ export function smtpSendError(err: { code?: string; responseCode?: number; messa
   const reply = err.responseCode;
   const said = (fallback: string) => withoutAddresses(err.message ?? fallback);
   if (reply !== undefined && reply >= 500) return new SendError(`smtp ${reply}: ${said('refused')}`, false);
+  // 421 (service busy, closing), 450 (mailbox busy) and 451 (local error, often greylisting or a rate limit): wait, it is not a failure.
+  if (reply === 421 || reply === 450 || reply === 451) return new SendError(`smtp ${reply}: ${said('try again later')}`, true, undefined, true);
   if (reply !== undefined && reply >= 400) return new SendError(`smtp ${reply}: ${said('try again later')}`, true);
   if (err.code && PERMANENT_CODES[err.code]) return new SendError(`smtp ${err.code}: ${PERMANENT_CODES[err.code]}`, false);
   return new SendError(`smtp ${err.code ?? 'error'}: ${said('send failed')}`, true);

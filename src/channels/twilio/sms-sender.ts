@@ -17,8 +17,11 @@ type TwilioClient = ReturnType<typeof twilio>;
 
 /** Sends the SDK's requests to another base URL (a regional proxy, or a local fake in tests). */
 class RedirectingRequestClient extends twilio.RequestClient {
-  constructor(private readonly baseUrl: string) {
-    super();
+  constructor(
+    private readonly baseUrl: string,
+    timeout: number,
+  ) {
+    super({ timeout });
   }
 
   override request<T>(opts: Parameters<twilio.RequestClient['request']>[0] & { data?: T }) {
@@ -26,11 +29,16 @@ class RedirectingRequestClient extends twilio.RequestClient {
   }
 }
 
-/** The Twilio REST client, or null without credentials and a from-number (sends are then sandboxed). */
+/**
+ * The Twilio REST client, or null without credentials and a from-number (sends are then sandboxed).
+ * Its requests time out with the outbox's send timeout; the SDK's own 429 retries stay off (the relay waits them out).
+ * Twilio's Messages and Calls resources take no idempotency key, so a send that timed out is not retried.
+ */
 export function twilioClient(config: Config): TwilioClient | null {
   const { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: token, TWILIO_API_BASE_URL: base } = config;
   if (!(sid && token && config.TWILIO_FROM_NUMBER)) return null;
-  return twilio(sid, token, base ? { httpClient: new RedirectingRequestClient(base) } : {});
+  const timeout = config.OUTBOX_SEND_TIMEOUT_MS;
+  return twilio(sid, token, { httpClient: base ? new RedirectingRequestClient(base, timeout) : new twilio.RequestClient({ timeout }) });
 }
 
 export class TwilioSmsSender implements ChannelSender {
@@ -67,7 +75,7 @@ export class TwilioSmsSender implements ChannelSender {
     } catch (err) {
       const last = this.client!.httpClient.lastResponse;
       const retryAfter = last?.statusCode === 429 ? Number(last.headers?.['retry-after']) || undefined : undefined;
-      throw twilioSendError(err as { status?: number; code?: number; message?: string }, retryAfter);
+      throw twilioSendError(err as { status?: number; code?: number | string; message?: string }, retryAfter);
     }
   }
 }

@@ -5,6 +5,7 @@
  * https://www.twilio.com/docs/api/errors
  */
 import { SendError } from '../../core/errors.js';
+import { networkSendError } from '../../core/send-network.js';
 
 const PERMANENT: Record<number, string> = {
   21211: 'invalid To number',
@@ -21,10 +22,14 @@ const PERMANENT: Record<number, string> = {
 };
 
 /** A send error from Twilio's answer to our request (HTTP status, error code, Retry-After). */
-export function twilioSendError(err: { status?: number; code?: number; message?: string }, retryAfterSeconds?: number): SendError {
-  const code = err.code;
+export function twilioSendError(err: { status?: number; code?: number | string; message?: string }, retryAfterSeconds?: number): SendError {
+  // Twilio's own errors carry a number; network errors (axios) carry a string such as ECONNREFUSED.
+  const code = typeof err.code === 'number' ? err.code : undefined;
   if (code !== undefined && PERMANENT[code]) return new SendError(`twilio ${code}: ${PERMANENT[code]}`, false);
-  if (err.status === 429) return new SendError('twilio 429: too many requests', true, (retryAfterSeconds ?? 1) * 1000);
+  // 429 / 20429: Twilio's rate limit (the account's or the number's queue), waited out rather than counted as a failure.
+  if (err.status === 429 || code === 20429) return new SendError(`twilio ${code ?? 429}: too many requests`, true, (retryAfterSeconds ?? 1) * 1000, true);
+  // No HTTP answer at all: a refused connection is safe to retry, a timeout or reset is an unknown outcome.
+  if (err.status === undefined && code === undefined) return networkSendError('twilio', err);
   if (err.status !== undefined && err.status >= 400 && err.status < 500 && code === undefined) {
     return new SendError(`twilio ${err.status}: ${err.message ?? 'request refused'}`, false);
   }

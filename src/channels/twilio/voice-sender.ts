@@ -33,7 +33,7 @@ export class TwilioVoiceSender implements ChannelSender {
       });
       return { status: 'sent', providerId: call.sid };
     } catch (err) {
-      throw twilioSendError(err as { status?: number; code?: number; message?: string });
+      throw twilioSendError(err as { status?: number; code?: number | string; message?: string });
     }
   }
 }

@@ -14,7 +14,7 @@ export const TimelineEntry = z.object({
   kind: z.string().optional(),
   body: z.string().optional(),
   attachments: z.unknown().optional(),
-  /** Outbound only: where the send stands (pending, sent, delivered, failed, sandboxed). */
+  /** Outbound only: where the send stands (pending, sending, sent, delivered, failed, unknown, sandboxed). */
   delivery: z
     .object({ status: z.string(), attempts: z.number(), providerId: z.string().nullable(), lastError: z.string().nullable() })
     .optional(),
