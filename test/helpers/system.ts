@@ -53,6 +53,9 @@ export async function startTestSystem(
     OUTBOX_POLL_MS: '50',
     SWEEP_INTERVAL_MS: '500',
     SMTP_LISTEN_PORT: '0',
+    // Tests submit many messages from one address; the attack tests set their own limits.
+    INTAKE_RATE_PER_CLIENT: '100000',
+    INTAKE_RATE_TOTAL: '100000',
     ...options.env,
   };
   await createSchema(schema);

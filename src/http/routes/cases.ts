@@ -166,7 +166,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/cases/:caseNo/category',
     {
-      preHandler: app.requireRole('supervisor'),
+      preHandler: app.requireRole('admin'),
       schema: {
         summary: "Correct a case's category (takes it off the triage list; the classifier learns from it)",
         tags: ['cases'],
@@ -191,7 +191,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/cases/:caseNo/status',
     {
-      preHandler: app.requireRole('supervisor'),
+      preHandler: app.requireRole('admin'),
       schema: {
         summary: "Move a case to another step, with a note (the timeline records who and when)",
         tags: ['cases'],
