@@ -14,18 +14,22 @@ local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return {n, ttl}`;
 
-/** How long a limit may wait for Redis before it decides without it. */
-const REDIS_TIMEOUT_MS = 1_000;
-
 export interface LimitVerdict {
   allowed: boolean;
   /** Seconds until the key's window ends (for Retry-After). */
   retryAfterSeconds: number;
+  /** The rule that refused, when one did. */
+  rule?: LimitRule;
 }
+
+/** How long a limit may wait for Redis before it decides without it. */
+const REDIS_TIMEOUT_MS = 1_000;
 
 export interface LimitRule {
   /** A name for this limit, part of every key ("intake:client"). */
   name: string;
+  /** What the limit counts, as a 429 names it (`client`, `contact`, `caseNo`). */
+  field?: string;
   max: number;
   windowMs: number;
 }
@@ -49,7 +53,7 @@ export class SharedLimits {
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('redis timed out')), REDIS_TIMEOUT_MS))),
     ]).finally(() => clearTimeout(timer))) as [number, number];
     const [count, ttlMs] = result;
-    return { allowed: count <= rule.max, retryAfterSeconds: Math.max(1, Math.ceil(ttlMs / 1000)) };
+    return { allowed: count <= rule.max, retryAfterSeconds: Math.max(1, Math.ceil(ttlMs / 1000)), rule };
   }
 
   /** Takes every rule in order and stops at the first one exceeded (its verdict), else allowed. */

@@ -56,6 +56,7 @@ export async function startTestSystem(
     // Tests submit many messages from one address; the attack tests set their own limits.
     INTAKE_RATE_PER_CLIENT: '100000',
     INTAKE_RATE_TOTAL: '100000',
+    SMTP_RATE_PER_IP_PER_HOUR: '100000',
     ...options.env,
   };
   await createSchema(schema);

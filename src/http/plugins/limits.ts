@@ -13,8 +13,6 @@ export interface EnforceOptions {
   /** `admit`: without Redis, let the request through (intake must not lose messages); `refuse`: answer 503. */
   whenRedisDown: 'admit' | 'refuse';
   message: string;
-  /** The field the 429 names; `client` by default. */
-  field?: string;
 }
 
 declare module 'fastify' {
@@ -40,7 +38,7 @@ export default fp(
       }
       if (verdict.allowed) return;
       reply.header('Retry-After', String(verdict.retryAfterSeconds));
-      throw new InputError(options.field ?? 'client', `${options.message} (retry after ${verdict.retryAfterSeconds} s)`, 429, 'rate_limited');
+      throw new InputError(verdict.rule?.field ?? 'client', `${options.message} (retry after ${verdict.retryAfterSeconds} s)`, 429, 'rate_limited');
     });
   },
   { name: 'limits' },

@@ -73,9 +73,9 @@ interface Found {
 function lookupLimits(config: { LOOKUP_RATE_PER_CLIENT: number; LOOKUP_RATE_PER_CONTACT: number; LOOKUP_RATE_WINDOW_SECONDS: number }) {
   const windowMs = config.LOOKUP_RATE_WINDOW_SECONDS * 1000;
   return {
-    client: { name: 'lookup:client', max: config.LOOKUP_RATE_PER_CLIENT, windowMs: 60_000 },
-    contact: { name: 'lookup:contact', max: config.LOOKUP_RATE_PER_CONTACT, windowMs },
-    caseNo: { name: 'lookup:case', max: config.LOOKUP_RATE_PER_CONTACT, windowMs },
+    client: { name: 'lookup:client', field: 'client', max: config.LOOKUP_RATE_PER_CLIENT, windowMs: 60_000 },
+    contact: { name: 'lookup:contact', field: 'contact', max: config.LOOKUP_RATE_PER_CONTACT, windowMs },
+    caseNo: { name: 'lookup:case', field: 'caseNo', max: config.LOOKUP_RATE_PER_CONTACT, windowMs },
   };
 }
 
