@@ -39,6 +39,8 @@ declare module 'fastify' {
   }
 }
 
+const ROLE_CHECK = Symbol('requireRole');
+
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
@@ -63,7 +65,16 @@ export default fp(
     }
 
     app.decorateRequest('staff', null);
-    app.decorate('requireRole', (...roles: Role[]) => async (req: FastifyRequest, reply: FastifyReply) => {
+    // Routes name requireRole as a preHandler; it runs first instead (onRequest), before the body is
+    // read and validated, so a caller without a valid key learns nothing but 401 (not which fields are wrong).
+    app.addHook('onRoute', (route) => {
+      const pre = [route.preHandler ?? []].flat();
+      const checks = pre.filter((h) => ROLE_CHECK in h);
+      if (checks.length === 0) return;
+      route.preHandler = pre.filter((h) => !(ROLE_CHECK in h));
+      route.onRequest = [...checks, ...[route.onRequest ?? []].flat()] as typeof route.onRequest;
+    });
+    app.decorate('requireRole', (...roles: Role[]) => Object.assign(async (req: FastifyRequest, reply: FastifyReply) => {
       const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
       const staff = match ? await lookup(match[1]!) : null;
       if (!staff) {
@@ -78,7 +89,7 @@ export default fp(
         return reply.code(403).send({ error: 'forbidden', message: 'supervisors read; changes need the admin role' });
       }
       req.staff = staff;
-    });
+    }, { [ROLE_CHECK]: true }));
   },
   { name: 'auth' },
 );
