@@ -156,7 +156,7 @@ const Env = z.object({
   /** Mail one connecting address may send per hour (besides SMTP_RATE_PER_HOUR per sender). */
   SMTP_RATE_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(60),
   /** Mails received at once; past this the listener answers 421 and the sender retries. */
-  SMTP_MAX_CONCURRENT_MESSAGES: z.coerce.number().int().min(1).default(8),
+  SMTP_MAX_CONCURRENT_MESSAGES: z.coerce.number().int().min(1).default(4),
   /** Mail bigger than this is spooled to a file under DATA_DIR while it arrives, not held in memory. */
   SMTP_SPOOL_ABOVE_BYTES: z.coerce.number().int().min(0).default(1024 * 1024),
   /** /metrics needs `Authorization: Bearer METRICS_TOKEN` when set. */

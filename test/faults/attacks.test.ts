@@ -69,6 +69,10 @@ async function resetLimits(prefix = sys.prefix): Promise<void> {
 }
 beforeEach(() => resetLimits());
 
+let addresses = 0;
+/** Another client address each time, so the public intake limits stay out of tests about something else. */
+const nextAddress = () => `10.${(++addresses >> 8) & 255}.${addresses & 255}.1`;
+
 const count = async (table: string) => (await sys.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
 
 async function submitted(caseNo: string): Promise<void> {
@@ -371,6 +375,14 @@ describe('Security headers', () => {
     }
   });
 
+  it('Security headers: /docs keeps a policy of its own that lets Swagger UI style itself, and still no inline script', async () => {
+    const docs = await app().inject({ method: 'GET', url: '/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+    expect(docs.headers['content-security-policy']).toMatch(/script-src 'self';.*style-src 'self' 'unsafe-inline'/);
+    expect(docs.headers['x-frame-options']).toBe('DENY');
+  });
+
   it('Security headers: HSTS when the request came over TLS through a trusted proxy', async () => {
     const proxied = await startSystemOn(sys, { role: 'http', env: { TRUST_PROXY: '127.0.0.1' } });
     try {
@@ -387,18 +399,31 @@ describe('Security headers', () => {
 describe('Idempotency-Key reuse', () => {
   it('Idempotency key reuse: the same key with another body is a 422, never the first case number or its code', async () => {
     const key = `reuse-${Date.now()}`;
-    const first = await app().inject({ method: 'POST', url: '/api/v1/intake/web', headers: { 'idempotency-key': key }, payload: { text: '匿名反映：楼道堆满杂物' } });
+    const first = await app().inject({ method: 'POST', url: '/api/v1/intake/web', remoteAddress: nextAddress(), headers: { 'idempotency-key': key }, payload: { text: '匿名反映：楼道堆满杂物' } });
     expect(first.statusCode).toBe(202);
     const { caseNo, accessCode } = first.json();
-    const again = await app().inject({ method: 'POST', url: '/api/v1/intake/web', headers: { 'idempotency-key': key }, payload: { text: '匿名反映：楼道堆满杂物' } });
+    const again = await app().inject({ method: 'POST', url: '/api/v1/intake/web', remoteAddress: nextAddress(), headers: { 'idempotency-key': key }, payload: { text: '匿名反映：楼道堆满杂物' } });
     expect(again.json()).toEqual(first.json());
-    const other = await app().inject({ method: 'POST', url: '/api/v1/intake/web', headers: { 'idempotency-key': key }, payload: { text: '别的内容' } });
+    const other = await app().inject({ method: 'POST', url: '/api/v1/intake/web', remoteAddress: nextAddress(), headers: { 'idempotency-key': key }, payload: { text: '别的内容' } });
     expect(other.statusCode).toBe(422);
     expect(other.json()).toMatchObject({ error: 'idempotency_key_reused', field: 'idempotencyKey' });
     expect(other.body).not.toContain(caseNo);
     expect(other.body).not.toContain(accessCode);
+    // The no-script form shows why, and hands out a fresh key so sending the form again works.
+    const page = await app().inject({
+      method: 'POST', url: '/api/v1/intake/web', remoteAddress: nextAddress(), headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: new URLSearchParams({ text: '又一个问题', idempotencyKey: key }).toString(),
+    });
+    expect(page.statusCode).toBe(422);
+    expect(page.body).toContain('这份表单已经提交过');
+    expect(page.body).not.toContain(caseNo);
+    const fresh = /name="idempotencyKey" value="([^"]+)"/.exec(page.body)![1]!;
+    expect(fresh).not.toBe(key);
+    const resent = await app().inject({ method: 'POST', url: '/api/v1/intake/web', remoteAddress: nextAddress(), payload: { text: '又一个问题', idempotencyKey: fresh } });
+    expect(resent.statusCode).toBe(202);
+    expect(resent.json().caseNo).not.toBe(caseNo);
     // Whitespace around the text is not another body.
-    const trimmed = await app().inject({ method: 'POST', url: '/api/v1/intake/web', headers: { 'idempotency-key': key }, payload: { text: '  匿名反映：楼道堆满杂物 ' } });
+    const trimmed = await app().inject({ method: 'POST', url: '/api/v1/intake/web', remoteAddress: nextAddress(), headers: { 'idempotency-key': key }, payload: { text: '  匿名反映：楼道堆满杂物 ' } });
     expect(trimmed.statusCode).toBe(202);
   });
 });

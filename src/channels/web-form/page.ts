@@ -59,7 +59,7 @@ const ZH_ERRORS: Record<string, string> = {
 const ZH_FIELD_ERRORS: Record<string, string> = {
   text: '请检查您要反映的问题。', zoneCode: '请重新选择问题所在的社区或小组。', photo: '请检查照片。', name: '请检查姓名。',
   phone: '请检查手机号。', email: '请检查邮箱。', replyVia: '请重新选择答复方式。',
-  client: '提交过于频繁，请稍后再试。', idempotencyKey: '这份表单已经提交过，请刷新页面后重新填写。',
+  client: '提交过于频繁，请稍后再试。', idempotencyKey: '这份表单已经提交过。如要再反映一个问题，请核对内容后再提交一次。',
 };
 /** The form fields an error can be shown next to (they carry data-field). */
 const FORM_FIELDS = new Set(['text', 'zoneCode', 'photo', 'name', 'phone', 'email', 'replyVia']);

@@ -177,7 +177,9 @@ function renderFormError(err: ValidationError, req: FastifyRequest, reply: Fasti
   const lang: Lang = raw.lang === 'en' ? 'en' : 'zh';
   const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string'));
   // The same key again: nothing was stored, and a resubmit after a fix must not become two cases.
-  const key = typeof raw.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(raw.idempotencyKey) ? raw.idempotencyKey : randomUUID();
+  // A key already used for another submission gets a fresh one: sending the corrected form again must work.
+  const reusable = typeof raw.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(raw.idempotencyKey) && body.error !== 'idempotency_key_reused';
+  const key = reusable ? (raw.idempotencyKey as string) : randomUUID();
   const html = renderWindowPage({ ...target, lang, idempotencyKey: key, values, error: { field, message } });
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }
