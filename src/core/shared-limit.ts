@@ -22,6 +22,9 @@ export interface LimitVerdict {
   rule?: LimitRule;
 }
 
+/** ioredis connection states in which a command cannot go out now. */
+const REDIS_DOWN = new Set(['reconnecting', 'close', 'end']);
+
 /** How long a limit may wait for Redis before it decides without it. */
 const REDIS_TIMEOUT_MS = 1_000;
 
@@ -47,6 +50,8 @@ export class SharedLimits {
    * accepted may be lost to a limit), lookups refuse.
    */
   async take(rule: LimitRule, key: string): Promise<LimitVerdict> {
+    // A lost connection is not worth waiting for (ioredis would queue the command until it is back).
+    if (REDIS_DOWN.has(this.redis.status)) throw new Error(`redis ${this.redis.status}`);
     let timer: NodeJS.Timeout | undefined;
     const result = (await Promise.race([
       this.redis.eval(TAKE, 1, `${this.prefix}:limit:${rule.name}:${key}`, String(rule.windowMs)),
