@@ -145,6 +145,38 @@ const Env = z.object({
   SURVEY_REMINDER_HOURS: z.coerce.number().positive().default(8),
   /** How often due case timers are handed to the timer queue (and missed ones rebuilt). */
   TIMER_TICK_MS: z.coerce.number().int().min(50).default(30_000),
+  // --- Defences against abuse (issue 12, attacks) ---
+  /**
+   * Which proxies' X-Forwarded-For to believe: a hop count (`1`), or comma-separated addresses and CIDRs
+   * (`10.0.0.1,172.16.0.0/12`). Unset: none, the client is the connecting address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => v !== 'true', 'a hop count or addresses: trusting every client would let anyone choose their address')
+    .transform((v) => (!v || v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim()).filter(Boolean))),
+  /** Public intake (web form, contact card): submissions per client address and minute, and overall per minute. */
+  INTAKE_RATE_PER_CLIENT: z.coerce.number().int().min(1).default(20),
+  INTAKE_RATE_TOTAL: z.coerce.number().int().min(1).default(600),
+  /** Case lookups per client address, and per contact (phone, email or code) or case number, per window. */
+  LOOKUP_RATE_PER_CLIENT: z.coerce.number().int().min(1).default(20),
+  LOOKUP_RATE_PER_CONTACT: z.coerce.number().int().min(1).default(10),
+  LOOKUP_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+  /** Mail one connecting address may send per hour (besides SMTP_RATE_PER_HOUR per sender). */
+  SMTP_RATE_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  /** Mails received at once; past this the listener answers 421 and the sender retries. */
+  SMTP_MAX_CONCURRENT_MESSAGES: z.coerce.number().int().min(1).default(4),
+  /** Mail bigger than this is spooled to a file under DATA_DIR while it arrives, not held in memory. */
+  SMTP_SPOOL_ABOVE_BYTES: z.coerce.number().int().min(0).default(1024 * 1024),
+  /** /metrics needs `Authorization: Bearer METRICS_TOKEN` when set. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Serve /metrics on its own listener (METRICS_HOST:METRICS_PORT) instead of the public port. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Include business figures (30-day assessment gauges, cases by category, card scans) in /metrics. */
+  METRICS_BUSINESS: z.enum(['true', 'false']).default('false'),
+  // --- end of defences ---
   /** Office hours, in OFFICE_TIME_ZONE, on OFFICE_DAYS. */
   OFFICE_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'HH:MM-HH:MM').default('09:00-17:30'),
   OFFICE_DAYS: z

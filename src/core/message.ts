@@ -63,6 +63,8 @@ export const InboundMessage = z.object({
     .optional(),
   /** Sent by a machine (an auto-reply, list mail): it is never answered automatically. */
   automatic: z.string().optional(),
+  /** A hash of what was submitted (forms): a replayed idempotency key must carry the same submission. */
+  fingerprint: z.string().optional(),
   /** The message's HTML, sanitized (no scripts, handlers or remote content); `text` is its plain form. */
   html: z.string().optional(),
   /** Where answers should go; no address means the web lookup only. */

@@ -7,6 +7,12 @@ import client from 'prom-client';
 export const registry = new client.Registry();
 client.collectDefaultMetrics({ register: registry });
 
+/**
+ * Business figures (the 30-day assessment, cases by category, contact card scans): served at
+ * /metrics only with METRICS_BUSINESS=true, since they are the district's figures, not the process's.
+ */
+export const businessRegistry = new client.Registry();
+
 export const messagesIn = new client.Counter({
   name: 'minqing_messages_in_total',
   help: 'Inbound messages accepted (stored), by channel; duplicates counted separately',
@@ -18,7 +24,7 @@ export const casesOpened = new client.Counter({
   name: 'minqing_cases_opened_total',
   help: 'Cases opened, by origin channel and category',
   labelNames: ['channel', 'category'] as const,
-  registers: [registry],
+  registers: [businessRegistry],
 });
 
 export const stageSeconds = new client.Histogram({
@@ -77,7 +83,7 @@ new client.Gauge({
   name: 'minqing_figures_30d',
   help: 'Headline figures of the cases received in the last 30 days (received, response_rate, resolution_rate, satisfaction_rate, overdue, reopen_rate)',
   labelNames: ['figure'] as const,
-  registers: [registry],
+  registers: [businessRegistry],
   async collect() {
     this.reset();
     if (!headlineFigures.source) return;

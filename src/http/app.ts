@@ -3,6 +3,7 @@
  * (errors, body parsers, auth, OpenAPI), then operations, staff and channel routes.
  */
 import Fastify from 'fastify';
+import fp from 'fastify-plugin';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,6 +12,9 @@ import type { AppDeps } from './context.js';
 import errors from './plugins/errors.js';
 import auth from './plugins/auth.js';
 import openapi from './plugins/openapi.js';
+import securityHeaders from './plugins/security-headers.js';
+import inputGuard from './plugins/input-guard.js';
+import limits from './plugins/limits.js';
 import { operationsRoutes } from './routes/operations.js';
 import { caseRoutes } from './routes/cases.js';
 import { zoneRoutes } from './routes/zones.js';
@@ -31,7 +35,8 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   const app = Fastify({
     loggerInstance: log,
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    // Only configured proxies may say who the client is (X-Forwarded-For): rate limits key on req.ip.
+    trustProxy: trustProxyOf(deps.config.TRUST_PROXY),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -39,6 +44,10 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   app.decorate('deps', deps);
 
   await app.register(errors);
+  // Defences against abuse: headers on every answer, unstorable strings refused, rate limits in Redis.
+  await app.register(securityHeaders);
+  await app.register(inputGuard);
+  await app.register(limits);
   // Only JSON and the two form encodings are accepted; anything else is a 415 naming the content type.
   app.removeContentTypeParser('text/plain');
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
@@ -49,7 +58,8 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   await app.register(auth);
   await app.register(openapi);
 
-  await app.register(operationsRoutes);
+  // Not encapsulated: it decorates the app with the metrics listener's port.
+  await app.register(fp(operationsRoutes, { name: 'operations' }));
   await app.register(caseRoutes);
   await app.register(zoneRoutes);
   await app.register(routerRoutes);
@@ -64,4 +74,9 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   }
   app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/window'));
   return app;
+}
+
+/** TRUST_PROXY as Fastify takes it: a hop count trusts that many proxies nearest to us, whatever their address. */
+function trustProxyOf(setting: false | number | string[]) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }

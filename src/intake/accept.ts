@@ -32,6 +32,8 @@ export interface Accepted {
   /** The reserved number of the case this message opens, or of the case it joined. */
   caseNo: string | null;
   duplicate: boolean;
+  /** The stored message's fingerprint (InboundMessage.fingerprint), for comparing a duplicate with it. */
+  fingerprint?: string | null;
 }
 
 interface Item {
@@ -50,7 +52,7 @@ const INSERT_MESSAGES = `
   RETURNING id, channel, provider_message_id, reserved_case_no`;
 
 const FIND_MESSAGES = `
-  SELECT m.id, m.channel, m.provider_message_id, coalesce(c.case_no, m.reserved_case_no) AS case_no
+  SELECT m.id, m.channel, m.provider_message_id, coalesce(c.case_no, m.reserved_case_no) AS case_no, m.meta->>'fingerprint' AS fingerprint
   FROM message m LEFT JOIN "case" c ON c.id = m.case_id
   WHERE (m.channel, m.provider_message_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
 
@@ -124,16 +126,16 @@ export class Acceptor {
       const duplicate = !row || claimed.has(key);
       claimed.add(key);
       messagesIn.inc({ channel: message.channel, duplicate: String(duplicate) });
-      if (row) return { messageId: row.id, caseNo: row.reserved_case_no, duplicate };
+      if (row) return { messageId: row.id, caseNo: row.reserved_case_no, duplicate, fingerprint: firstByKey.get(key)!.message.fingerprint ?? null };
       const found = existing.get(key)!;
-      return { messageId: found.id, caseNo: found.case_no, duplicate: true };
+      return { messageId: found.id, caseNo: found.case_no, duplicate: true, fingerprint: found.fingerprint };
     });
   }
 
-  private async findExisting(items: Item[]): Promise<Map<string, { id: number; case_no: string | null }>> {
+  private async findExisting(items: Item[]): Promise<Map<string, { id: number; case_no: string | null; fingerprint: string | null }>> {
     if (items.length === 0) return new Map();
     const { rows } = await this.deps.pool
-      .query<{ id: number; channel: string; provider_message_id: string; case_no: string | null }>(FIND_MESSAGES, [
+      .query<{ id: number; channel: string; provider_message_id: string; case_no: string | null; fingerprint: string | null }>(FIND_MESSAGES, [
         items.map((i) => i.message.channel),
         items.map((i) => i.message.providerMessageId),
       ])

@@ -4,7 +4,7 @@
  * first bytes (a file's own claim of its type is not trusted).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AttachmentMeta } from '../core/message.js';
 import { InputError } from '../core/errors.js';
@@ -44,5 +44,10 @@ export class AttachmentStore {
       sha256: createHash('sha256').update(data).digest('hex'),
       ...(originalName ? { originalName: cutText(originalName, 200) } : {}),
     };
+  }
+
+  /** Deletes saved files no message refers to (a duplicate submission's, or one whose message was not stored). */
+  async remove(attachments: readonly AttachmentMeta[]): Promise<void> {
+    await Promise.all(attachments.map((a) => rm(join(this.dir, a.id), { force: true })));
   }
 }

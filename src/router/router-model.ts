@@ -5,7 +5,7 @@
  * (urgency). A message is segmented and vectorised once for all three.
  */
 import { features } from './segment.js';
-import { LogisticRegression, type SerializedHead } from './logistic-regression.js';
+import { LogisticRegression, type SerializedHead, type TrainingOptions } from './logistic-regression.js';
 import { Vocabulary, type SerializedVocabulary } from './vocabulary.js';
 import type { Labelled } from './training.js';
 
@@ -39,7 +39,7 @@ export class RouterModel {
   ) {}
 
   /** Trains every head that has labels to learn from (two labels at least); null without examples. */
-  static train(examples: readonly Labelled[]): RouterModel | null {
+  static train(examples: readonly Labelled[], options: Partial<TrainingOptions> = {}): RouterModel | null {
     if (!examples.length) return null;
     const documents = examples.map((e) => features(e.text));
     const vocabulary = Vocabulary.build(documents);
@@ -49,11 +49,12 @@ export class RouterModel {
         const l = label(e);
         return l === undefined ? [] : [{ x: xs[n]!, label: l, weight: e.weight }];
       });
-      return new Set(labelled.map((e) => e.label)).size >= 2 ? LogisticRegression.train(vocabulary.size, labelled) : null;
+      return new Set(labelled.map((e) => e.label)).size >= 2 ? LogisticRegression.train(vocabulary.size, labelled, options) : null;
     };
     const category = LogisticRegression.train(
       vocabulary.size,
       examples.map((e, n) => ({ x: xs[n]!, label: e.category, weight: e.weight })),
+      options,
     );
     return new RouterModel(vocabulary, category, head((e) => e.kind), head((e) => (e.urgent === undefined ? undefined : e.urgent ? URGENT : CALM)));
   }

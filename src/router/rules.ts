@@ -9,6 +9,7 @@ import client from 'prom-client';
 import { registry } from '../core/metrics.js';
 import type { CatalogSnapshot, ZoneInfo } from './catalog.js';
 import { descendantZoneIds } from './zone-tree.js';
+import { compileRulePattern, rulePatternFinds } from './rule-pattern.js';
 
 export const RuleConditions = z
   .object({
@@ -17,7 +18,7 @@ export const RuleConditions = z
     urgent: z.boolean().optional(),
     /** Any of these words in the text. */
     keywords: z.array(z.string().trim().min(1)).min(1).optional(),
-    /** A regular expression on the text (JavaScript syntax, case-insensitive). */
+    /** A regular expression on the text (RE2 syntax, case-insensitive; see rule-pattern.ts). */
     pattern: z.string().min(1).max(500).optional(),
     /** The zone the message was routed to, or any zone below it. */
     zoneCode: z.string().min(1).optional(),
@@ -103,10 +104,11 @@ export function ruleProblem(
 }
 
 // Rules live as long as their catalog snapshot: compile each pattern once, not per message.
-const compiled = new WeakMap<Rule, RegExp>();
-function patternOf(rule: Rule, pattern: string): RegExp {
+// RE2 matches in linear time, so even a catastrophic pattern put in the table by hand cannot stall a worker.
+const compiled = new WeakMap<Rule, ReturnType<typeof compileRulePattern>>();
+function patternOf(rule: Rule, pattern: string) {
   let re = compiled.get(rule);
-  if (!re) compiled.set(rule, (re = new RegExp(pattern, 'i')));
+  if (!re) compiled.set(rule, (re = compileRulePattern(pattern)));
   return re;
 }
 
@@ -117,7 +119,7 @@ function matches(rule: Rule, input: RuleInput, catalog: CatalogSnapshot): boolea
   if (c.urgent !== undefined && c.urgent !== input.urgent) return false;
   const text = input.text.toLowerCase();
   if (c.keywords && !c.keywords.some((k) => text.includes(k.toLowerCase()))) return false;
-  if (c.pattern && !patternOf(rule, c.pattern).test(input.text)) return false;
+  if (c.pattern && !rulePatternFinds(patternOf(rule, c.pattern), input.text)) return false;
   if (c.zoneCode && !(descendantZoneIds(catalog, c.zoneCode) ?? []).includes(input.zone.id)) return false;
   if (c.senders && !c.senders.some((s) => input.senders.includes(s))) return false;
   if (c.officeHours !== undefined && c.officeHours !== input.inOfficeHours) return false;

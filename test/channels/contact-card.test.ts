@@ -18,7 +18,7 @@ let sys: TestSystem;
 const app = () => sys.app!;
 
 beforeAll(async () => {
-  sys = await startTestSystem({ env: { PUBLIC_BASE_URL: BASE, CARD_MAILBOX: MAILBOX, CARD_HOTLINE: '+868716361234' } });
+  sys = await startTestSystem({ env: { PUBLIC_BASE_URL: BASE, CARD_MAILBOX: MAILBOX, CARD_HOTLINE: '+868716361234', METRICS_BUSINESS: 'true' } });
   await seedDemoDistrict(sys.db.prisma);
   await sys.sql(`INSERT INTO app_user (name, role, api_key_hash) VALUES ('supervisor', 'supervisor', $1)`, [hashApiKey('supervisor-token-0123456789')]);
 });

@@ -111,13 +111,28 @@ describe('2: hear the status of a case', () => {
     const res = await sys.app!.inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '噪音扰民', phone: '13800002468' } });
     const { caseNo } = res.json();
     await eventually(async () => (await sys.sql(`SELECT 1 FROM "case" WHERE case_no = $1`, [caseNo])).length === 1);
-    const c = await call();
+    const c = await call('+8613800002468');
     const ask = await step(gatherAction(await step('/webhooks/twilio/voice', c)), { ...c, Digits: '2' });
     expect(ask).toContain('请输入案件编号');
     const answer = await step(gatherAction(ask), { ...c, Digits: `${caseNo}#` });
     expect(answer).toContain(`案件 ${caseNo.split('').join(' ')}，当前状态：已登记`);
     const unknown = await step(gatherAction(ask), { ...c, Digits: '2611309999999' });
     expect(unknown).toContain('没有找到');
+  });
+
+  it("should answer another caller's keyed number exactly as an unknown one", async () => {
+    const res = await sys.app!.inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '楼道堆放杂物', phone: '13800003579' } });
+    const { caseNo } = res.json();
+    await eventually(async () => (await sys.sql(`SELECT 1 FROM "case" WHERE case_no = $1`, [caseNo])).length === 1);
+    const stranger = await call('+8613900009999');
+    const ask = await step(gatherAction(await step('/webhooks/twilio/voice', stranger)), { ...stranger, Digits: '2' });
+    const theirs = await step(gatherAction(ask), { ...stranger, Digits: `${caseNo}#` });
+    const unknown = await step(gatherAction(ask), { ...stranger, Digits: '2611309999999#' });
+    expect(theirs).not.toContain('当前状态');
+    expect(theirs).toBe(unknown);
+    const hidden = await call('anonymous');
+    const askHidden = await step(gatherAction(await step('/webhooks/twilio/voice', hidden)), { ...hidden, Digits: '2' });
+    expect(await step(gatherAction(askHidden), { ...hidden, Digits: `${caseNo}#` })).toBe(unknown);
   });
 });
 

@@ -55,6 +55,10 @@ export async function startTestSystem(
     SWEEP_INTERVAL_MS: '500',
     SMTP_LISTEN_PORT: '0',
     ROUTER_MODEL_CACHE_DIR: TEST_MODEL_CACHE_DIR,
+    // Tests submit many messages from one address; the attack tests set their own limits.
+    INTAKE_RATE_PER_CLIENT: '100000',
+    INTAKE_RATE_TOTAL: '100000',
+    SMTP_RATE_PER_IP_PER_HOUR: '100000',
     ...options.env,
   };
   await createSchema(schema);

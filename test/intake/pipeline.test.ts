@@ -20,7 +20,7 @@ const silent = createLogger('silent');
 
 beforeAll(async () => {
   // The HTTP role only: these tests drive the worker steps by hand.
-  sys = await startTestSystem({ role: 'http' });
+  sys = await startTestSystem({ role: 'http', env: { METRICS_BUSINESS: 'true' } });
   acceptor = new Acceptor({ pool: sys.db.pool, queue: sys.queue, log: silent, timeZone: 'Asia/Shanghai' });
   // The model the gateway loaded (trained once per test run, see test/global-setup.ts).
   const { classifier } = sys.app!.deps;
@@ -206,7 +206,7 @@ describe('when a dependency is down', () => {
 });
 
 describe('metrics', () => {
-  it('should expose messages in, cases opened, stage latency and queue depth', async () => {
+  it('should expose messages in, cases opened (a business figure, METRICS_BUSINESS=true), stage latency and queue depth', async () => {
     const res = await sys.app!.inject({ method: 'GET', url: '/metrics' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/minqing_messages_in_total\{channel="web",duplicate="false"\} [1-9]/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyRules, type Rule } from '../../src/router/rules.js';
 import { buildSnapshot, type ZoneInfo } from '../../src/router/catalog.js';
+import { RULE_TEXT_MAX, rulePatternProblem } from '../../src/router/rule-pattern.js';
 
 const zone = (id: number, code: string, parentId: number | null): ZoneInfo =>
   ({ id, code, name: code, level: parentId ? 'street' : 'district', parentId, liaisonId: null, aliases: [], phoneNumbers: [], emailAddresses: [], boundary: null, active: true, supervisory: false });
@@ -39,5 +40,35 @@ describe('rules engine', () => {
     const out = applyRules([rule(1, { pattern: '(' }, { zoneCode: 'other-st' }), rule(2, {}, { tags: ['ok'] })], input, catalog, (r) => errors.push(r.id));
     expect(errors).toEqual([1]);
     expect(out.matched.map((m) => m.id)).toEqual([2]);
+  });
+});
+
+describe('rule patterns (ReDoS)', () => {
+  it('should run a catastrophic pattern in linear time: (a+)+$ against 20,000 a\'s and a mismatch', () => {
+    // On a backtracking engine this is about 2^9000 steps; RE2 answers at once (the test's own timeout is the bound).
+    const hostile = rule(1, { pattern: '(a+)+$' }, { tags: ['x'] });
+    expect(applyRules([hostile], { ...input, text: `${'a'.repeat(9_000)}!` }, catalog).matched).toEqual([]);
+    expect(applyRules([hostile], { ...input, text: 'a'.repeat(40) }, catalog).matched).toHaveLength(1);
+  });
+
+  it('should look at the first RULE_TEXT_MAX characters of a text only', () => {
+    const tail = rule(1, { pattern: '尾巴' }, { tags: ['x'] });
+    expect(applyRules([tail], { ...input, text: `${'字'.repeat(RULE_TEXT_MAX)}尾巴` }, catalog).matched).toEqual([]);
+    expect(applyRules([tail], { ...input, text: `${'字'.repeat(RULE_TEXT_MAX - 2)}尾巴` }, catalog).matched).toHaveLength(1);
+  });
+
+  it.each([
+    ['(a+)+$', /catastrophic backtracking.*exponential/],
+    ['(\\w+\\s?)*$', /catastrophic backtracking/],
+    ['.*a.*b.*c.*d', /catastrophic backtracking.*polynomial/],
+    ['(路)\\1', /linear-time matcher/],
+    ['(?<=路)灯', /linear-time matcher/],
+    ['(unclosed', /not a valid regular expression/],
+  ])('should refuse %s with the reason', async (pattern, reason) => {
+    expect(await rulePatternProblem(pattern)).toMatch(reason);
+  });
+
+  it.each(['井盖.{0,3}丢', '^\\d{11}$', '(路灯|电梯).*(坏|故障)', '噪音|扰民'])('should accept %s', async (pattern) => {
+    expect(await rulePatternProblem(pattern)).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
 import { z } from 'zod';
 import { maskPhone } from '../../core/contact-address.js';
-import { registry } from '../../core/metrics.js';
+import { businessRegistry } from '../../core/metrics.js';
 import type { CatalogSnapshot, ZoneInfo } from '../../router/catalog.js';
 import { nearestWithLiaison } from '../../router/zone-resolver.js';
 import type { CardFace } from './card-face.js';
@@ -19,14 +19,14 @@ export const cardScans = new client.Counter({
   name: 'minqing_card_scans_total',
   help: 'Contact card forms opened from the QR code, by card id',
   labelNames: ['card'] as const,
-  registers: [registry],
+  registers: [businessRegistry],
 });
 
 export const cardSubmissions = new client.Counter({
   name: 'minqing_card_submissions_total',
   help: 'Messages submitted through a contact card, by card id',
   labelNames: ['card'] as const,
-  registers: [registry],
+  registers: [businessRegistry],
 });
 
 export type CardStatus = 'live' | 'rotated' | 'revoked';

@@ -8,13 +8,23 @@
  *       54): trying again would fail the same way, forever;
  *   550 for an unknown recipient (at RCPT) or mail without a From;
  *   552 above SMTP_MAX_MESSAGE_BYTES (advertised with SIZE, checked on the data);
- *   450 when one sender passes SMTP_RATE_PER_HOUR.
+ *   450 when one sender passes SMTP_RATE_PER_HOUR, or one connecting address
+ *       SMTP_RATE_PER_IP_PER_HOUR (MAIL FROM is the sender's own claim; the
+ *       address is not);
+ *   451 while SMTP_MAX_CONCURRENT_MESSAGES mails are being received and stored:
+ *       the sender retries later, and memory stays bounded.
+ * A mail bigger than SMTP_SPOOL_ABOVE_BYTES is written to a file under
+ * DATA_DIR/spool while it arrives (a slow sender holds no memory), and read
+ * back once it is whole.
  * Mail from the null return path (bounces, delay notices) is accepted and
  * recorded, never answered and never a case; only failed DSNs mark sends failed.
  * STARTTLS is offered when a key and certificate are configured. The
  * listener logs no addresses or contents.
  */
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { Logger } from 'pino';
@@ -32,6 +42,7 @@ function reply(responseCode: number, message: string): Error & { responseCode: n
 }
 
 const TEMPORARY = () => reply(451, '4.3.0 temporary failure, please try again later');
+const BUSY = () => reply(451, '4.3.2 too many messages at once, please try again later');
 
 /** Wraps a callback so every answer is counted (minqing_smtp_replies_total). */
 function counted<A extends unknown[]>(stage: string, callback: (err?: (Error & { responseCode?: number }) | null, ...rest: A) => void) {
@@ -49,6 +60,10 @@ export interface SmtpListener {
 export async function startSmtpListener(config: Config, intake: MailIntake, catalog: Catalog, log: Logger): Promise<SmtpListener> {
   const mailboxes = new Set(config.EMAIL_MAILBOXES);
   const perSender = new SlidingWindowLimit(config.SMTP_RATE_PER_HOUR, 3_600_000);
+  const perAddress = new SlidingWindowLimit(config.SMTP_RATE_PER_IP_PER_HOUR, 3_600_000);
+  const spool = { dir: join(config.DATA_DIR, 'spool'), above: config.SMTP_SPOOL_ABOVE_BYTES };
+  await mkdir(spool.dir, { recursive: true });
+  let inFlight = 0; // mails between DATA and our answer to it
   const tls = config.SMTP_TLS_KEY_FILE && config.SMTP_TLS_CERT_FILE
     ? { key: readFileSync(config.SMTP_TLS_KEY_FILE), cert: readFileSync(config.SMTP_TLS_CERT_FILE) }
     : null;
@@ -72,12 +87,15 @@ export async function startSmtpListener(config: Config, intake: MailIntake, cata
       const callback = counted('mail', done);
       // Bounces all come from the null sender: they are counted per connecting address instead.
       const key = address.address ? `from:${normalizeEmail(address.address)}` : `ip:${session.remoteAddress}`;
+      if (!perAddress.take(session.remoteAddress)) return callback(reply(450, '4.7.1 too much mail from this address, please try again later'));
       if (!perSender.take(key)) return callback(reply(450, '4.7.1 too much mail from this sender, please try again later'));
       callback();
     },
 
     onRcptTo(address, _session, done) {
       const callback = counted('rcpt', done);
+      // Busy: say so before the sender transfers the mail.
+      if (inFlight >= config.SMTP_MAX_CONCURRENT_MESSAGES) return callback(BUSY());
       const rcpt = normalizeEmail(address.address);
       if (mailboxes.has(rcpt)) return callback();
       catalog.get().then(
@@ -90,8 +108,18 @@ export async function startSmtpListener(config: Config, intake: MailIntake, cata
     },
 
     onData(stream, session, done) {
-      const callback = counted('data', done);
-      readMessage(stream)
+      const counter = counted('data', done);
+      if (inFlight >= config.SMTP_MAX_CONCURRENT_MESSAGES) {
+        stream.resume(); // read and dropped: nothing of it is kept
+        stream.once('end', () => counter(BUSY()));
+        return;
+      }
+      inFlight += 1;
+      const callback: typeof counter = (...args) => {
+        inFlight -= 1;
+        counter(...args);
+      };
+      readMessage(stream, spool)
         .then(async (raw) => {
           if (stream.sizeExceeded) return callback(reply(552, '5.3.4 message exceeds the maximum size'));
           const outcome = await intake.take(raw, envelopeOf(session));
@@ -123,16 +151,38 @@ export async function startSmtpListener(config: Config, intake: MailIntake, cata
   };
 }
 
-/** The whole message, but nothing past the size limit is kept in memory. */
-function readMessage(stream: SMTPServerDataStream): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => {
-      if (!stream.sizeExceeded) chunks.push(chunk);
-    });
-    stream.once('end', () => resolve(Buffer.concat(chunks)));
-    stream.once('error', reject);
-  });
+/**
+ * The whole message; nothing past the size limit is kept, and past `spool.above` bytes what
+ * has arrived goes to a file (read back, then deleted, once the mail is whole).
+ */
+async function readMessage(stream: SMTPServerDataStream, spool: { dir: string; above: number }): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let held = 0;
+  let file: { path: string; out: WriteStream } | null = null;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (stream.sizeExceeded) continue;
+      if (file) {
+        if (!file.out.write(chunk)) await new Promise<void>((resolve) => file!.out.once('drain', () => resolve()));
+        continue;
+      }
+      chunks.push(chunk);
+      held += chunk.length;
+      if (held > spool.above) {
+        const path = join(spool.dir, `${randomUUID()}.eml`);
+        file = { path, out: createWriteStream(path, { flags: 'wx' }) };
+        for (const c of chunks.splice(0)) file.out.write(c);
+      }
+    }
+    if (!file) return Buffer.concat(chunks);
+    await new Promise<void>((resolve, reject) => file!.out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    return await readFile(file.path);
+  } finally {
+    if (file) {
+      file.out.destroy();
+      await rm(file.path, { force: true });
+    }
+  }
 }
 
 function envelopeOf(session: SMTPServerSession) {

@@ -1,7 +1,7 @@
 /**
  * The hotline by voice: a Mandarin IVR in TwiML.
  *   1 report a problem (a recorded message, transcribed where Twilio can) → a case
- *   2 hear the status of a case (key in its number)
+ *   2 hear the status of one of the caller's own cases (key in its number)
  *   3 ask to be called back → a case marked as such, with the caller's number
  *   0 the duty officer during office hours, else a voicemail
  * No or invalid input repeats the menu twice, then takes a voicemail. Every
@@ -189,8 +189,15 @@ export const voiceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(`${BASE}/case-status`, { preValidation: signed, schema: { hide: true, body: Call } }, async (req, reply) => {
     const caseNo = (req.body.Digits ?? '').replace(/\D/g, '');
-    const { rows } = caseNo
-      ? await db.pool.query<{ status: keyof typeof STATUS_LABELS }>('SELECT status FROM "case" WHERE case_no = $1', [caseNo])
+    // Only the caller's own cases (the calling number is one of the case's contact's): anyone else's
+    // case gets the same "not found" as a number that does not exist, so keying numbers reveals nothing.
+    const from = normalizePhone(req.body.From);
+    const { rows } = caseNo && from
+      ? await db.pool.query<{ status: keyof typeof STATUS_LABELS }>(
+          `SELECT c.status FROM "case" c
+           WHERE c.case_no = $1 AND EXISTS (SELECT 1 FROM channel_identity i WHERE i.contact_id = c.contact_id AND i.address = $2)`,
+          [caseNo, from],
+        )
       : { rows: [] };
     const found = rows[0];
     return send(reply, goodbye(found ? PROMPTS.caseStatus(caseNo, STATUS_LABELS[found.status].zh) : PROMPTS.caseNotFound));

@@ -1,7 +1,11 @@
 // HTML for the 民情信息窗口 (information window): the web form, its confirmation and the case lookup.
-// Pure functions returning whole documents: no template engine, no external assets (works offline and on
-// weak mobile connections). Every interpolated value goes through escapeHtml; data for the inline scripts
-// goes through jsonForScript, and the scripts build result DOM with textContent only.
+// Pure functions returning whole documents: no template engine, no third-party assets (works offline and on
+// weak mobile connections). Every interpolated value goes through escapeHtml; data for the scripts goes
+// through jsonForScript into a JSON data block, and the scripts build result DOM with textContent only.
+// The style and scripts are files of our own (PAGE_ASSETS, served under /assets/), never inline, so the
+// pages' Content-Security-Policy allows scripts and styles from this origin only.
+
+import { createHash } from 'node:crypto';
 
 export type Lang = 'zh' | 'en';
 export interface ZoneOption { code: string; name: string; level: 'district' | 'street' | 'community' | 'group'; parentCode: string | null }
@@ -55,6 +59,7 @@ const ZH_ERRORS: Record<string, string> = {
 const ZH_FIELD_ERRORS: Record<string, string> = {
   text: '请检查您要反映的问题。', zoneCode: '请重新选择问题所在的社区或小组。', photo: '请检查照片。', name: '请检查姓名。',
   phone: '请检查手机号。', email: '请检查邮箱。', replyVia: '请重新选择答复方式。',
+  client: '提交过于频繁，请稍后再试。', idempotencyKey: '这份表单已经提交过。如要再反映一个问题，请核对内容后再提交一次。',
 };
 /** The form fields an error can be shown next to (they carry data-field). */
 const FORM_FIELDS = new Set(['text', 'zoneCode', 'photo', 'name', 'phone', 'email', 'replyVia']);
@@ -93,18 +98,17 @@ ol{padding-left:20px}ol li{margin:6px 0}time{color:#4a5663;font-size:.9rem;displ
 // The switch link points at the page's own GET path (the form's confirmation and error pages are answers to
 // the POST, so the address bar is no guide) with the server-known params; the script adds any other query
 // params (e.g. a QR-card zone) so switching language never loses context.
-function layout(lang: Lang, title: string, body: string, path: string, keep: Record<string, string> = {}, script = ''): string {
+function layout(lang: Lang, title: string, body: string, path: string, keep: Record<string, string> = {}, script?: 'window.js' | 'lookup.js'): string {
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   const href = `${path}?${new URLSearchParams({ ...keep, lang: other }).toString()}`;
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer">
-<link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${CSS}</style></head><body>
+<link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="${assetHref('window.css')}"></head><body>
 <header><div><h1>${escapeHtml(title)}</h1><a id="lang-switch" href="${escapeHtml(href)}" hreflang="${other}">${escapeHtml(T[lang].switchLang)}</a></div></header>
 <main>${body}</main>
-<script>(function(){var a=document.getElementById('lang-switch'),u=new URL(a.href);
-new URLSearchParams(location.search).forEach(function(v,k){if(k!=='lang')u.searchParams.set(k,v);});a.href=u.pathname+u.search;})();</script>
-${script ? `<script>${script}</script>` : ''}
+<script src="${assetHref('lang.js')}"></script>
+${script ? `<script src="${assetHref(script)}"></script>` : ''}
 </body></html>`;
 }
 
@@ -243,7 +247,7 @@ ${radio('sms', t.sms)}${radio('email', t.mail)}${radio('web', t.web)}</fieldset>
 <p><a href="/window/lookup?lang=${p.lang}">${escapeHtml(t.toLookup)}</a></p>
 <script type="application/json" id="wf-i18n">${jsonForScript({ lang: p.lang, submit: t.submit, sending: t.sending, busy: t.busy, failed: t.failed, network: t.network,
     errors: p.lang === 'zh' ? ZH_ERRORS : {}, fieldErrors: p.lang === 'zh' ? ZH_FIELD_ERRORS : {} })}</script>`;
-  return layout(p.lang, t.title, body, p.path, {}, WINDOW_SCRIPT);
+  return layout(p.lang, t.title, body, p.path, {}, 'window.js');
 }
 
 export function renderConfirmationPage(p: { lang: Lang; caseNo: string; accessCode?: string }): string {
@@ -265,6 +269,7 @@ ${code}<p>${escapeHtml(t.doneNote)}</p>
 const LOOKUP_SCRIPT = `(function(){
 var S=JSON.parse(document.getElementById('lf-i18n').textContent),f=document.getElementById('lf'),
 btn=f.querySelector('button[type=submit]'),box=document.getElementById('lookup-error'),out=document.getElementById('result'),busy=false;
+f.hidden=false; // the lookup works only with script: without it the form stays hidden and the notice shows
 var q=new URLSearchParams(location.search);if(q.get('caseNo'))f.elements.caseNo.value=q.get('caseNo');
 function el(tag,text){var e=document.createElement(tag);if(text!=null)e.textContent=String(text);return e;}
 function when(s){var d=new Date(s);return isNaN(d)?String(s||''):d.toLocaleString(S.lang==='zh'?'zh-CN':'en');}
@@ -293,8 +298,8 @@ export function renderLookupPage(p: { lang: Lang }): string {
   const i18n = { lang: p.lang, lookup: t.lookup, looking: t.looking, notFound: t.notFound, busy: t.busy, failed: t.failed,
     network: t.network, caseNo: t.caseNo, status: t.status, category: t.category, zoneLabel: t.zoneLabel, deadline: t.deadline, timeline: t.timeline, events: t.events };
   const body = `<h2>${escapeHtml(t.lookupTitle)}</h2>
-<noscript><p class="err">${escapeHtml(t.noscript)}</p><style>#lf{display:none}</style></noscript>
-<form id="lf" method="get" action="/window/lookup">
+<noscript><p class="err">${escapeHtml(t.noscript)}</p></noscript>
+<form id="lf" method="get" action="/window/lookup" hidden>
 <input type="hidden" name="lang" value="${p.lang}">
 <label for="l-case">${escapeHtml(t.caseNo)}</label>
 <input id="l-case" type="text" name="caseNo" required maxlength="64" autocomplete="off" autocapitalize="characters">
@@ -306,7 +311,7 @@ export function renderLookupPage(p: { lang: Lang }): string {
 <div id="result" aria-live="polite"></div>
 <p><a href="/window?lang=${p.lang}">${escapeHtml(t.back)}</a></p>
 <script type="application/json" id="lf-i18n">${jsonForScript(i18n)}</script>`;
-  return layout(p.lang, t.lookupTitle, body, '/window/lookup', {}, LOOKUP_SCRIPT);
+  return layout(p.lang, t.lookupTitle, body, '/window/lookup', {}, 'lookup.js');
 }
 
 /** A short page that explains something and leads on (e.g. to the information window). */
@@ -315,4 +320,21 @@ export function renderNoticePage(p: { lang: Lang; path: string; title: string; l
 ${p.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}
 <p><a href="${escapeHtml(p.link.href)}">${escapeHtml(p.link.text)}</a></p>`;
   return layout(p.lang, T[p.lang].title, body, p.path);
+}
+
+const LANG_SCRIPT = `(function(){var a=document.getElementById('lang-switch'),u=new URL(a.href);
+new URLSearchParams(location.search).forEach(function(v,k){if(k!=='lang')u.searchParams.set(k,v);});a.href=u.pathname+u.search;})();`;
+
+/** The pages' style and scripts, served as files (src/channels/web-form/routes.ts) under a name carrying their hash. */
+export const PAGE_ASSETS: ReadonlyMap<string, { file: string; type: string; body: string }> = new Map(
+  ([['window.css', 'text/css', CSS], ['lang.js', 'text/javascript', LANG_SCRIPT], ['window.js', 'text/javascript', WINDOW_SCRIPT], ['lookup.js', 'text/javascript', LOOKUP_SCRIPT]] as const).map(
+    ([name, type, body]) => {
+      const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+      return [name, { file: name.replace('.', `.${hash}.`), type: `${type}; charset=utf-8`, body }];
+    },
+  ),
+);
+
+function assetHref(name: string): string {
+  return `/assets/${PAGE_ASSETS.get(name)!.file}`;
 }

@@ -17,8 +17,8 @@ import { describeError, type ValidationError } from '../../http/plugins/errors.j
 import { accessCode } from '../../core/access-code.js';
 import type { InboundMessage } from '../../core/message.js';
 import type { Accepted as Stored } from '../../intake/accept.js';
-import { IDEMPOTENCY_KEY, WebSubmission, toInboundMessage } from './submission.js';
-import { renderConfirmationPage, renderLookupPage, renderWindowPage, WINDOW_TARGET, type FormTarget, type Lang, type ZoneOption } from './page.js';
+import { IDEMPOTENCY_KEY, WebSubmission, submissionFingerprint, toInboundMessage } from './submission.js';
+import { PAGE_ASSETS, renderConfirmationPage, renderLookupPage, renderWindowPage, WINDOW_TARGET, type FormTarget, type Lang, type ZoneOption } from './page.js';
 
 export const Accepted = z.object({
   caseNo: z.string(),
@@ -42,6 +42,14 @@ export const webFormRoutes: FastifyPluginAsyncZod = async (app) => {
         parentCode: z.parentId ? (zonesById.get(z.parentId)?.code ?? null) : null,
       }));
   };
+
+  // The pages' style and scripts: their names carry their hash, so they may be cached for good.
+  const assetsByFile = new Map([...PAGE_ASSETS.values()].map((a) => [a.file, a]));
+  app.get('/assets/:file', { schema: { hide: true, params: z.object({ file: z.string() }) }, logLevel: 'warn' }, async (req, reply) => {
+    const asset = assetsByFile.get(req.params.file);
+    if (!asset) throw new InputError('file', `no asset ${req.params.file}`, 404, 'not_found');
+    return reply.type(asset.type).header('cache-control', 'public, max-age=31536000, immutable').send(asset.body);
+  });
 
   app.get('/window', { schema: { hide: true, querystring: LangQuery } }, async (req, reply) => {
     return sendFormPage(reply, { ...WINDOW_TARGET, lang: req.query.lang, zones: await zoneOptions() });
@@ -97,14 +105,32 @@ export async function submitForm(
   submission: WebSubmission,
   source: { channel: string; hints: InboundMessage['hints']; onStored?: (stored: Stored) => Promise<void> },
 ) {
+  const { config } = app.deps;
+  // Per client and overall: a flood from one address, or from many, cannot become thousands of cases.
+  await app.enforceLimits(reply, [
+    [{ name: 'intake:client', max: config.INTAKE_RATE_PER_CLIENT, windowMs: 60_000 }, req.ip],
+    [{ name: 'intake:all', max: config.INTAKE_RATE_TOTAL, windowMs: 60_000 }, 'all'],
+  ], { whenRedisDown: 'admit', message: 'too many submissions; please try again later' });
   // The header was checked by the route's schema (IDEMPOTENCY_KEY).
   const header = req.headers['idempotency-key'];
   const key = (typeof header === 'string' ? header : undefined) ?? checkedKey(submission.idempotencyKey) ?? randomUUID();
   const attachments = submission.photo
     ? [await app.deps.attachments.save('photo', submission.photo)]
     : [];
-  const message = toInboundMessage(submission, key, attachments, source);
-  const stored = await app.deps.acceptor.accept(message, { reserveCaseNo: true });
+  const message = { ...toInboundMessage(submission, key, attachments, source), fingerprint: submissionFingerprint(submission, source.hints) };
+  let stored: Stored;
+  try {
+    stored = await app.deps.acceptor.accept(message, { reserveCaseNo: true });
+  } catch (err) {
+    await app.deps.attachments.remove(attachments);
+    throw err;
+  }
+  // A repeated key keeps the first submission's files: this one's photo is not referenced by any row.
+  if (stored.duplicate) await app.deps.attachments.remove(attachments);
+  // The same key with another body is another message, not a double submit: it must not learn the first one's case or code.
+  if (stored.duplicate && stored.fingerprint && stored.fingerprint !== message.fingerprint) {
+    throw new InputError('idempotencyKey', 'this Idempotency-Key was already used for a different submission', 422, 'idempotency_key_reused');
+  }
   await source.onStored?.(stored);
   // Anonymous: a code to look the case up with, the same for a repeated submission.
   const anonymous = message.sender.identities.length === 0;
@@ -152,7 +178,9 @@ function renderFormError(err: ValidationError, req: FastifyRequest, reply: Fasti
   const lang: Lang = raw.lang === 'en' ? 'en' : 'zh';
   const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string'));
   // The same key again: nothing was stored, and a resubmit after a fix must not become two cases.
-  const key = typeof raw.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(raw.idempotencyKey) ? raw.idempotencyKey : randomUUID();
+  // A key already used for another submission gets a fresh one: sending the corrected form again must work.
+  const reusable = typeof raw.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(raw.idempotencyKey) && body.error !== 'idempotency_key_reused';
+  const key = reusable ? (raw.idempotencyKey as string) : randomUUID();
   const html = renderWindowPage({ ...target, lang, idempotencyKey: key, values, error: { field, message } });
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }

@@ -2,9 +2,11 @@
  * The information window's submission, the same for JSON, urlencoded and
  * multipart posts, and its translation into the one normalized message.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Identity, InboundMessage, AttachmentMeta } from '../../core/message.js';
 import { normalizeEmail, normalizePhone } from '../../core/contact-address.js';
+import { cleanText } from '../../core/clean-text.js';
 
 /** Forms send "" for fields left empty: treat them as absent. */
 const optionalText = (max: number) =>
@@ -16,7 +18,13 @@ const optionalNumber = (min: number, max: number) =>
 
 export const WebSubmission = z
   .object({
-    text: z.string({ error: 'text is required' }).trim().min(1, 'text is required').max(5000, 'text is longer than 5000 characters'),
+    text: z
+      .string({ error: 'text is required' })
+      .trim()
+      .min(1, 'text is required')
+      .max(5000, 'text is longer than 5000 characters')
+      // Only NULs or halves of surrogate pairs: nothing would be left once cleaned for storing.
+      .refine((t) => cleanText(t).trim().length > 0, 'text is required'),
     name: optionalText(100),
     phone: optionalText(32).refine((v) => v === undefined || normalizePhone(v) !== null, 'not a valid phone number'),
     email: optionalText(254).pipe(z.email('not a valid email address').optional()),
@@ -67,4 +75,17 @@ export function toInboundMessage(
     threading: 'new-case',
     receivedAt: new Date().toISOString(),
   };
+}
+
+/**
+ * What a submission says, as a hash stored with its message: a replayed Idempotency-Key is the
+ * same submission only when this matches (Stripe's rule). Normalized as parsed (trimmed, empty
+ * fields absent); the photo counts by its bytes; the form's language and key do not count.
+ */
+export function submissionFingerprint(s: WebSubmission, hints: InboundMessage['hints']): string {
+  const { photo, lang: _lang, idempotencyKey: _key, ...fields } = s;
+  const canonical = Object.entries({ ...fields, hints, photo: photo ? createHash('sha256').update(photo).digest('hex') : undefined })
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

@@ -1,7 +1,10 @@
 /**
  * Bearer-token auth for staff. Keys are stored as SHA-256 hashes; ADMIN_TOKEN
- * bootstraps the first admin key at start-up. Lookups are cached briefly so a
- * busy admin screen does not hit the database on every request.
+ * bootstraps the first admin key at start-up. Every request reads its key
+ * (one indexed row), so a disabled key stops working at once: no cache.
+ *
+ * Roles: `admin` reads and changes everything; `supervisor` only reads
+ * (a supervisor's write is refused with 403 whatever the route allows).
  */
 import { createHash } from 'node:crypto';
 import fp from 'fastify-plugin';
@@ -21,12 +24,22 @@ declare module 'fastify' {
     staff: Staff | null;
   }
   interface FastifyInstance {
-    /** A preHandler allowing only staff holding one of `roles` (admin always passes). */
+    /**
+     * A preHandler allowing only staff holding one of `roles` (admin always passes).
+     * A supervisor passes only reads: GET and HEAD, or a route marked `config: { readOnly: true }`.
+     */
     requireRole(...roles: Role[]): preHandlerAsyncHookHandler;
   }
 }
 
-const CACHE_MS = 30_000;
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A POST that changes nothing (a simulation): supervisors may call it. */
+    readOnly?: boolean;
+  }
+}
+
+const ROLE_CHECK = Symbol('requireRole');
 
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
@@ -43,23 +56,25 @@ export async function ensureBootstrapAdmin(pool: pg.Pool, token: string): Promis
 
 export default fp(
   async (app) => {
-    const cache = new Map<string, { staff: Staff | null; until: number }>();
-
     async function lookup(token: string): Promise<Staff | null> {
-      const hash = hashApiKey(token);
-      const hit = cache.get(hash);
-      if (hit && hit.until > Date.now()) return hit.staff;
       const { rows } = await app.deps.db.pool.query<Staff>(
         'SELECT id, name, role FROM app_user WHERE api_key_hash = $1 AND NOT disabled',
-        [hash],
+        [hashApiKey(token)],
       );
-      const staff = rows[0] ?? null;
-      cache.set(hash, { staff, until: Date.now() + CACHE_MS });
-      return staff;
+      return rows[0] ?? null;
     }
 
     app.decorateRequest('staff', null);
-    app.decorate('requireRole', (...roles: Role[]) => async (req: FastifyRequest, reply: FastifyReply) => {
+    // Routes name requireRole as a preHandler; it runs first instead (onRequest), before the body is
+    // read and validated, so a caller without a valid key learns nothing but 401 (not which fields are wrong).
+    app.addHook('onRoute', (route) => {
+      const pre = [route.preHandler ?? []].flat();
+      const checks = pre.filter((h) => ROLE_CHECK in h);
+      if (checks.length === 0) return;
+      route.preHandler = pre.filter((h) => !(ROLE_CHECK in h));
+      route.onRequest = [...checks, ...[route.onRequest ?? []].flat()] as typeof route.onRequest;
+    });
+    app.decorate('requireRole', (...roles: Role[]) => Object.assign(async (req: FastifyRequest, reply: FastifyReply) => {
       const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
       const staff = match ? await lookup(match[1]!) : null;
       if (!staff) {
@@ -69,8 +84,12 @@ export default fp(
       if (staff.role !== 'admin' && !roles.includes(staff.role)) {
         return reply.code(403).send({ error: 'forbidden', message: `this needs the ${roles.join(' or ') || 'admin'} role` });
       }
+      const reads = req.method === 'GET' || req.method === 'HEAD' || req.routeOptions.config.readOnly === true;
+      if (staff.role === 'supervisor' && !reads) {
+        return reply.code(403).send({ error: 'forbidden', message: 'supervisors read; changes need the admin role' });
+      }
       req.staff = staff;
-    });
+    }, { [ROLE_CHECK]: true }));
   },
   { name: 'auth' },
 );

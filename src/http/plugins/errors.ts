@@ -22,6 +22,9 @@ const FASTIFY_CODES: Record<string, { status: number; error: string; field: stri
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, error: 'invalid_request', field: 'body', message: 'the body is not valid JSON' },
 };
 
+/** What the multipart parser (busboy) throws for a body that is not well-formed multipart: the sender's fault. */
+const MALFORMED_MULTIPART = /^(Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|Malformed part header)/;
+
 export type ValidationError = FastifyError & { validationContext?: string };
 
 /** What any error means for the caller: a status and the body to answer with. */
@@ -36,6 +39,9 @@ export function describeError(err: ValidationError): { status: number; body: Api
   }
   const known = err.code ? FASTIFY_CODES[err.code] : undefined;
   if (known) return { status: known.status, body: { error: known.error, field: known.field, message: known.message } };
+  if (!err.statusCode && MALFORMED_MULTIPART.test(err.message ?? '')) {
+    return { status: 400, body: { error: 'invalid_request', field: 'body', message: `not well-formed multipart/form-data: ${err.message}` } };
+  }
   if (err instanceof SyntaxError || err.code?.startsWith('FST_ERR_CTP')) {
     return { status: err.statusCode ?? 400, body: { error: 'invalid_request', field: 'body', message: err.message } };
   }

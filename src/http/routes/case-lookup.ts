@@ -3,7 +3,7 @@
  * they gave (or the code an anonymous submission received). The answer has
  * no personal data; a wrong pair is the same 404 as an unknown case.
  */
-import rateLimit from '@fastify/rate-limit';
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
@@ -64,8 +64,27 @@ interface Found {
   name_en: string | null;
 }
 
-/** Lookups per client address and minute: enough for a resident, too few to guess codes. */
-export const LOOKUPS_PER_MINUTE = 20;
+/**
+ * Lookups are limited per client address (a minute), and per contact and per case number
+ * (LOOKUP_RATE_WINDOW_SECONDS): enough for a resident, too few to sweep a day's case numbers
+ * for one phone number or guess one case's code from many addresses. Counted in Redis, so the
+ * limits hold across processes; without Redis lookups are refused (503) rather than unlimited.
+ */
+function lookupLimits(config: { LOOKUP_RATE_PER_CLIENT: number; LOOKUP_RATE_PER_CONTACT: number; LOOKUP_RATE_WINDOW_SECONDS: number }) {
+  const windowMs = config.LOOKUP_RATE_WINDOW_SECONDS * 1000;
+  return {
+    client: { name: 'lookup:client', field: 'client', max: config.LOOKUP_RATE_PER_CLIENT, windowMs: 60_000 },
+    contact: { name: 'lookup:contact', field: 'contact', max: config.LOOKUP_RATE_PER_CONTACT, windowMs },
+    caseNo: { name: 'lookup:case', field: 'caseNo', max: config.LOOKUP_RATE_PER_CONTACT, windowMs },
+  };
+}
+
+/** A contact as a limit key: normalized, and hashed so no phone number or email sits in Redis. */
+function contactKey(contact: string): string {
+  const trimmed = contact.trim();
+  const address = normalizePhone(trimmed) ?? normalizeEmail(trimmed);
+  return createHash('sha256').update(address).digest('hex').slice(0, 32);
+}
 
 function zoneName(catalog: CatalogSnapshot, zoneId: number): string | null {
   const zone = catalog.zonesById.get(zoneId);
@@ -74,7 +93,7 @@ function zoneName(catalog: CatalogSnapshot, zoneId: number): string | null {
 
 export const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
   const { pool } = app.deps.db;
-  await app.register(rateLimit, { global: false });
+  const limits = lookupLimits(app.deps.config);
 
   async function contactMatches(found: Found, contact: string): Promise<boolean> {
     const trimmed = contact.trim();
@@ -90,7 +109,6 @@ export const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/cases/lookup',
     {
-      config: { rateLimit: { max: LOOKUPS_PER_MINUTE, timeWindow: 60_000 } },
       schema: {
         summary: "A resident's own case: status and public timeline",
         tags: ['cases'],
@@ -98,8 +116,12 @@ export const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Lookup },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { caseNo, contact } = req.query;
+      await app.enforceLimits(reply, [[limits.client, req.ip], [limits.contact, contactKey(contact)], [limits.caseNo, caseNo]], {
+        whenRedisDown: 'refuse',
+        message: 'too many lookups; try again later',
+      });
       const found = (await pool.query<Found>(FIND, [caseNo])).rows[0];
       if (!found || !(await contactMatches(found, contact))) throw new InputError('caseNo', 'no case with this number and contact', 404, 'not_found');
 

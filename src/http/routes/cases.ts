@@ -199,7 +199,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/cases/:caseNo/category',
     {
-      preHandler: app.requireRole('supervisor'),
+      preHandler: app.requireRole('admin'),
       schema: {
         summary: "Correct a case's category, and its kind if given (takes it off the triage list; the classifier learns from it)",
         tags: ['cases'],
@@ -224,7 +224,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/cases/:caseNo/status',
     {
-      preHandler: app.requireRole('supervisor'),
+      preHandler: app.requireRole('admin'),
       schema: {
         summary: "Move a case to another step, with a note (the timeline records who and when)",
         tags: ['cases'],

@@ -1,8 +1,54 @@
-/** Readiness and metrics for operators. */
+/**
+ * Readiness and metrics for operators. /metrics is not for the public:
+ * with METRICS_TOKEN it needs that bearer token; with METRICS_PORT it is
+ * served only on its own listener (METRICS_HOST, 127.0.0.1 by default) and
+ * the public port answers 404; with neither, only loopback clients get it.
+ * Business figures are left out unless METRICS_BUSINESS=true.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import client from 'prom-client';
 import { z } from 'zod';
-import { registry } from '../../core/metrics.js';
+import { businessRegistry, registry } from '../../core/metrics.js';
 import { queueDepth } from '../../workers/queue-metrics.js';
+import type { AppDeps } from '../context.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The separate metrics listener's port (METRICS_PORT; 0 picks one), once listening; else null. */
+    metricsPort: number | null;
+  }
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Whether this request may read the metrics (see the file's comment). */
+function metricsAllowed(req: FastifyRequest, token: string | undefined, ownListener: boolean): boolean {
+  if (token) {
+    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    return match !== null && timingSafeEqual(digest(match[1]!), digest(token));
+  }
+  return ownListener || LOOPBACK.test(req.ip);
+}
+
+function serveMetrics(deps: AppDeps, ownListener: boolean) {
+  const business = deps.config.METRICS_BUSINESS === 'true';
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!metricsAllowed(req, deps.config.METRICS_TOKEN, ownListener)) {
+      if (deps.config.METRICS_TOKEN) reply.header('WWW-Authenticate', 'Bearer');
+      return reply.code(deps.config.METRICS_TOKEN ? 401 : 403).type('application/json; charset=utf-8').send({
+        error: deps.config.METRICS_TOKEN ? 'unauthorized' : 'forbidden',
+        message: deps.config.METRICS_TOKEN ? 'the metrics need the METRICS_TOKEN bearer token' : 'the metrics are served to this host only',
+      });
+    }
+    await queueDepth.refresh(deps.queue).catch(() => {});
+    const source = business ? client.Registry.merge([registry, businessRegistry]) : registry;
+    return reply.type(registry.contentType).send(await source.metrics());
+  };
+}
 
 const Check = z.object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() });
 
@@ -37,8 +83,21 @@ export const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/metrics', { schema: { hide: true }, logLevel: 'warn' }, async (_req, reply) => {
-    await queueDepth.refresh(app.deps.queue).catch(() => {});
-    return reply.type(registry.contentType).send(await registry.metrics());
+  const { config } = app.deps;
+  app.decorate('metricsPort', null);
+  if (config.METRICS_PORT === undefined) {
+    app.get('/metrics', { schema: { hide: true }, logLevel: 'warn' }, serveMetrics(app.deps, false));
+    return;
+  }
+  // Its own listener: the public port has no /metrics at all.
+  const metrics = Fastify({ logger: false });
+  metrics.get('/metrics', serveMetrics(app.deps, true));
+  app.addHook('onListen', async () => {
+    await metrics.listen({ host: config.METRICS_HOST, port: config.METRICS_PORT });
+    app.metricsPort = (metrics.server.address() as AddressInfo).port;
+    app.log.info({ host: config.METRICS_HOST, port: app.metricsPort }, 'metrics listener started');
+  });
+  app.addHook('onClose', async () => {
+    await metrics.close();
   });
 };

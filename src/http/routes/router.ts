@@ -45,6 +45,7 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/router/simulate',
     {
       preHandler: app.requireRole('supervisor'),
+      config: { readOnly: true },
       schema: {
         summary: 'Where a message would go, and why (nothing is created)',
         tags: ['router'],

@@ -1,7 +1,8 @@
 /**
  * Admins steer routing with rules: create, replace, delete (kept as a
- * version), list. A rule is refused with a 400 saying why when it is invalid
- * or could never match; every change is a new version with who made it.
+ * version), list. A rule is refused with a 400 saying why when it is invalid,
+ * could never match, or its pattern could backtrack catastrophically (ReDoS);
+ * every change is a new version with who made it.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type pg from 'pg';
@@ -9,6 +10,7 @@ import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
 import { RuleAction, RuleConditions, ruleProblem } from '../../router/rules.js';
+import { rulePatternProblem } from '../../router/rule-pattern.js';
 import { CHANNELS } from '../../channels/registry.js';
 
 const RuleBody = z.object({
@@ -53,6 +55,8 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
   async function checked(body: z.infer<typeof RuleBody>) {
     const problem = ruleProblem(body.conditions, body.action, await catalog.get(), channels);
     if (problem) throw new InputError(problem.field, problem.message);
+    const patternProblem = body.conditions.pattern ? await rulePatternProblem(body.conditions.pattern) : null;
+    if (patternProblem) throw new InputError('conditions.pattern', patternProblem);
     if (body.action.liaisonId) {
       const { rowCount } = await db.pool.query('SELECT 1 FROM liaison WHERE id = $1', [body.action.liaisonId]);
       if (!rowCount) throw new InputError('action.liaisonId', `unknown liaison ${body.action.liaisonId}`);

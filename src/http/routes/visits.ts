@@ -24,7 +24,7 @@ export const visitRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/visits',
-    { preHandler: app.requireRole('supervisor'), schema: { summary: "Log a leader's visit to a zone", tags: ['supervision'], security: [{ bearer: [] }], body: NewVisit, response: { 201: z.object({ id: z.number() }) } } },
+    { preHandler: app.requireRole('admin'), schema: { summary: "Log a leader's visit to a zone", tags: ['supervision'], security: [{ bearer: [] }], body: NewVisit, response: { 201: z.object({ id: z.number() }) } } },
     async (req, reply) => {
       const v = req.body;
       const zone = (await catalog.get()).zonesByCode.get(v.zoneCode);
