@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './core/log.js';
 import { startSystem, type Role } from './runtime/system.js';
-import { MissingRedisError } from './runtime/embedded-services.js';
+import { explainStartupFailure } from './runtime/startup-errors.js';
 
 const { values } = parseArgs({ options: { role: { type: 'string', default: 'all' } } });
 const role = values.role as Role;
@@ -34,24 +34,30 @@ if (config.NODE_ENV === 'production' && (config.TWILIO_ACCOUNT_SID || config.TWI
 }
 
 const log = createLogger(config.LOG_LEVEL);
-const system = await startSystem(config, log, role).catch((err: Error) => {
-  if (err instanceof MissingRedisError) console.error(err.message);
-  else log.fatal({ err }, 'could not start');
+const system = await startSystem(config, log, role).catch((err: unknown) => {
+  // The cause and what to do, both in the structured log and plainly on stderr for whoever started us.
+  const failure = explainStartupFailure(err, config);
+  const cause = failure.cause instanceof Error ? failure.cause : undefined;
+  log.fatal({ err: cause, hint: failure.hint || undefined }, `could not start: ${failure.message}`);
+  console.error(`could not start: ${failure.message}${failure.hint ? `\n  what to do: ${failure.hint}` : ''}`);
   process.exit(1);
 });
-log.info({ role, port: system.app ? config.PORT : undefined }, 'minqing gateway running');
+const address = system.app?.server.address();
+log.info({ role, port: address && typeof address === 'object' ? address.port : undefined }, 'minqing gateway running');
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  log.info({ signal }, 'shutting down');
+  // SIGTERM (an orchestrator) drains first so load balancers can look away; Ctrl-C stops at once.
+  const drainMs = signal === 'SIGTERM' && system.app ? config.SHUTDOWN_DRAIN_MS : 0;
+  log.info({ signal, drainMs }, 'shutting down');
   const force = setTimeout(() => {
     log.error('graceful shutdown timed out');
     process.exit(1);
-  }, config.SHUTDOWN_GRACE_MS);
+  }, drainMs + config.SHUTDOWN_GRACE_MS);
   force.unref();
-  await system.stop();
+  await system.stop(drainMs);
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -9,6 +9,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Logger } from 'pino';
 import type { AppDeps } from './context.js';
 import errors from './plugins/errors.js';
+import shutdown from './plugins/shutdown.js';
 import auth from './plugins/auth.js';
 import openapi from './plugins/openapi.js';
 import { operationsRoutes } from './routes/operations.js';
@@ -30,6 +31,9 @@ export async function buildApp(deps: AppDeps, log: Logger) {
     loggerInstance: log,
     bodyLimit: BODY_LIMIT,
     trustProxy: true,
+    // Shutdown answers our own 503 (plugins/shutdown.ts); idle keep-alive sockets are closed with the listener.
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -37,6 +41,7 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   app.decorate('deps', deps);
 
   await app.register(errors);
+  await app.register(shutdown);
   // Only JSON and the two form encodings are accepted; anything else is a 415 naming the content type.
   app.removeContentTypeParser('text/plain');
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
