@@ -7,5 +7,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Beside the usual report, a table of the fault scenarios (test/faults) at the end.
+    reporters: ['default', './test/reporters/faults-summary.ts'],
   },
 });

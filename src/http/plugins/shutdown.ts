@@ -5,8 +5,10 @@
  *   balancers take us out of rotation; requests are still served, with
  *   `Connection: close` so keep-alive clients move on;
  * - `closing`: requests in flight finish; new ones get our 503 with Retry-After
- *   and `Connection: close`; when none is left in flight the listener closes.
+ *   and `Connection: close`; when none is left in flight the listener stops
+ *   accepting, and a moment later (fastify's close) idle connections are closed.
  */
+import { Server } from 'node:net';
 import fp from 'fastify-plugin';
 
 export type LifecycleState = 'running' | 'draining' | 'closing';
@@ -24,6 +26,8 @@ declare module 'fastify' {
 }
 
 export const RETRY_AFTER_SECONDS = 5;
+/** After the listener stops accepting, how long connections accepted just before get to send their request. */
+const SETTLE_MS = 200;
 
 export default fp(
   async (app) => {
@@ -44,6 +48,13 @@ export default fp(
         if (drainMs > 0) await new Promise((r) => setTimeout(r, drainMs));
         state = 'closing';
         if (inFlight > 0) await new Promise<void>((resolve) => idle.push(resolve));
+        // Stop accepting first, without http's closeIdleConnections: a connection accepted just now has
+        // not sent its request yet and counts as idle; closing it would reset that request. Given a
+        // moment, it gets our 503. (fastify's close calls close again, which is safe once drained.)
+        if (app.server.listening) {
+          Server.prototype.close.call(app.server);
+          await new Promise((r) => setTimeout(r, SETTLE_MS));
+        }
       },
     } satisfies Lifecycle);
 
