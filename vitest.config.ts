@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The PostgreSQL and Redis the tests use: given, the machine's, or started for the run (see the file).
+    globalSetup: ['./test/global-setup.ts'],
     // Each file gets its own PostgreSQL schema and queue prefix, so files run in parallel.
     pool: 'forks',
     testTimeout: 30_000,

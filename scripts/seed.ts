@@ -16,6 +16,8 @@ const log = createLogger(config.LOG_LEVEL);
 // Without DATABASE_URL: the embedded database, joined where a gateway runs it, else started for the while.
 const running = config.DATABASE_URL ? null : await runningEmbeddedPostgres(config.DATA_DIR);
 const embedded = config.DATABASE_URL || running ? null : await startEmbeddedPostgres(config.DATA_DIR, log);
+// Interrupted, it still stops the PostgreSQL it started.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void embedded?.stop().finally(() => process.exit(1)));
 const db = createDb({ url: config.DATABASE_URL ?? running?.url ?? embedded!.url, schema: config.DATABASE_SCHEMA });
 try {
   await migrate(db.pool);

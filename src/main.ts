@@ -34,6 +34,14 @@ if (config.NODE_ENV === 'production' && (config.TWILIO_ACCOUNT_SID || config.TWI
 }
 
 const log = createLogger(config.LOG_LEVEL);
+// Signals are ours from the start: one that arrives while starting stops the gateway once it has started,
+// so the embedded services it started are stopped too (none is left running without its gateway).
+let signalledWhileStarting: string | null = null;
+let started = false;
+const onSignal = (signal: string) => (started ? void shutdown(signal) : (signalledWhileStarting ??= signal));
+process.on('SIGTERM', () => onSignal('SIGTERM'));
+process.on('SIGINT', () => onSignal('SIGINT'));
+
 const system = await startSystem(config, log, role).catch((err: unknown) => {
   // The cause and what to do, both in the structured log and plainly on stderr for whoever started us.
   const failure = explainStartupFailure(err, config);
@@ -44,13 +52,14 @@ const system = await startSystem(config, log, role).catch((err: unknown) => {
 });
 const address = system.app?.server.address();
 log.info({ role, port: address && typeof address === 'object' ? address.port : undefined }, 'minqing gateway running');
+started = true;
+if (signalledWhileStarting) void shutdown(signalledWhileStarting, 0);
 
 let stopping = false;
-async function shutdown(signal: string) {
+async function shutdown(signal: string, drainMs = signal === 'SIGTERM' && system.app ? config.SHUTDOWN_DRAIN_MS : 0) {
   if (stopping) return;
   stopping = true;
   // SIGTERM (an orchestrator) drains first so load balancers can look away; Ctrl-C stops at once.
-  const drainMs = signal === 'SIGTERM' && system.app ? config.SHUTDOWN_DRAIN_MS : 0;
   log.info({ signal, drainMs }, 'shutting down');
   const force = setTimeout(() => {
     log.error('graceful shutdown timed out');
@@ -60,5 +69,3 @@ async function shutdown(signal: string) {
   await system.stop(drainMs);
   process.exit(0);
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));

