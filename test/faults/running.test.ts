@@ -102,7 +102,7 @@ describe('two gateways on one machine', () => {
   });
 });
 
-describe.concurrent('every failure to start says why', () => {
+describe.concurrent('every failure to start says why', { timeout: 90_000 }, () => {
   const dirs: string[] = [];
   afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
@@ -111,7 +111,7 @@ describe.concurrent('every failure to start says why', () => {
     const dir = await scratchDir('data');
     dirs.push(dir);
     const gateway = startGateway({ DATA_DIR: dir, ...env });
-    const code = await Promise.race([gateway.exited, new Promise((r) => setTimeout(r, 40_000, 'still running'))]);
+    const code = await Promise.race([gateway.exited, new Promise((r) => setTimeout(r, 75_000, 'still running'))]);
     if (code === 'still running') await gateway.stop();
     return { code, output: gateway.output() };
   }
