@@ -38,6 +38,7 @@ const log = createLogger(config.LOG_LEVEL);
 // so the embedded services it started are stopped too (none is left running without its gateway).
 let signalledWhileStarting: string | null = null;
 let started = false;
+let stopping = false;
 const onSignal = (signal: string) => (started ? void shutdown(signal) : (signalledWhileStarting ??= signal));
 process.on('SIGTERM', () => onSignal('SIGTERM'));
 process.on('SIGINT', () => onSignal('SIGINT'));
@@ -55,7 +56,6 @@ log.info({ role, port: address && typeof address === 'object' ? address.port : u
 started = true;
 if (signalledWhileStarting) void shutdown(signalledWhileStarting, 0);
 
-let stopping = false;
 async function shutdown(signal: string, drainMs = signal === 'SIGTERM' && system.app ? config.SHUTDOWN_DRAIN_MS : 0) {
   if (stopping) return;
   stopping = true;
