@@ -47,7 +47,13 @@ export default fp(
         state = 'draining';
         if (drainMs > 0) await new Promise((r) => setTimeout(r, drainMs));
         state = 'closing';
-        if (inFlight > 0) await new Promise<void>((resolve) => idle.push(resolve));
+        // A request that never ends must not hold the process: fastify's close (and main's timer) deal with it.
+        if (inFlight > 0) {
+          await new Promise<void>((resolve) => {
+            idle.push(resolve);
+            setTimeout(resolve, app.deps.config.SHUTDOWN_GRACE_MS).unref();
+          });
+        }
         // Stop accepting first, without http's closeIdleConnections: a connection accepted just now has
         // not sent its request yet and counts as idle; closing it would reset that request. Given a
         // moment, it gets our 503. (fastify's close calls close again, which is safe once drained.)
