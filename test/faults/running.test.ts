@@ -170,8 +170,11 @@ describe('redis that evicts keys', () => {
   });
   afterAll(async () => {
     // Bounded: once (in a full run on a loaded machine) stopping this system after Redis's restart took over 60 s.
-    await Promise.race([sys?.teardown(), new Promise((r) => setTimeout(r, 45_000))]);
-    await redis?.stop();
+    try {
+      await Promise.race([sys?.teardown(), new Promise((r) => setTimeout(r, 45_000))]);
+    } finally {
+      await redis?.stop();
+    }
   }, 60_000);
 
   it('redis that evicts keys: production refuses to start, saying how to fix it', async () => {

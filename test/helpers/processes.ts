@@ -46,6 +46,10 @@ export function startGateway(env: Record<string, string>, args: string[] = []): 
   child.stdout!.on('data', (chunk) => (text += chunk));
   child.stderr!.on('data', (chunk) => (text += chunk));
   const exited = once(child, 'exit').then(([code, signal]) => (code ?? signal) as number | string);
+  // Never outlive the test process; SIGTERM, so the gateway stops the services it started.
+  const orphaned = () => child.kill('SIGTERM');
+  process.once('exit', orphaned);
+  void exited.then(() => process.removeListener('exit', orphaned));
   let port = 0;
   const gateway: GatewayProcess = {
     child,
@@ -112,5 +116,7 @@ export async function startPrivateRedis(args: string[] = []): Promise<PrivateRed
     },
   };
   await redis.start();
+  // Never outlive the test process, even when a hook times out before stop().
+  process.once('exit', () => child?.kill('SIGKILL'));
   return redis;
 }
