@@ -3,10 +3,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
+    // The PostgreSQL and Redis the tests use: given, the machine's, or started for the run (see the file).
+    globalSetup: ['./test/global-setup.ts'],
     // Each file gets its own PostgreSQL schema and queue prefix, so files run in parallel.
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Beside the usual report, a table of the fault scenarios (test/faults) at the end.
+    reporters: ['default', './test/reporters/faults-summary.ts'],
   },
 });

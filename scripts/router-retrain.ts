@@ -9,16 +9,20 @@ import { loadConfig } from '../src/config.js';
 import { createDb } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
 import { retrain } from '../src/router/model-store.js';
-import { EMBEDDED_DATABASE_URL } from '../src/runtime/embedded-services.js';
+import { runningEmbeddedPostgres } from '../src/runtime/embedded-services.js';
 
 const config = loadConfig();
-const db = createDb({ url: config.DATABASE_URL ?? EMBEDDED_DATABASE_URL, schema: config.DATABASE_SCHEMA, poolSize: 2 });
+const url = config.DATABASE_URL ?? (await runningEmbeddedPostgres(config.DATA_DIR))?.url;
+if (!url) {
+  console.error(`no database: start the gateway (npm start, DATA_DIR ${config.DATA_DIR}) or set DATABASE_URL`);
+  process.exit(1);
+}
+const db = createDb({ url, schema: config.DATABASE_SCHEMA, poolSize: 2 });
 try {
   await migrate(db.pool);
   console.log(JSON.stringify(await retrain(db.pool, `cli:${process.env.USER ?? 'unknown'}`)));
 } catch (err) {
-  const refused = (err as NodeJS.ErrnoException).code === 'ECONNREFUSED';
-  console.error(refused && !config.DATABASE_URL ? 'no database: start the gateway (npm start) or set DATABASE_URL' : (err as Error).message);
+  console.error((err as Error).message);
   process.exitCode = 1;
 } finally {
   await db.close();

@@ -60,6 +60,10 @@ const Env = z.object({
   /** Processing attempts of one inbound message that throws before it is set aside as `poisoned`. */
   INTAKE_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** On SIGTERM, /healthz answers 503 this long (requests still served) before new requests are refused. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(5_000),
+  /** How long start-up waits for PostgreSQL and Redis to answer before it gives up, naming which. */
+  STARTUP_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
   /** The address providers reach us at (behind any TLS proxy); webhook signatures are computed over it. */
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
   /** Printed on contact cards: the hotline (民心电话) for zones without a number of their own; else TWILIO_FROM_NUMBER. */

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './core/log.js';
 import { startSystem, type Role } from './runtime/system.js';
-import { MissingRedisError } from './runtime/embedded-services.js';
+import { explainStartupFailure } from './runtime/startup-errors.js';
 
 const { values } = parseArgs({ options: { role: { type: 'string', default: 'all' } } });
 const role = values.role as Role;
@@ -34,25 +34,38 @@ if (config.NODE_ENV === 'production' && (config.TWILIO_ACCOUNT_SID || config.TWI
 }
 
 const log = createLogger(config.LOG_LEVEL);
-const system = await startSystem(config, log, role).catch((err: Error) => {
-  if (err instanceof MissingRedisError) console.error(err.message);
-  else log.fatal({ err }, 'could not start');
+// Signals are ours from the start: one that arrives while starting stops the gateway once it has started,
+// so the embedded services it started are stopped too (none is left running without its gateway).
+let signalledWhileStarting: string | null = null;
+let started = false;
+let stopping = false;
+const onSignal = (signal: string) => (started ? void shutdown(signal) : (signalledWhileStarting ??= signal));
+process.on('SIGTERM', () => onSignal('SIGTERM'));
+process.on('SIGINT', () => onSignal('SIGINT'));
+
+const system = await startSystem(config, log, role).catch((err: unknown) => {
+  // The cause and what to do, both in the structured log and plainly on stderr for whoever started us.
+  const failure = explainStartupFailure(err, config);
+  const cause = failure.cause instanceof Error ? failure.cause : undefined;
+  log.fatal({ err: cause, hint: failure.hint || undefined }, `could not start: ${failure.message}`);
+  console.error(`could not start: ${failure.message}${failure.hint ? `\n  what to do: ${failure.hint}` : ''}`);
   process.exit(1);
 });
-log.info({ role, port: system.app ? config.PORT : undefined }, 'minqing gateway running');
+const address = system.app?.server.address();
+log.info({ role, port: address && typeof address === 'object' ? address.port : undefined }, 'minqing gateway running');
+started = true;
+if (signalledWhileStarting) void shutdown(signalledWhileStarting, 0);
 
-let stopping = false;
-async function shutdown(signal: string) {
+async function shutdown(signal: string, drainMs = signal === 'SIGTERM' && system.app ? config.SHUTDOWN_DRAIN_MS : 0) {
   if (stopping) return;
   stopping = true;
-  log.info({ signal }, 'shutting down');
+  // SIGTERM (an orchestrator) drains first so load balancers can look away; Ctrl-C stops at once.
+  log.info({ signal, drainMs }, 'shutting down');
   const force = setTimeout(() => {
     log.error('graceful shutdown timed out');
     process.exit(1);
-  }, config.SHUTDOWN_GRACE_MS);
+  }, drainMs + config.SHUTDOWN_GRACE_MS);
   force.unref();
-  await system.stop();
+  await system.stop(drainMs);
   process.exit(0);
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -10,6 +10,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Logger } from 'pino';
 import type { AppDeps } from './context.js';
 import errors from './plugins/errors.js';
+import shutdown from './plugins/shutdown.js';
 import auth from './plugins/auth.js';
 import openapi from './plugins/openapi.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -37,6 +38,9 @@ export async function buildApp(deps: AppDeps, log: Logger) {
     bodyLimit: BODY_LIMIT,
     // Only configured proxies may say who the client is (X-Forwarded-For): rate limits key on req.ip.
     trustProxy: trustProxyOf(deps.config.TRUST_PROXY),
+    // Shutdown answers our own 503 (plugins/shutdown.ts); idle keep-alive sockets are closed with the listener.
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -44,6 +48,7 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   app.decorate('deps', deps);
 
   await app.register(errors);
+  await app.register(shutdown);
   // Defences against abuse: headers on every answer, unstorable strings refused, rate limits in Redis.
   await app.register(securityHeaders);
   await app.register(inputGuard);

@@ -30,6 +30,7 @@ import { startSweeper } from '../workers/sweeper.js';
 import { createSenders, startListeners, type ChannelListener } from '../channels/registry.js';
 import { seedDemoDistrict } from '../seed/seed.js';
 import { demoSecret, startEmbeddedPostgres, startEmbeddedRedis, type EmbeddedService } from './embedded-services.js';
+import { checkEvictionPolicy, ensurePortsFree, ensureWritableDir, waitForDatabase, waitForRedis } from './startup-checks.js';
 
 export type Role = 'http' | 'worker' | 'all';
 
@@ -42,32 +43,48 @@ export interface System {
   relay: OutboxRelay | null;
   /** Channels' own servers and pollers (the email channel's SMTP listener and IMAP poller), by channel. */
   listeners: Map<string, ChannelListener>;
-  stop(): Promise<void>;
+  /** Stops everything; with `drainMs`, the HTTP front drains first (see http/plugins/shutdown.ts). */
+  stop(drainMs?: number): Promise<void>;
 }
 
 export async function startSystem(config: Config, log: Logger, role: Role): Promise<System> {
   const closers: (() => Promise<unknown>)[] = [];
-  const stop = async () => {
+  let app: App | null = null;
+  const stop = async (drainMs = 0) => {
+    await app?.lifecycle.windDown(drainMs);
     for (const close of closers.reverse()) await close().catch((err) => log.warn({ err: (err as Error).message }, 'error while stopping'));
   };
   try {
+    // DATA_DIR holds the embedded services, generated secrets and attachments (the HTTP front's).
+    if (role !== 'worker' || !config.DATABASE_URL || !config.REDIS_URL || !config.APP_SECRET) await ensureWritableDir(config.DATA_DIR);
+    // A taken port is found before the slow part of start-up (migrations, the demo district, the model), not after.
+    if (role !== 'worker') await ensurePortsFree(config);
     const databaseUrl = config.DATABASE_URL ?? (await embedded(closers, () => startEmbeddedPostgres(config.DATA_DIR, log)));
     const redisUrl = config.REDIS_URL ?? (await embedded(closers, () => startEmbeddedRedis(config.DATA_DIR, log)));
 
     const db = createDb({ url: databaseUrl, schema: config.DATABASE_SCHEMA, poolSize: config.DATABASE_POOL_SIZE });
     closers.push(() => db.close());
+    await waitForDatabase(db.pool, databaseUrl, Boolean(config.DATABASE_URL), config.STARTUP_WAIT_MS);
+    const redis = producerConnection(redisUrl);
+    closers.push(() => redis.quit());
+    await waitForRedis(redis, redisUrl, Boolean(config.REDIS_URL), config.STARTUP_WAIT_MS);
+    await checkEvictionPolicy(redis, redisUrl, config.NODE_ENV === 'production', log);
     const applied = await migrate(db.pool);
     if (applied.length) log.info({ applied }, 'migrations applied');
     const adminToken = config.ADMIN_TOKEN ?? (config.NODE_ENV === 'production' ? undefined : await demoSecret(config.DATA_DIR, 'admin-token', log));
     if (adminToken) await ensureBootstrapAdmin(db.pool, adminToken);
     const secret = config.APP_SECRET ?? (await demoSecret(config.DATA_DIR, 'app-secret', log));
     // The offline demo should show a real district on first start, not an empty zone picker.
-    if (!config.DATABASE_URL && role !== 'worker' && (await zoneCount(db)) <= 1) {
-      log.info(await seedDemoDistrict(db.prisma), 'embedded database: demo district loaded');
+    // A configured database is left as it is (production has its own zones), but an empty one is worth a word.
+    if (role !== 'worker' && (await zoneCount(db)) <= 1) {
+      if (!config.DATABASE_URL) log.info(await seedDemoDistrict(db.prisma), 'embedded database: demo district loaded');
+      else
+        log.warn(
+          { command: 'npm run seed' },
+          'the database has no zones: the demo district is loaded only into the embedded database; to load it here run `npm run seed` with the same DATABASE_URL (and DATABASE_SCHEMA), or create zones with the admin API',
+        );
     }
 
-    const redis = producerConnection(redisUrl);
-    closers.push(() => redis.quit());
     const queue = createIntakeQueue(redis, config.QUEUE_PREFIX);
     closers.push(() => queue.close());
     const catalog = new Catalog(db.pool);
@@ -148,7 +165,6 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
       closers.push(() => timers.stop());
     }
 
-    let app: App | null = null;
     const listeners = new Map<string, ChannelListener>();
     if (role !== 'worker') {
       const deps = appDeps(config, db, redis, queue, log, secret, catalog, classifier);

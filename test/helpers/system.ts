@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { Redis } from 'ioredis';
 import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -14,8 +15,9 @@ import { createLogger } from '../../src/core/log.js';
 import { startSystem, type Role, type System } from '../../src/runtime/system.js';
 import { TEST_MODEL_CACHE_DIR } from './model-cache.js';
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+// Chosen once for the run by test/global-setup.ts: the given URLs, the machine's services, or embedded ones.
+export const TEST_DATABASE_URL = inject('testDatabaseUrl');
+export const TEST_REDIS_URL = inject('testRedisUrl');
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 export interface TestSystem extends System {

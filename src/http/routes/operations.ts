@@ -13,6 +13,7 @@ import client from 'prom-client';
 import { z } from 'zod';
 import { businessRegistry, registry } from '../../core/metrics.js';
 import { queueDepth } from '../../workers/queue-metrics.js';
+import { EVICTION_HINT, readEvictionPolicy } from '../../runtime/redis-policy.js';
 import type { AppDeps } from '../context.js';
 
 declare module 'fastify' {
@@ -51,6 +52,15 @@ function serveMetrics(deps: AppDeps, ownListener: boolean) {
 }
 
 const Check = z.object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() });
+const RedisCheck = Check.extend({
+  /** Redis's maxmemory-policy; anything but noeviction can lose queued jobs. */
+  evictionPolicy: z.string().optional(),
+  warning: z.string().optional(),
+});
+const Health = { postgres: Check, redis: RedisCheck };
+
+/** The eviction policy changes rarely (a restart, a CONFIG SET): read it again at most this often. */
+const POLICY_TTL_MS = 10_000;
 
 async function check(fn: () => Promise<unknown>): Promise<z.infer<typeof Check>> {
   const start = performance.now();
@@ -63,21 +73,37 @@ async function check(fn: () => Promise<unknown>): Promise<z.infer<typeof Check>>
 }
 
 export const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
+  let policy: { value: string | null; at: number } | null = null;
+  const currentPolicy = async () => {
+    if (!policy || performance.now() - policy.at > POLICY_TTL_MS) policy = { value: await readEvictionPolicy(app.deps.redis), at: performance.now() };
+    return policy.value;
+  };
+
   app.get(
     '/healthz',
     {
       schema: {
-        summary: 'Readiness: PostgreSQL and Redis reachable',
+        summary: 'Readiness: PostgreSQL and Redis reachable, and not shutting down',
+        description: 'Answers 503 while either is unreachable, and while the gateway drains before it stops (`status: draining`).',
         tags: ['operations'],
-        response: { 200: z.object({ status: z.literal('ok'), postgres: Check, redis: Check }), 503: z.object({ status: z.literal('unavailable'), postgres: Check, redis: Check }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), ...Health }),
+          503: z.object({ status: z.enum(['unavailable', 'draining']), ...Health }),
+        },
       },
       logLevel: 'warn',
     },
     async (_req, reply) => {
       const [postgres, redis] = await Promise.all([
         check(() => app.deps.db.pool.query('SELECT 1')),
-        check(() => app.deps.redis.ping()),
+        check(() => app.deps.redis.ping()).then(async (result): Promise<z.infer<typeof RedisCheck>> => {
+          if (!result.ok) return result;
+          const evictionPolicy = await currentPolicy().catch(() => null);
+          if (!evictionPolicy || evictionPolicy === 'noeviction') return { ...result, evictionPolicy: evictionPolicy ?? undefined };
+          return { ...result, evictionPolicy, warning: `Redis evicts keys (maxmemory-policy ${evictionPolicy}): ${EVICTION_HINT}` };
+        }),
       ]);
+      if (app.lifecycle.state !== 'running') return reply.code(503).send({ status: 'draining' as const, postgres, redis });
       if (postgres.ok && redis.ok) return { status: 'ok' as const, postgres, redis };
       return reply.code(503).send({ status: 'unavailable' as const, postgres, redis });
     },
