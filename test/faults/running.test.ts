@@ -229,6 +229,9 @@ describe('shutdown under load', () => {
       QUEUE_PREFIX: prefix,
       ADMIN_TOKEN,
       SHUTDOWN_DRAIN_MS: '1500',
+      // A steady stream from one client: the public intake's limits would answer 429 (test/faults/attacks.test.ts tests them).
+      INTAKE_RATE_PER_CLIENT: '100000',
+      INTAKE_RATE_TOTAL: '100000',
     });
     await gateway.running();
   }, 120_000);

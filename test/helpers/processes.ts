@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { freePort } from '../../src/runtime/embedded-services.js';
 import { eventually } from './system.js';
+import { TEST_MODEL_CACHE_DIR } from './model-cache.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -39,7 +40,8 @@ export interface GatewayProcess {
 export function startGateway(env: Record<string, string>, args: string[] = []): GatewayProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', HOST: '127.0.0.1', PORT: '0', SMTP_LISTEN_PORT: '0', ...env },
+    // The router's model trained once for the run (test/global-setup.ts), not once per gateway.
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', HOST: '127.0.0.1', PORT: '0', SMTP_LISTEN_PORT: '0', ROUTER_MODEL_CACHE_DIR: TEST_MODEL_CACHE_DIR, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
