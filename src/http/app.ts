@@ -19,6 +19,7 @@ import { ruleRoutes } from './routes/rules.js';
 import { liaisonRoutes } from './routes/liaisons.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { visitRoutes } from './routes/visits.js';
+import { knowledgeRoutes } from './routes/knowledge.js';
 import { CHANNELS } from '../channels/registry.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   await app.register(liaisonRoutes);
   await app.register(supervisionRoutes);
   await app.register(visitRoutes);
+  await app.register(knowledgeRoutes);
   for (const channel of CHANNELS) {
     if (channel.routes) await app.register(channel.routes);
   }
