@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { KnowledgeEntryInfo } from './matcher.js';
 
 export const DEMO_ENTRIES_FILE = fileURLToPath(new URL('./entries.jsonl', import.meta.url));
 
@@ -30,4 +31,19 @@ export function loadDemoEntries(file = DEMO_ENTRIES_FILE): DemoEntry[] {
       if (!parsed.success) throw new Error(`${file}:${n}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       return parsed.data;
     });
+}
+
+/** As the matcher sees them (for scripts and tests that run without a database). */
+export function demoEntryInfos(entries = loadDemoEntries()): KnowledgeEntryInfo[] {
+  return entries.map((e, n) => ({
+    id: n + 1,
+    slug: e.id,
+    questions: e.questions,
+    answerZh: e.answerZh,
+    answerEn: e.answerEn,
+    categoryCode: e.category,
+    zoneCodes: [],
+    validUntil: e.validUntil,
+    active: true,
+  }));
 }
