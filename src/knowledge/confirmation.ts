@@ -29,7 +29,6 @@ export type KnowledgeReply = 'confirmed' | 'handover';
 const REPLIES: Record<string, KnowledgeReply> = {
   '1': 'confirmed',
   已解答: 'confirmed',
-  yes: 'confirmed',
   '2': 'handover',
   转人工: 'handover',
   人工: 'handover',
