@@ -22,6 +22,7 @@ import { maskedSender } from '../core/contact-address.js';
 import type { OfficeHours } from '../supervision/calendar.js';
 import type { SupervisionPolicy } from '../supervision/deadlines.js';
 import { watchReopened } from '../supervision/reopen.js';
+import { shortReply } from '../supervision/return-visit.js';
 import type { InboundMessage } from '../core/message.js';
 
 export type KnowledgeReply = 'confirmed' | 'handover';
@@ -38,14 +39,9 @@ const REPLIES: Record<string, KnowledgeReply> = {
   human: 'handover',
 };
 
-/** "1" or "2" (and their words), or null for anything else. */
+/** "1" or "2" (and their words; in a mail reply, above the quoted message), or null for anything else. */
 export function parseKnowledgeReply(text: string): KnowledgeReply | null {
-  const normalized = text
-    .normalize('NFKC')
-    .trim()
-    .toLowerCase()
-    .replace(/[。.!！\s]+$/u, '');
-  return REPLIES[normalized] ?? null;
+  return shortReply(text, (s) => REPLIES[s] ?? null);
 }
 
 /** A case answered from the knowledge base that has not been confirmed, handed over or reopened since. */
