@@ -116,12 +116,16 @@ export class KnowledgeIndex {
     if (norm === 0) return [];
     norm = Math.sqrt(norm);
     const best = new Map<number, KnowledgeMatch>();
+    const accepted = new Map<number, boolean>();
     for (let i = 0; i < dots.length; i++) {
       if (dots[i] === 0) continue;
       const { entry: e, question } = this.owner[i]!;
       const entry = this.entries[e]!;
       const score = dots[i]! / norm;
-      if ((best.get(e)?.score ?? 0) < score && accept(entry)) best.set(e, { entry, score, question });
+      if ((best.get(e)?.score ?? 0) >= score) continue;
+      let ok = accepted.get(e);
+      if (ok === undefined) accepted.set(e, (ok = accept(entry)));
+      if (ok) best.set(e, { entry, score, question });
     }
     return [...best.values()].sort((a, b) => b.score - a.score);
   }
