@@ -51,6 +51,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
 COPY --from=build /app/dist ./dist
 # The router trains its classifier at start-up from the labelled examples.
 COPY src/router/training ./dist/src/router/training
+COPY src/knowledge/entries.jsonl ./dist/src/knowledge/entries.jsonl
 COPY prisma/migrations ./prisma/migrations
 
 # Attachments live under DATA_DIR. Create it owned by `node` before declaring

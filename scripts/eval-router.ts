@@ -4,6 +4,8 @@
  * 2. The blind evaluation set (src/router/evaluation/heldout.jsonl, another writer; the model is trained on
  *    every training example and never on it): category and kind macro-F1, urgency.
  * 3. The blind urgency set (src/router/evaluation/urgency.jsonl): recall and false alarms per kind of danger.
+ * 4. The blind knowledge set (src/router/evaluation/knowledge.jsonl, when present): consultations answered
+ *    on the spot from the demo knowledge base at KNOWLEDGE_MIN_SCORE, how many rightly, how many missed.
  * Then the time one classification takes.
  *
  * `npm run eval:router -- --cv` instead sweeps the urgency thresholds by 5-fold cross-validation on the
@@ -25,6 +27,10 @@ import {
   type UrgencyExample,
 } from '../src/router/evaluate.js';
 import { loadTrainingExamples, split, type Labelled } from '../src/router/training.js';
+import { existsSync } from 'node:fs';
+import { formatKnowledgeReport, scoreKnowledge, summarise, type KnowledgeExample } from '../src/knowledge/evaluate.js';
+import { demoEntryInfos } from '../src/knowledge/demo-entries.js';
+import { loadConfig } from '../src/config.js';
 
 const { values } = parseArgs({
   options: { 'held-out': { type: 'string', default: '20' }, 'min-confidence': { type: 'string', default: '0.3' }, cv: { type: 'boolean', default: false } },
@@ -49,12 +55,27 @@ if (values.cv) {
   console.log(`\n== 3. blind urgency set (model threshold ${URGENCY_THRESHOLDS.model}, pattern floor ${URGENCY_THRESHOLDS.patternFloor}) ==`);
   console.log(formatUrgencyReport(evaluateUrgency(classifier, urgency, categories)));
 
+  const knowledgeFile = join(EVALUATION_DIR, 'knowledge.jsonl');
+  if (existsSync(knowledgeFile)) {
+    const minScore = loadConfig().KNOWLEDGE_MIN_SCORE;
+    const knowledge = loadJsonl<KnowledgeExample>(knowledgeFile);
+    console.log(`\n== 4. blind knowledge set (answers on the spot from src/knowledge/entries.jsonl) ==`);
+    console.log(formatKnowledgeReport(summarise(scoreKnowledge(knowledge, demoEntryInfos(), classifier, withFallback(categories)), minScore)));
+  } else {
+    console.log('\n== 4. blind knowledge set: src/router/evaluation/knowledge.jsonl not there, skipped ==');
+  }
+
   const texts = [...blind, ...urgency].map((e) => e.text);
   for (const t of texts) classifier.classify(t, categories);
   const started = performance.now();
   const rounds = 5;
   for (let i = 0; i < rounds; i++) for (const t of texts) classifier.classify(t, categories);
   console.log(`\nclassification: ${((performance.now() - started) / (rounds * texts.length)).toFixed(3)} ms per message (${texts.length} messages × ${rounds})`);
+}
+
+/** The router falls back on `other`, which the examples may not name. */
+function withFallback<C extends { code: string }>(categories: C[]): C[] {
+  return categories.some((c) => c.code === 'other') ? categories : [...categories, { ...categories[0]!, code: 'other' }];
 }
 
 /** Urgency recall and false alarms of the whole detector for each pair of thresholds, over 5 folds of the training examples. */

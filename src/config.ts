@@ -31,6 +31,8 @@ const Env = z.object({
   SUPERVISORY_ZONE_CODE: z.string().optional(),
   /** Below this classifier confidence a case goes to the triage list instead of a guessed category. */
   ROUTER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.3),
+  /** How close (0..1, TF-IDF cosine) a consultation must come to a knowledge-base question to be answered with it on the spot. */
+  KNOWLEDGE_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.5),
   /** How often running processes look for a model stored by `npm run router:retrain`. */
   ROUTER_MODEL_POLL_MS: z.coerce.number().int().min(100).default(10_000),
   /** Where a model trained from the shipped examples is kept, so the next start on this machine loads it (default DATA_DIR/models). */

@@ -26,6 +26,7 @@ import { supervisionRoutes } from './routes/supervision.js';
 import { visitRoutes } from './routes/visits.js';
 import { failedSendRoutes } from './routes/failed-sends.js';
 import { failedIntakeRoutes } from './routes/failed-intake.js';
+import { knowledgeRoutes } from './routes/knowledge.js';
 import { CHANNELS } from '../channels/registry.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -74,6 +75,7 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   await app.register(visitRoutes);
   await app.register(failedSendRoutes);
   await app.register(failedIntakeRoutes);
+  await app.register(knowledgeRoutes);
   for (const channel of CHANNELS) {
     if (channel.routes) await app.register(channel.routes);
   }

@@ -27,6 +27,9 @@ import { calendarOf } from '../supervision/calendar-of.js';
 import { parseSurveyAnswer, recordSurveyAnswer } from '../supervision/return-visit.js';
 import { watchReopened } from '../supervision/reopen.js';
 import { inTransaction } from '../store/db.js';
+import { knowledgeAnswer, localDate } from '../knowledge/on-the-spot.js';
+import { awaitingConfirmation, handOver, parseKnowledgeReply, takeKnowledgeReplies } from '../knowledge/confirmation.js';
+import { DEFAULT_KNOWLEDGE_MIN_SCORE } from '../knowledge/matcher.js';
 
 export interface ProcessDeps {
   pool: pg.Pool;
@@ -42,6 +45,8 @@ export interface ProcessDeps {
   supervision?: SupervisionPolicy;
   /** Where complaints about officials go (default: the zone flagged supervisory). */
   supervisoryZoneCode?: string;
+  /** How close a consultation must come to a knowledge-base question to get its answer (KNOWLEDGE_MIN_SCORE). */
+  knowledgeMinScore?: number;
 }
 
 /** Office hours when none are configured (tests that drive the processor by hand). */
@@ -74,10 +79,10 @@ const OPEN_CASES = `
     SELECT t.*, coalesce(t.reserved, next_case_no($13)) AS case_no
     FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::timestamptz[],
                 $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::bool[], $15::bool[], $16::bool[], $17::text[], $18::text[], $19::text[], $20::text[],
-                $21::"RequestKind"[], $22::bool[])
+                $21::"RequestKind"[], $22::bool[], $23::text[])
       AS t(message_id, reserved, category, zone_id, liaison_id, contact_id, deadline_at,
            origin, reply_channel, reply_address, routing, receipt, urgent, needs_triage, answered, alert, notice, withheld, timers,
-           kind, confidential)
+           kind, confidential, knowledge)
   ),
   pending AS (
     SELECT input.* FROM input JOIN message m ON m.id = input.message_id
@@ -91,7 +96,9 @@ const OPEN_CASES = `
            origin, reply_channel, reply_address, routing::jsonb, urgent, needs_triage, kind, confidential,
            ARRAY(SELECT jsonb_array_elements_text(coalesce(routing::jsonb #> '{rules,action,tags}', '[]'))),
            coalesce((routing::jsonb #>> '{rules,action,jointMeeting}')::bool, false),
-           CASE WHEN answered THEN 'closed' ELSE 'registered' END::"CaseStatus", CASE WHEN answered THEN now() END
+           -- A rule's canned answer closes the case; one from the knowledge base waits for the resident's 1 or 2.
+           CASE WHEN answered THEN 'closed' WHEN knowledge IS NOT NULL THEN 'answered' ELSE 'registered' END::"CaseStatus",
+           CASE WHEN answered THEN now() END
     FROM pending
     RETURNING id, case_no
   ),
@@ -104,6 +111,8 @@ const OPEN_CASES = `
     INSERT INTO case_event (case_id, type, detail) SELECT case_id, 'registered', routing::jsonb FROM opened
     UNION ALL
     SELECT case_id, 'answered_on_the_spot', jsonb_build_object('answer', routing::jsonb #>> '{rules,action,answer}') FROM opened WHERE answered
+    UNION ALL
+    SELECT case_id, 'answered_from_knowledge', knowledge::jsonb FROM opened WHERE knowledge IS NOT NULL
     UNION ALL
     SELECT case_id, 'sent_to_joint_meeting', routing::jsonb #> '{rules,matched}' FROM opened
     WHERE (routing::jsonb #>> '{rules,action,jointMeeting}')::bool
@@ -147,11 +156,12 @@ const OPEN_CASES = `
     SELECT id, case_id, 'urgent_alert', 'urgent_alert:' || case_id || ':' || (meta ->> 'liaisonId'), 'sms', meta ->> 'to' FROM alert
     ON CONFLICT (dedupe_key) DO NOTHING
   ),
-  -- The case's liaison hears of it on every chat they have bound (cases answered on the spot need no one).
+  -- The case's liaison hears of it on every chat they have bound (cases answered on the spot need no one,
+  -- unless the resident asks for a person: src/knowledge/confirmation.ts).
   notice_to AS (
     SELECT o.case_id, o.liaison_id, c.channel, c.address, replace(o.notice, '{caseNo}', o.case_no) AS body
     FROM opened o JOIN liaison_chat c ON c.liaison_id = o.liaison_id AND c.revoked_at IS NULL
-    WHERE NOT o.answered
+    WHERE NOT o.answered AND o.knowledge IS NULL
   ),
   notice AS (
     INSERT INTO message (direction, channel, case_id, body, status, meta)
@@ -168,7 +178,7 @@ const OPEN_CASES = `
     INSERT INTO case_timer (case_id, kind, due_at, detail)
     SELECT o.case_id, t.kind, t."dueAt", coalesce(t.detail, '{}') FROM opened o
     CROSS JOIN LATERAL jsonb_to_recordset(o.timers::jsonb) AS t(kind text, "dueAt" timestamptz, detail jsonb)
-    WHERE NOT o.answered
+    WHERE NOT o.answered AND o.knowledge IS NULL
   )
   SELECT case_id, case_no, origin, category FROM opened`;
 
@@ -275,7 +285,9 @@ export class InboundProcessor {
     let remaining: Item[] = pending.map((row, n) => ({ row, contactId: contacts[n] ?? null }));
     const surveys = await this.answerSurveys(remaining);
     result.threaded += surveys.answered;
-    remaining = surveys.rest;
+    const confirmations = await this.answerKnowledge(surveys.rest);
+    result.threaded += confirmations.answered;
+    remaining = confirmations.rest;
     while (remaining.length > 0) {
       const threads = await this.joinThreads(remaining);
       result.threaded += threads.joined;
@@ -318,6 +330,19 @@ export class InboundProcessor {
     return { answered: taken.size, rest: items.filter((i) => !taken.has(i.row.id)) };
   }
 
+  /** Replies (1/2, 转人工) to an answer from the knowledge base that no return visit took. */
+  private async answerKnowledge(items: Item[]): Promise<{ answered: number; rest: Item[] }> {
+    const candidates = items.filter((i) => i.contactId !== null && parseKnowledgeReply(i.row.message.text) !== null);
+    if (candidates.length === 0) return { answered: 0, rest: items };
+    const replies = candidates.map((i) => ({ messageId: i.row.id, contactId: i.contactId!, text: i.row.message.text, language: i.row.message.language }));
+    const taken = await takeKnowledgeReplies(this.deps.pool, replies, this.handover());
+    return { answered: taken.size, rest: items.filter((i) => !taken.has(i.row.id)) };
+  }
+
+  private handover() {
+    return { catalog: this.deps.catalog, watch: this.watch(), timeZone: this.deps.timeZone };
+  }
+
   /** Messages that name their case (an email's references, a quoted case number) join it; the rest are returned. */
   private async joinThreads(items: Item[]) {
     const naming = items.filter((i) => i.row.message.thread && (i.row.message.thread.references.length > 0 || i.row.message.thread.caseNo));
@@ -348,6 +373,12 @@ export class InboundProcessor {
         joining.map((i) => !i.row.message.automatic),
       ]);
       await watchReopened(db, rows[0]!.reopened, { catalog, ...this.watch() }, 'system:reopened');
+      // A case still waiting for the resident's 1 or 2 on an answer from the knowledge base goes to its zone.
+      const writing = joining.filter((i) => !i.row.message.automatic);
+      const awaiting = new Set(await awaitingConfirmation(db, [...new Set(writing.map(caseOf))]));
+      const languageOf = new Map(writing.map((i) => [caseOf(i), i.row.message.language]));
+      const handed = [...awaiting].map((caseId) => ({ caseId, language: languageOf.get(caseId)! }));
+      await handOver(db, handed, this.handover(), { reason: 'the resident wrote again' });
       return rows[0]!.joined;
     });
     const joiningIds = new Set(joining.map((i) => i.row.id));
@@ -374,7 +405,7 @@ export class InboundProcessor {
         col('messageId'), col('reservedCaseNo'), col('category'), col('zoneId'), col('liaisonId'), col('contactId'),
         col('deadlineAt'), col('origin'), col('replyChannel'), col('replyAddress'), col('routing'), col('receipt'),
         this.prefix.now(), col('urgent'), col('needsTriage'), col('answered'), col('alert'), col('notice'), col('receiptWithheld'), col('timers'),
-        col('kind'), col('confidential'),
+        col('kind'), col('confidential'), col('knowledge'),
       ]),
     );
     for (const r of rows) casesOpened.inc({ channel: r.origin, category: r.category });
@@ -411,6 +442,12 @@ export class InboundProcessor {
       supervisoryZoneCode: this.deps.supervisoryZoneCode,
     });
     const { deadline, timers } = planDeadline(this.calendar(catalog), this.deps.supervision ?? DEFAULT_POLICY, new Date(), decision.deadlineHours, decision.urgent);
+    const known = knowledgeAnswer(decision, message.text, catalog, {
+      today: localDate(new Date(), this.deps.timeZone),
+      minScore: this.deps.knowledgeMinScore ?? DEFAULT_KNOWLEDGE_MIN_SCORE,
+      automatic: !!message.automatic,
+    });
+    const fromKnowledge = known?.evidence.answered ? known : null;
     const receipt = renderReceipt({
       caseNo: '{caseNo}',
       categoryZh: decision.category.nameZh,
@@ -421,6 +458,7 @@ export class InboundProcessor {
       timeZone: this.deps.timeZone,
       call: decision.classification.call,
       answer: decision.answer,
+      knowledgeAnswer: fromKnowledge && (message.language === 'en' ? fromKnowledge.answerEn : fromKnowledge.answerZh),
     });
     return {
       messageId: row.id,
@@ -434,13 +472,15 @@ export class InboundProcessor {
       origin: message.channel,
       replyChannel: message.replyTo.channel,
       replyAddress: message.replyTo.address ?? null,
-      routing: JSON.stringify(decision.evidence),
+      routing: JSON.stringify(known ? { ...decision.evidence, knowledge: known.evidence } : decision.evidence),
       receipt,
       urgent: decision.urgent,
       needsTriage: decision.classification.triage,
       kind: decision.classification.kind,
       confidential: decision.confidential,
       answered: decision.answer !== null,
+      /** The timeline's `answered_from_knowledge` detail, when the knowledge base answered. */
+      knowledge: fromKnowledge ? JSON.stringify({ entryId: fromKnowledge.evidence.entryId, slug: fromKnowledge.evidence.slug, score: fromKnowledge.evidence.score }) : null,
       notice: renderNotice({
         reason: 'new',
         caseNo: '{caseNo}',

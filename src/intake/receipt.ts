@@ -16,11 +16,21 @@ export interface ReceiptFacts {
   call?: string[];
   /** An answer given on the spot (a routing rule's canned answer). */
   answer?: string | null;
+  /** An answer from the knowledge base, in the resident's language: the case waits for their 1 or 2. */
+  knowledgeAnswer?: string | null;
 }
+
+/** What a resident answered from the knowledge base is asked (src/knowledge/confirmation.ts reads the reply). */
+export const KNOWLEDGE_PROMPT = { zh: '回复1表示已解答；回复2转人工办理。', en: 'Reply 1 if this answered you, 2 to talk to a person.' } as const;
 
 export function renderReceipt(f: ReceiptFacts): string {
   const deadline = formatLocal(f.deadline, f.timeZone);
   const call = f.call?.length ? f.call.join('/') : null;
+  if (f.knowledgeAnswer) {
+    return f.language === 'en'
+      ? `Your question is registered as case ${f.caseNo}. Answer: ${f.knowledgeAnswer}\n${KNOWLEDGE_PROMPT.en}`
+      : `您的咨询已登记，编号${f.caseNo}。答复：${f.knowledgeAnswer}\n${KNOWLEDGE_PROMPT.zh}`;
+  }
   if (f.answer) {
     return f.language === 'en'
       ? `Your message is registered as case ${f.caseNo}. Answer: ${f.answer} Write again if this does not settle it.`

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type { Rule } from './rules.js';
 import type { Boundary } from './geo.js';
 import type { CalendarException } from '../supervision/calendar.js';
+import type { KnowledgeEntryInfo } from '../knowledge/matcher.js';
 
 export type ZoneLevel = 'district' | 'street' | 'community' | 'group';
 
@@ -58,6 +59,8 @@ export interface CatalogSnapshot {
   calendar: CalendarException[];
   /** Active liaisons. */
   liaisons: LiaisonInfo[];
+  /** Active knowledge-base entries (现场答疑); the matcher indexes this list once. */
+  knowledge: KnowledgeEntryInfo[];
 }
 
 /** The lookups the router needs, over lists of zones, categories and rules. */
@@ -67,6 +70,7 @@ export function buildSnapshot(
   rules: Rule[] = [],
   calendar: CalendarException[] = [],
   liaisons: LiaisonInfo[] = [],
+  knowledge: KnowledgeEntryInfo[] = [],
 ): CatalogSnapshot {
   return {
     zonesByCode: new Map(zones.map((z) => [z.code, z])),
@@ -78,6 +82,7 @@ export function buildSnapshot(
     rules,
     calendar,
     liaisons,
+    knowledge,
   };
 }
 
@@ -104,7 +109,7 @@ export class Catalog {
   }
 
   private async load(): Promise<CatalogSnapshot> {
-    const [zones, categories, rules, calendar, liaisons] = await Promise.all([
+    const [zones, categories, rules, calendar, liaisons, knowledge] = await Promise.all([
       this.pool.query<ZoneInfo>(
         `SELECT id, code, name, level, parent_id AS "parentId", liaison_id AS "liaisonId", aliases,
                 phone_numbers AS "phoneNumbers", email_addresses AS "emailAddresses", boundary, active, supervisory FROM zone`,
@@ -119,8 +124,13 @@ export class Catalog {
       ),
       this.pool.query<CalendarException>(`SELECT to_char(date, 'YYYY-MM-DD') AS date, workday, name FROM calendar_day ORDER BY date`),
       this.pool.query<LiaisonInfo>('SELECT id, name FROM liaison WHERE active ORDER BY id'),
+      this.pool.query<KnowledgeEntryInfo>(
+        `SELECT id, slug, questions, answer_zh AS "answerZh", answer_en AS "answerEn", category_code AS "categoryCode",
+                zone_codes AS "zoneCodes", to_char(valid_until, 'YYYY-MM-DD') AS "validUntil", active
+         FROM knowledge_entry WHERE active ORDER BY id`,
+      ),
     ]);
-    const snapshot = buildSnapshot(zones.rows, categories.rows, rules.rows, calendar.rows, liaisons.rows);
+    const snapshot = buildSnapshot(zones.rows, categories.rows, rules.rows, calendar.rows, liaisons.rows, knowledge.rows);
     this.snapshot = snapshot;
     this.loadedAt = Date.now();
     return snapshot;

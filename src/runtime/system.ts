@@ -138,6 +138,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         triageZoneCode: config.TRIAGE_ZONE_CODE,
         supervision: policyFrom(config),
         supervisoryZoneCode: config.SUPERVISORY_ZONE_CODE,
+        knowledgeMinScore: config.KNOWLEDGE_MIN_SCORE,
       });
       worker = startIntakeWorker(processor, log.child({ component: 'intake' }), {
         connection: workerRedis,

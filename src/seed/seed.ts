@@ -6,13 +6,17 @@
 import { normalizePhone } from '../core/contact-address.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { WUHUA, WUHUA_CENTRE, WUHUA_SUPERVISORY, type SeedLiaison } from './wuhua.js';
+import { loadDemoEntries } from '../knowledge/demo-entries.js';
 
 type Tx = Prisma.TransactionClient;
 type Level = 'street' | 'community' | 'group';
 interface SeedZone { code: string; name: string; aliases: string[]; liaison: SeedLiaison }
 
-/** Returns how many zones (the district root included) and distinct liaisons the seed covers. */
-export async function seedDemoDistrict(prisma: PrismaClient): Promise<{ zones: number; liaisons: number }> {
+/**
+ * Returns how many zones (the district root included) and distinct liaisons the seed covers, and how
+ * many knowledge-base answers (upserted by slug; an answer an admin retired stays retired).
+ */
+export async function seedDemoDistrict(prisma: PrismaClient): Promise<{ zones: number; liaisons: number; knowledge: number }> {
   return prisma.$transaction(
     async (tx) => {
       const liaisonIds = new Set<number>();
@@ -48,11 +52,26 @@ export async function seedDemoDistrict(prisma: PrismaClient): Promise<{ zones: n
           for (const group of community.groups) await put('group', communityId, group);
         }
       }
-      return { zones, liaisons: liaisonIds.size };
+      return { zones, liaisons: liaisonIds.size, knowledge: await seedKnowledge(tx) };
     },
     // About 300 small statements in one transaction: more than the 5 s default allows on a slow link.
     { timeout: 60_000 },
   );
+}
+
+async function seedKnowledge(tx: Tx): Promise<number> {
+  const entries = loadDemoEntries();
+  for (const e of entries) {
+    const data = {
+      questions: e.questions,
+      answerZh: e.answerZh,
+      answerEn: e.answerEn,
+      categoryCode: e.category,
+      validUntil: e.validUntil ? new Date(`${e.validUntil}T00:00:00Z`) : null,
+    };
+    await tx.knowledgeEntry.upsert({ where: { slug: e.id }, create: { slug: e.id, author: 'seed', ...data }, update: data });
+  }
+  return entries.length;
 }
 
 /** The liaison with this phone (oldest first), brought up to date; created if there is none. */

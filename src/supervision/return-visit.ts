@@ -39,20 +39,27 @@ const QUOTE = /^(>|-{2,}\s*original message|-{2,}\s*原始邮件|发件人[:：]
 
 /** A reply that is a survey answer, or null for anything else (which is an ordinary message). */
 export function parseSurveyAnswer(text: string): SurveyAnswer | null {
+  return shortReply(text, (s) => ANSWERS[s] ?? null);
+}
+
+/**
+ * A one-word reply read with `lookup` (given it normalized: NFKC, trimmed, lower case, no closing
+ * punctuation): the whole text, or in a mail reply the one line above the quoted message.
+ */
+export function shortReply<T>(text: string, lookup: (normalized: string) => T | null): T | null {
   const normalize = (s: string) =>
     s
       .normalize('NFKC')
       .trim()
       .toLowerCase()
       .replace(/[。.!！\s]+$/u, '');
-  const whole = ANSWERS[normalize(text)];
+  const whole = lookup(normalize(text));
   if (whole) return whole;
-  // A mail reply: the answer above the quoted survey.
   const lines = text.split(/\r?\n/).map((l) => l.trim());
   const quoteAt = lines.findIndex((l) => QUOTE.test(l));
   if (quoteAt <= 0) return null;
   const above = lines.slice(0, quoteAt).filter(Boolean);
-  return above.length === 1 ? (ANSWERS[normalize(above[0]!)] ?? null) : null;
+  return above.length === 1 ? lookup(normalize(above[0]!)) : null;
 }
 
 /** When a case answered or closed now gets its return visit: `afterHours` of office time later. */

@@ -6,7 +6,7 @@
 import type { Queryable } from '../store/db.js';
 
 /** Timeline events that are an answer to the resident (the figures' and the case detail's first response). */
-export const RESPONSE_EVENTS = ['replied', 'resolved', 'answered_on_the_spot', 'status_changed_answered'] as const;
+export const RESPONSE_EVENTS = ['replied', 'resolved', 'answered_on_the_spot', 'answered_from_knowledge', 'status_changed_answered'] as const;
 
 /** Cancels the reminders, deadline and escalations still to fire. */
 export async function cancelDeadlineTimers(db: Queryable, caseId: number): Promise<void> {

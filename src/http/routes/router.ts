@@ -11,6 +11,7 @@ import { route } from '../../router/route.js';
 import { withinOfficeHours } from '../../core/time.js';
 import { audit } from '../../store/audit.js';
 import { FALLBACK_CATEGORY } from '../../router/classifier.js';
+import { knowledgeAnswer, localDate } from '../../knowledge/on-the-spot.js';
 
 const Simulate = z.object({
   text: z.string().trim().min(1).max(5000),
@@ -65,6 +66,10 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
             liaisonId: z.number().nullable(),
             matchedRules: z.array(z.unknown()),
             evidence: z.object({ zone: z.unknown(), category: z.unknown(), rules: z.unknown().optional(), officials: z.unknown().optional() }),
+            /** The knowledge base's best answer for a consultation, its score, and whether it clears KNOWLEDGE_MIN_SCORE. */
+            knowledge: z
+              .object({ answered: z.boolean(), entryId: z.number(), slug: z.string(), score: z.number(), question: z.string(), minScore: z.number(), answer: z.string() })
+              .nullable(),
           }),
         },
       },
@@ -91,6 +96,7 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       );
       const { classification } = decision;
+      const known = knowledgeAnswer(decision, body.text, snapshot, { today: localDate(new Date(), config.OFFICE_TIME_ZONE), minScore: config.KNOWLEDGE_MIN_SCORE });
       return {
         category: decision.category.code,
         confidence: classification.confidence,
@@ -104,6 +110,7 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
         liaisonId: decision.liaisonId,
         matchedRules: decision.evidence.rules?.matched ?? [],
         evidence: decision.evidence,
+        knowledge: known && { ...known.evidence, answer: known.answerZh },
       };
     },
   );
