@@ -79,7 +79,8 @@ export function route(
     category,
     classification,
     zone,
-    liaisonId: wanted !== null && excluded.has(wanted) ? nearestNotNamed(zone, catalog, excluded) : wanted,
+    // A confidential case never climbs the zone chain: its named liaison is replaced by no one (admins see it).
+    liaisonId: wanted !== null && excluded.has(wanted) ? (confidential ? null : nearestNotNamed(zone, catalog, excluded)) : wanted,
     deadlineHours: action.deadlineHours ?? category.deadlineHours,
     urgent: classification.urgent || action.priority === 'high',
     // Never answer a message about immediate danger, or a complaint about officials, with a canned text.

@@ -5,13 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InboundMessage } from '../../src/core/message.js';
 import { Acceptor } from '../../src/intake/accept.js';
 import { InboundProcessor } from '../../src/intake/process.js';
 import { createLogger } from '../../src/core/log.js';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
 import { LiaisonDesk } from '../../src/liaisons/desk.js';
 import { adminHeaders, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { webMessageFrom } from '../helpers/messages.js';
 
 let sys: TestSystem;
 let acceptor: Acceptor;
@@ -35,19 +35,7 @@ beforeAll(async () => {
 afterAll(() => sys.teardown());
 
 async function submit(text: string): Promise<string> {
-  const message: InboundMessage = {
-    channel: 'web',
-    providerMessageId: randomUUID(),
-    text,
-    sender: { identities: [{ kind: 'phone', address: '+8613912345678' }] },
-    attachments: [],
-    hints: { zoneCode: 'wh-hs-ch-01' },
-    replyTo: { channel: 'sms', address: '+8613912345678' },
-    language: 'zh',
-    threading: 'new-case',
-    receivedAt: new Date().toISOString(),
-  };
-  const { messageId } = await acceptor.accept(message, { reserveCaseNo: true });
+  const { messageId } = await acceptor.accept(webMessageFrom('+8613912345678', text), { reserveCaseNo: true });
   await processor.process([messageId]);
   const [row] = await sys.sql<{ case_no: string }>('SELECT c.case_no FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.id = $1', [messageId]);
   return row!.case_no;

@@ -3,14 +3,13 @@
  * district at once, with the resident's number masked, exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
 import { createLogger } from '../../src/core/log.js';
 import { Acceptor } from '../../src/intake/accept.js';
 import { InboundProcessor } from '../../src/intake/process.js';
 import { Catalog } from '../../src/router/catalog.js';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
-import type { InboundMessage } from '../../src/core/message.js';
 import { startTestSystem, type TestSystem } from '../helpers/system.js';
+import { webMessageFrom } from '../helpers/messages.js';
 
 let sys: TestSystem;
 let acceptor: Acceptor;
@@ -26,19 +25,7 @@ beforeAll(async () => {
 afterAll(() => sys.teardown());
 
 async function submit(text: string): Promise<number> {
-  const message: InboundMessage = {
-    channel: 'web',
-    providerMessageId: randomUUID(),
-    text,
-    sender: { identities: [{ kind: 'phone', address: '+8613912345678' }] },
-    attachments: [],
-    hints: { zoneCode: 'wh-hs-ch-01' }, // 第一居民小组 → 翠湖社区 → 华山街道 → 五华区
-    replyTo: { channel: 'sms', address: '+8613912345678' },
-    language: 'zh',
-    threading: 'new-case',
-    receivedAt: new Date().toISOString(),
-  };
-  const { messageId } = await acceptor.accept(message, { reserveCaseNo: true });
+  const { messageId } = await acceptor.accept(webMessageFrom('+8613912345678', text), { reserveCaseNo: true });
   await processor.process([messageId]);
   await processor.process([messageId]); // a redelivered job
   return messageId;
