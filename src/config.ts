@@ -175,6 +175,8 @@ const Env = z.object({
   SMTP_MAX_CONCURRENT_MESSAGES: z.coerce.number().int().min(1).default(4),
   /** Mail bigger than this is spooled to a file under DATA_DIR while it arrives, not held in memory. */
   SMTP_SPOOL_ABOVE_BYTES: z.coerce.number().int().min(0).default(1024 * 1024),
+  /** Worker threads that parse mail larger than SMTP_SPOOL_ABOVE_BYTES off the event loop (0: parse in place). */
+  EMAIL_PARSE_THREADS: z.coerce.number().int().min(0).max(16).default(2),
   /** /metrics needs `Authorization: Bearer METRICS_TOKEN` when set. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Serve /metrics on its own listener (METRICS_HOST:METRICS_PORT) instead of the public port. */

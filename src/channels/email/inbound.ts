@@ -15,6 +15,7 @@ import type { Catalog } from '../../router/catalog.js';
 import { InputError } from '../../core/errors.js';
 import { mailNotForCases } from '../../core/metrics.js';
 import { parseEmail, type EmailAttachment, type Envelope, type ParsedEmail } from './parse.js';
+import type { MailParser } from './parse-pool.js';
 import { recordBounce } from './bounce.js';
 import { mailKey, usableMessageId } from './threading.js';
 import { normalizeEmail } from '../../core/contact-address.js';
@@ -27,6 +28,8 @@ export interface MailIntakeDeps {
   catalog: Catalog;
   log: Logger;
   limits: { attachmentMaxBytes: number; attachmentMaxCount: number };
+  /** How mail is parsed (default: in place); the channel hands in its pool, which parses large mail in worker threads. */
+  parse?: MailParser;
 }
 
 export type IntakeOutcome =
@@ -43,7 +46,7 @@ export class MailIntake {
   async take(raw: Buffer, envelope: Envelope & { rcptTo?: string[] }): Promise<IntakeOutcome> {
     let mail: ParsedEmail;
     try {
-      mail = await parseEmail(raw, envelope);
+      mail = await (this.deps.parse ?? parseEmail)(raw, envelope);
     } catch (err) {
       this.deps.log.warn({ err: (err as Error).message }, 'unparseable mail refused');
       return { kind: 'refused', code: 554, reason: '5.6.0 the message could not be parsed' };

@@ -5,6 +5,7 @@ import { EmailSender } from './sender.js';
 import { MailIntake } from './inbound.js';
 import { startSmtpListener } from './smtp-listener.js';
 import { startImapPoller } from './imap-poller.js';
+import { MailParsePool } from './parse-pool.js';
 
 /**
  * The mailbox (民意信箱): mail in through our SMTP server and, where an
@@ -15,7 +16,10 @@ export const email: ChannelModule = {
   name: 'email',
   createSender: ({ config, pool }) => new EmailSender(config, pool),
   async listen({ config, pool, acceptor, catalog, log }): Promise<ChannelListener> {
+    // Large mail is parsed in worker threads, so the process keeps answering while it arrives.
+    const parsing = new MailParsePool(config.EMAIL_PARSE_THREADS, config.SMTP_SPOOL_ABOVE_BYTES);
     const intake = new MailIntake({
+      parse: parsing.parse,
       pool,
       acceptor,
       catalog,
@@ -33,6 +37,7 @@ export const email: ChannelModule = {
       async stop() {
         await imap?.stop();
         await smtp.stop();
+        await parsing.close();
       },
     };
   },
