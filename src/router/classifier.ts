@@ -16,7 +16,6 @@ export const FALLBACK_CATEGORY = 'other';
 /** Each keyword hit multiplies a category's odds by 4. */
 const KEYWORD_WEIGHT = Math.log(4);
 
-
 /** Words with which residents name what they want, each multiplying that kind's odds like a category keyword. */
 const KIND_WORDS: Record<RequestKind, RegExp> = {
   consultation: /请问|咨询|想问|问一下|怎么办理|需要(什么|哪些)材料|\b(how do i|where can i|is it possible)\b/i,
