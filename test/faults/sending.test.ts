@@ -5,17 +5,16 @@
  * (telegraf, twilio) against local fake providers, real child processes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import pino from 'pino';
 import { hashApiKey } from '../../src/http/plugins/auth.js';
 import { OutboxRelay } from '../../src/workers/outbox-relay.js';
 import { createSenders } from '../../src/channels/registry.js';
 import { adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { startWorkerProcess } from '../helpers/processes.js';
 import { fixture, startFakeBotApi, TELEGRAM, telegramEnv } from '../helpers/telegram.js';
 import { startFakeTwilio, twilioEnv } from '../helpers/twilio.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SUPERVISOR = { authorization: 'Bearer supervisor-token-0123456789' };
 let nextUpdate = 700_000_000;
 
@@ -210,11 +209,7 @@ describe('relays killed mid-send', () => {
   });
 
   function startWorker(): ChildProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--role=worker'], {
-      cwd: ROOT,
-      env: { ...process.env, ...sys.env, LOG_LEVEL: 'warn' },
-      stdio: 'ignore',
-    });
+    const child = startWorkerProcess(sys.env);
     children.push(child);
     return child;
   }

@@ -17,6 +17,15 @@ import { TEST_MODEL_CACHE_DIR } from './model-cache.js';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** A directory for one test's files; readable by the `postgres` user an embedded PostgreSQL runs as under root. */
+/** A `--role=worker` process joining a test system (its `env`), its output discarded; the caller kills it. */
+export function startWorkerProcess(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--role=worker'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+}
+
 export async function scratchDir(kind: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `minqing-${kind}-`));
   await chmod(dir, 0o755);

@@ -4,11 +4,10 @@
  * receipt. Real processes, real PostgreSQL and Redis.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { startWorkerProcess } from '../helpers/processes.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MESSAGES = 1000;
 let sys: TestSystem;
 const children: ChildProcess[] = [];
@@ -27,11 +26,7 @@ afterAll(async () => {
 });
 
 function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--role=worker'], {
-    cwd: ROOT,
-    env: { ...process.env, ...sys.env, LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-  });
+  const child = startWorkerProcess(sys.env);
   children.push(child);
   return child;
 }
