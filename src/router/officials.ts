@@ -41,8 +41,7 @@ export function namedLiaisons(text: string, zone: ZoneInfo, catalog: CatalogSnap
   }
   // 翠湖社区居委会: the office of a zone, and so its liaison. A name many zones share (第一居民小组)
   // is taken to mean the one in this zone's chain.
-  const sharing = new Map<string, number>();
-  for (const z of catalog.zonesById.values()) sharing.set(z.name, (sharing.get(z.name) ?? 0) + 1);
+  const sharing = nameCounts(catalog);
   for (const z of catalog.zonesById.values()) {
     if (z.liaisonId === null || found.has(z.liaisonId) || z.level === 'district') continue;
     if (sharing.get(z.name)! > 1 && !chain.includes(z)) continue;
@@ -57,6 +56,19 @@ export function namedLiaisons(text: string, zone: ZoneInfo, catalog: CatalogSnap
     }
   }
   return { liaisons: [...found.values()] };
+}
+
+const nameCountCache = new WeakMap<CatalogSnapshot, Map<string, number>>();
+
+/** How many zones bear each name, once per catalog snapshot (this runs for every message). */
+function nameCounts(catalog: CatalogSnapshot): Map<string, number> {
+  let counts = nameCountCache.get(catalog);
+  if (!counts) {
+    counts = new Map();
+    for (const z of catalog.zonesById.values()) counts.set(z.name, (counts.get(z.name) ?? 0) + 1);
+    nameCountCache.set(catalog, counts);
+  }
+  return counts;
 }
 
 /** Whether the message must be kept from the zone chain's liaisons. */
