@@ -1,5 +1,5 @@
 /** The business calendar of a catalog snapshot, built once per snapshot (the calendar is admin data, cached with it). */
-import type { CatalogSnapshot } from '../router/catalog.js';
+import type { CatalogSnapshot } from './catalog.js';
 import { BusinessCalendar, type OfficeHours } from './calendar.js';
 
 const cache = new WeakMap<CatalogSnapshot, Map<string, BusinessCalendar>>();

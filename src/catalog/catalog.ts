@@ -1,13 +1,29 @@
 /**
- * Zones and categories, read through a short-lived cache: the hot path looks
+ * The office's reference data that admins configure (zones, categories,
+ * routing rules, the business calendar, liaisons' names, the knowledge base),
+ * read through a short-lived cache: the hot path looks
  * them up for every message, admins change them rarely, and a change is
  * visible to every worker within `ttlMs`.
  */
 import type pg from 'pg';
-import type { Rule } from './rules.js';
+import type { Rule } from './rule.js';
 import type { Boundary } from './geo.js';
-import type { CalendarException } from '../supervision/calendar.js';
-import type { KnowledgeEntryInfo } from '../knowledge/matcher.js';
+import type { CalendarException } from './calendar.js';
+
+/** An entry as the matcher and the intake see it. */
+export interface KnowledgeEntryInfo {
+  id: number;
+  slug: string;
+  questions: string[];
+  answerZh: string;
+  answerEn: string;
+  categoryCode: string | null;
+  /** Empty: the whole district; else these zones and everything below them. */
+  zoneCodes: string[];
+  /** The last day it holds, YYYY-MM-DD in the office time zone; null: until retired. */
+  validUntil: string | null;
+  active: boolean;
+}
 
 export type ZoneLevel = 'district' | 'street' | 'community' | 'group';
 

@@ -8,7 +8,7 @@
 import type pg from 'pg';
 import type { InboundMessage } from '../core/message.js';
 import type { Acceptor } from '../intake/accept.js';
-import { queueSend } from '../intake/outbox.js';
+import { queueSend } from '../outbox/queue.js';
 import { bindChat, liaisonOfChat } from '../liaisons/binding.js';
 import type { LiaisonDesk } from '../liaisons/desk.js';
 import { parseCommand } from '../liaisons/commands.js';

@@ -77,7 +77,7 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   await app.register(failedIntakeRoutes);
   await app.register(knowledgeRoutes);
   for (const channel of CHANNELS) {
-    if (channel.routes) await app.register(channel.routes);
+    if (channel.routes) await app.register(channel.routes, { context: deps.channels });
   }
   app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/window'));
   return app;

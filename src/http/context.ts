@@ -6,11 +6,12 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Db } from '../store/db.js';
-import type { Catalog } from '../router/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
 import type { TextClassifier } from '../router/classifier.js';
 import type { Acceptor } from '../intake/accept.js';
 import type { AttachmentStore } from '../intake/attachments.js';
-import type { IntakeJob } from '../workers/queues.js';
+import type { IntakeJob } from '../intake/queue.js';
+import type { ChannelContext } from '../channels/contract.js';
 
 export interface AppDeps {
   config: Config;
@@ -24,6 +25,8 @@ export interface AppDeps {
   attachments: AttachmentStore;
   /** Stores inbound messages and queues them: every channel's way in. */
   acceptor: Acceptor;
+  /** What the channels' routes and listeners are handed. */
+  channels: ChannelContext;
 }
 
 declare module 'fastify' {

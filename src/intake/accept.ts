@@ -18,7 +18,7 @@ import { cleanStrings } from '../core/clean-text.js';
 import { Batcher } from '../core/batcher.js';
 import { CaseNoPrefix } from '../core/time.js';
 import { messagesIn, timed } from '../core/metrics.js';
-import type { IntakeJob } from '../workers/queues.js';
+import type { IntakeJob } from './queue.js';
 
 export interface AcceptDeps {
   pool: pg.Pool;

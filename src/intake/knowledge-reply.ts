@@ -12,14 +12,14 @@
  * `answered` from the knowledge base and nothing has happened to it since.
  */
 import type pg from 'pg';
-import type { Catalog, CatalogSnapshot } from '../router/catalog.js';
-import { zoneLabel } from '../router/zone-tree.js';
+import type { Catalog, CatalogSnapshot } from '../catalog/catalog.js';
+import { zoneLabel } from '../catalog/zone-tree.js';
 import { inTransaction, type Queryable } from '../store/db.js';
-import { queueSend } from '../intake/outbox.js';
-import { renderReceipt } from '../intake/receipt.js';
-import { queueNotice, renderNotice } from '../liaisons/notices.js';
+import { queueSend } from '../outbox/queue.js';
+import { renderReceipt } from './receipt.js';
+import { queueNotice, renderNotice } from '../outbox/liaison-notice.js';
 import { maskedSender } from '../core/contact-address.js';
-import type { OfficeHours } from '../supervision/calendar.js';
+import type { OfficeHours } from '../catalog/calendar.js';
 import type { SupervisionPolicy } from '../supervision/deadlines.js';
 import { watchReopened } from '../supervision/reopen.js';
 import { shortReply } from '../supervision/return-visit.js';

@@ -11,24 +11,24 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { InboundMessage } from '../core/message.js';
-import type { Catalog, CatalogSnapshot } from '../router/catalog.js';
+import type { Catalog, CatalogSnapshot } from '../catalog/catalog.js';
 import type { TextClassifier } from '../router/classifier.js';
 import { route } from '../router/route.js';
-import { zoneLabel } from '../router/zone-tree.js';
+import { zoneLabel } from '../catalog/zone-tree.js';
 import { CaseNoPrefix, withinOfficeHours } from '../core/time.js';
 import { casesOpened, timed } from '../core/metrics.js';
 import { resolveContacts } from './contacts.js';
 import { renderUrgentAlert } from './urgent-alert.js';
-import { renderNotice } from '../liaisons/notices.js';
+import { renderNotice } from '../outbox/liaison-notice.js';
 import { maskedSender } from '../core/contact-address.js';
 import { renderReceipt } from './receipt.js';
 import { DEFAULT_POLICY, planDeadline, type SupervisionPolicy } from '../supervision/deadlines.js';
-import { calendarOf } from '../supervision/calendar-of.js';
+import { calendarOf } from '../catalog/calendar-of.js';
 import { parseSurveyAnswer, recordSurveyAnswer } from '../supervision/return-visit.js';
 import { watchReopened } from '../supervision/reopen.js';
 import { inTransaction } from '../store/db.js';
 import { knowledgeAnswer, localDate } from '../knowledge/on-the-spot.js';
-import { awaitingConfirmation, handOver, parseKnowledgeReply, takeKnowledgeReplies } from '../knowledge/confirmation.js';
+import { awaitingConfirmation, handOver, parseKnowledgeReply, takeKnowledgeReplies } from './knowledge-reply.js';
 import { DEFAULT_KNOWLEDGE_MIN_SCORE } from '../knowledge/matcher.js';
 
 export interface ProcessDeps {

@@ -6,8 +6,8 @@
  * every entry applying (one zone, the district), so the figures measure the
  * answers, not the zone configuration.
  */
-import type { CategoryInfo } from '../router/catalog.js';
-import { buildSnapshot, type ZoneInfo } from '../router/catalog.js';
+import type { CategoryInfo } from '../catalog/catalog.js';
+import { buildSnapshot, type ZoneInfo } from '../catalog/catalog.js';
 import type { TextClassifier } from '../router/classifier.js';
 import { route } from '../router/route.js';
 import type { KnowledgeEntryInfo } from './matcher.js';

@@ -9,23 +9,12 @@
  * snapshot holds one list until it is reloaded) and kept in a WeakMap.
  */
 import { features } from '../router/segment.js';
-import type { CatalogSnapshot, ZoneInfo } from '../router/catalog.js';
-import { zoneChain } from '../router/zone-tree.js';
+import type { CatalogSnapshot, ZoneInfo } from '../catalog/catalog.js';
+import { zoneChain } from '../catalog/zone-tree.js';
 
-/** An entry as the matcher and the intake see it. */
-export interface KnowledgeEntryInfo {
-  id: number;
-  slug: string;
-  questions: string[];
-  answerZh: string;
-  answerEn: string;
-  categoryCode: string | null;
-  /** Empty: the whole district; else these zones and everything below them. */
-  zoneCodes: string[];
-  /** The last day it holds, YYYY-MM-DD in the office time zone; null: until retired. */
-  validUntil: string | null;
-  active: boolean;
-}
+import type { KnowledgeEntryInfo } from '../catalog/catalog.js';
+
+export type { KnowledgeEntryInfo };
 
 export interface KnowledgeMatch {
   entry: KnowledgeEntryInfo;

@@ -4,7 +4,7 @@
  * report or anything about officials, nor one a routing rule answered already,
  * nor automatic mail (its receipt is withheld, so nobody would read the answer).
  */
-import type { CatalogSnapshot } from '../router/catalog.js';
+import type { CatalogSnapshot } from '../catalog/catalog.js';
 import type { RouteDecision } from '../router/route.js';
 import { matchKnowledge } from './matcher.js';
 

@@ -11,7 +11,7 @@
  *   reads it in the lookup, and the liaison is told to reach them another way.
  */
 import type pg from 'pg';
-import { queueSend } from '../intake/outbox.js';
+import { queueSend } from '../outbox/queue.js';
 
 /** Why the case's own reply channel cannot carry the answer. */
 export type Undeliverable = 'sms_opt_out' | 'landline' | 'no_address' | 'lookup_chosen';

@@ -12,7 +12,7 @@ import type pg from 'pg';
 import { cutText } from '../core/clean-text.js';
 import { inTransaction } from '../store/db.js';
 import { channelName } from './reply-delivery.js';
-import { queueNotice } from './notices.js';
+import { queueNotice } from '../outbox/liaison-notice.js';
 
 const FAILED_ANSWERS = `
   SELECT o.id, o.case_id, o.channel, o.kind, o.last_error, c.case_no, substring(e.actor from '^liaison:(\\d+)$')::int AS liaison_id

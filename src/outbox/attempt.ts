@@ -3,8 +3,8 @@
  * gets an AbortSignal (the SDKs that take one stop their request); a timer
  * races the send as a backstop for those that do not.
  */
-import type { ChannelSender, OutboundMessage } from '../../core/message.js';
-import { SendError, SendOutcomeUnknown } from '../../core/errors.js';
+import type { ChannelSender, OutboundMessage } from '../core/message.js';
+import { SendError, SendOutcomeUnknown } from '../core/errors.js';
 
 export interface Claimed extends OutboundMessage {
   attempts: number;

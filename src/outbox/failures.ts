@@ -6,7 +6,7 @@
  * as `receipt_fallback`. The fallback is a new outbox row with its own dedupe
  * key, so it happens at most once per case.
  */
-import type { Queryable } from '../../store/db.js';
+import type { Queryable } from '../store/db.js';
 
 const FAILED = `
   WITH f AS MATERIALIZED (

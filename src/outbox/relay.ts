@@ -45,10 +45,10 @@ import type { Logger } from 'pino';
 import type { ChannelSender } from '../core/message.js';
 import { Batcher } from '../core/batcher.js';
 import { endToEndSeconds, sends } from '../core/metrics.js';
-import { CLAIM, RECORD, RENEW } from './outbox/sql.js';
-import { ChannelLimiter } from './outbox/limiter.js';
-import { attempt, type AttemptResult, type Claimed } from './outbox/attempt.js';
-import { afterFinalFailure } from './outbox/failures.js';
+import { CLAIM, RECORD, RENEW } from './sql.js';
+import { ChannelLimiter } from './limiter.js';
+import { attempt, type AttemptResult, type Claimed } from './attempt.js';
+import { afterFinalFailure } from './failures.js';
 
 export interface RelayOptions {
   batchSize: number;

@@ -6,7 +6,7 @@
  * resident who says what they want (举报, 投诉, 建议) is taken at their word.
  * Below `minConfidence` the message goes to the triage list instead of a guess.
  */
-import type { CategoryInfo } from './catalog.js';
+import type { CategoryInfo } from '../catalog/catalog.js';
 import { RouterModel } from './router-model.js';
 import { detectUrgency, URGENCY_THRESHOLDS, type Urgency } from './urgency.js';
 import type { Labelled } from './training.js';

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CategoryInfo } from './catalog.js';
+import type { CategoryInfo } from '../catalog/catalog.js';
 import { TextClassifier, type Classification } from './classifier.js';
 import type { Labelled } from './training.js';
 

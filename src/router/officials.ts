@@ -10,8 +10,8 @@
  *   zone's own chain), or the liaison of an office it names, never gets the
  *   case, whatever its category.
  */
-import type { CatalogSnapshot, ZoneInfo } from './catalog.js';
-import { zoneChain } from './zone-tree.js';
+import type { CatalogSnapshot, ZoneInfo } from '../catalog/catalog.js';
+import { zoneChain } from '../catalog/zone-tree.js';
 
 /** Words for public staff and their misdeeds: a report naming none of them is about someone else (a gambling den). */
 const PUBLIC_STAFF = /干部|官员|领导|主任|书记|科长|局长|所长|站长|队长|组长|网格员|联络员|工作人员|公务员|城管|执法人员|民警|村委会|居委会|办事处|贪污|受贿|索贿|行贿|回扣|挪用|侵占|吃拿卡要|优亲厚友|以权谋私|\b(official|cadre|bribe|corrupt)/i;

@@ -4,12 +4,13 @@
  * The worker stores it on the case; the simulate endpoint shows it.
  */
 import type { InboundMessage } from '../core/message.js';
-import type { CatalogSnapshot, CategoryInfo, ZoneInfo } from './catalog.js';
+import type { CatalogSnapshot, CategoryInfo, ZoneInfo } from '../catalog/catalog.js';
 import { FALLBACK_CATEGORY, type Classification, type TextClassifier } from './classifier.js';
-import { applyRules, type RuleAction } from './rules.js';
-import { nearestWithLiaison, resolveZone, type ZoneDecision } from './zone-resolver.js';
+import { applyRules } from './rules.js';
+import type { RuleAction } from '../catalog/rule.js';
+import { nearestWithLiaison, resolveZone, type ZoneDecision } from '../catalog/zone-resolver.js';
 import { isAboutOfficials, namedLiaisons, supervisoryZone, type Named } from './officials.js';
-import { zoneChain } from './zone-tree.js';
+import { zoneChain } from '../catalog/zone-tree.js';
 
 export interface RouteDecision {
   category: CategoryInfo;

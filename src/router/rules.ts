@@ -4,56 +4,12 @@
  * the first rule that sets it wins. A rule that fails while running (a regex
  * gone wrong) is skipped, logged and counted, never fatal for the message.
  */
-import { z } from 'zod';
 import client from 'prom-client';
 import { registry } from '../core/metrics.js';
-import type { CatalogSnapshot, ZoneInfo } from './catalog.js';
-import { descendantZoneIds } from './zone-tree.js';
+import type { CatalogSnapshot, ZoneInfo } from '../catalog/catalog.js';
+import { descendantZoneIds } from '../catalog/zone-tree.js';
 import { compileRulePattern, rulePatternFinds } from './rule-pattern.js';
-
-export const RuleConditions = z
-  .object({
-    channels: z.array(z.string().min(1)).min(1).optional(),
-    categories: z.array(z.string().min(1)).min(1).optional(),
-    urgent: z.boolean().optional(),
-    /** Any of these words in the text. */
-    keywords: z.array(z.string().trim().min(1)).min(1).optional(),
-    /** A regular expression on the text (RE2 syntax, case-insensitive; see rule-pattern.ts). */
-    pattern: z.string().min(1).max(500).optional(),
-    /** The zone the message was routed to, or any zone below it. */
-    zoneCode: z.string().min(1).optional(),
-    /** The sender's phone numbers or addresses. */
-    senders: z.array(z.string().min(1)).min(1).optional(),
-    /** true: only during office hours (OFFICE_HOURS, OFFICE_DAYS); false: only outside them. */
-    officeHours: z.boolean().optional(),
-  })
-  .strict();
-export type RuleConditions = z.infer<typeof RuleConditions>;
-
-export const RuleAction = z
-  .object({
-    zoneCode: z.string().min(1).optional(),
-    liaisonId: z.number().int().positive().optional(),
-    deadlineHours: z.number().int().min(1).max(90 * 24).optional(),
-    priority: z.enum(['normal', 'high']).optional(),
-    tags: z.array(z.string().trim().min(1).max(40)).min(1).max(20).optional(),
-    /** Multi-department cases go to the joint meeting (联席会议). */
-    jointMeeting: z.boolean().optional(),
-    /** 现场答疑: answer at once with this text and close the case, unless the resident writes again. */
-    answer: z.string().trim().min(1).max(300).optional(),
-  })
-  .strict()
-  .refine((a) => Object.keys(a).length > 0, 'a rule must do something');
-export type RuleAction = z.infer<typeof RuleAction>;
-
-export interface Rule {
-  id: number;
-  name: string;
-  priority: number;
-  version: number;
-  conditions: RuleConditions;
-  action: RuleAction;
-}
+import type { Rule, RuleAction, RuleConditions } from '../catalog/rule.js';
 
 export interface RuleInput {
   text: string;

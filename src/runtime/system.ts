@@ -11,12 +11,13 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { createDb, createPool, type Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
-import { Catalog } from '../router/catalog.js';
+import { Catalog } from '../catalog/catalog.js';
 import { AttachmentStore } from '../intake/attachments.js';
 import { buildApp, type App } from '../http/app.js';
 import type { AppDeps } from '../http/context.js';
 import { ensureBootstrapAdmin } from '../http/plugins/auth.js';
-import { createIntakeQueue, producerConnection, workerConnection, type IntakeJob } from '../workers/queues.js';
+import { createIntakeQueue, type IntakeJob } from '../intake/queue.js';
+import { producerConnection, workerConnection } from '../store/redis.js';
 import { startIntakeWorker } from '../workers/intake.worker.js';
 import { InboundProcessor } from '../intake/process.js';
 import { TextClassifier } from '../router/classifier.js';
@@ -24,10 +25,14 @@ import { ModelStore } from '../router/model-store.js';
 import { policyFrom } from '../supervision/deadlines.js';
 import { Supervisor } from '../supervision/supervisor.js';
 import { startTimers } from '../supervision/timers.js';
+import { noticeFailedAnswers } from '../liaisons/reply-failures.js';
 import { Acceptor } from '../intake/accept.js';
-import { OutboxRelay } from '../workers/outbox-relay.js';
+import { OutboxRelay } from '../outbox/relay.js';
 import { startSweeper } from '../workers/sweeper.js';
-import { createSenders, startListeners, type ChannelListener } from '../channels/registry.js';
+import { createSenders, startListeners } from '../channels/registry.js';
+import type { ChannelListener } from '../channels/contract.js';
+import { ChatDispatcher } from '../chat/dispatch.js';
+import { LiaisonDesk } from '../liaisons/desk.js';
 import { seedDemoDistrict } from '../seed/seed.js';
 import { demoSecret, startEmbeddedPostgres, startEmbeddedRedis, type EmbeddedService } from './embedded-services.js';
 import { checkEvictionPolicy, ensurePortsFree, ensureWritableDir, waitForDatabase, waitForRedis } from './startup-checks.js';
@@ -160,7 +165,13 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         policy: policyFrom(config),
       });
       const timers = startTimers(
-        { pool: db.pool, supervisor, log: log.child({ component: 'supervision' }) },
+        {
+          pool: db.pool,
+          supervisor,
+          log: log.child({ component: 'supervision' }),
+          // Part of the same watch: a liaison whose answer finally failed to send is told.
+          watches: [{ name: 'failed liaison answers', run: () => noticeFailedAnswers(db.pool) }],
+        },
         { connection: timerRedis, queueConnection: redis, prefix: config.QUEUE_PREFIX, tickMs: config.TIMER_TICK_MS },
       );
       closers.push(() => timers.stop());
@@ -173,7 +184,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
       closers.push(() => app!.close());
       await app.listen({ host: config.HOST, port: config.PORT });
       // Stopped before the HTTP front: in reverse order of starting, like everything here.
-      await startListeners({ config, pool: db.pool, acceptor: deps.acceptor, catalog, log: log.child({ component: 'channels' }) }, (name, listener) => {
+      await startListeners(deps.channels, (name, listener) => {
         listeners.set(name, listener);
         closers.push(() => listener.stop());
       });
@@ -196,16 +207,22 @@ export function appDeps(
   catalog: Catalog | undefined,
   classifier: TextClassifier,
 ): AppDeps {
-  return {
+  const shared = {
     config,
-    classifier,
     secret,
-    db,
-    redis,
-    queue,
     catalog: catalog ?? new Catalog(db.pool),
     attachments: new AttachmentStore(join(config.DATA_DIR, 'attachments')),
     acceptor: new Acceptor({ pool: db.pool, queue, log, timeZone: config.OFFICE_TIME_ZONE }, { maxSize: config.INTAKE_BATCH_MAX, maxConcurrent: 4 }),
+  };
+  const desk = LiaisonDesk.fromConfig(config, db.pool, shared.catalog);
+  const chat = new ChatDispatcher({ pool: db.pool, acceptor: shared.acceptor, desk });
+  return {
+    ...shared,
+    classifier,
+    db,
+    redis,
+    queue,
+    channels: { ...shared, pool: db.pool, chat, log: log.child({ component: 'channels' }) },
   };
 }
 

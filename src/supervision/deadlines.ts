@@ -5,7 +5,7 @@
  * time; urgent cases run on short wall-clock timers, since danger keeps no
  * office hours.
  */
-import type { BusinessCalendar, OfficeHours } from './calendar.js';
+import type { BusinessCalendar, OfficeHours } from '../catalog/calendar.js';
 
 export interface SupervisionPolicy {
   /** Shares of the handling time at which the liaison is reminded, e.g. [0.5, 0.8]. */

@@ -7,10 +7,10 @@
  * hours, else its category's 办理时限), and new timers exactly as a new case.
  * The timeline records the new deadline (`deadline_set`).
  */
-import type { CatalogSnapshot } from '../router/catalog.js';
+import type { CatalogSnapshot } from '../catalog/catalog.js';
 import type { Queryable } from '../store/db.js';
-import type { OfficeHours } from './calendar.js';
-import { calendarOf } from './calendar-of.js';
+import type { OfficeHours } from '../catalog/calendar.js';
+import { calendarOf } from '../catalog/calendar-of.js';
 import { planDeadline, type SupervisionPolicy } from './deadlines.js';
 import { cancelDeadlineTimers } from './settle.js';
 

@@ -7,13 +7,13 @@
  * never as satisfied.
  */
 import type pg from 'pg';
-import { queueSend } from '../intake/outbox.js';
-import type { Catalog } from '../router/catalog.js';
-import { nearestWithLiaison } from '../router/zone-resolver.js';
-import { parentOf } from '../router/zone-tree.js';
-import type { OfficeHours } from './calendar.js';
-import { calendarOf } from './calendar-of.js';
-import { queueNotice } from '../liaisons/notices.js';
+import { queueSend } from '../outbox/queue.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { nearestWithLiaison } from '../catalog/zone-resolver.js';
+import { parentOf } from '../catalog/zone-tree.js';
+import type { OfficeHours } from '../catalog/calendar.js';
+import { calendarOf } from '../catalog/calendar-of.js';
+import { queueNotice } from '../outbox/liaison-notice.js';
 import { inTransaction, type Queryable } from '../store/db.js';
 import { formatLocal } from '../core/time.js';
 import type { SupervisionPolicy } from './deadlines.js';

@@ -8,8 +8,8 @@
  * zone above it (roll-up); or by category, or by liaison.
  */
 import type pg from 'pg';
-import type { CatalogSnapshot } from '../router/catalog.js';
-import { descendantZoneIds, zoneChain } from '../router/zone-tree.js';
+import type { CatalogSnapshot } from '../catalog/catalog.js';
+import { descendantZoneIds, zoneChain } from '../catalog/zone-tree.js';
 import { RESPONSE_EVENTS } from './settle.js';
 import { KIND_LABELS, type RequestKind } from '../core/request-kind.js';
 

@@ -10,7 +10,6 @@ import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Supervisor } from './supervisor.js';
-import { noticeFailedAnswers } from '../liaisons/reply-failures.js';
 
 export const TIMER_QUEUE = 'timers';
 
@@ -46,8 +45,17 @@ export async function scheduleDueTimers(pool: pg.Pool, queue: Queue<TimerJob>, h
   return rows.length;
 }
 
+/**
+ * A watch run on every tick beside the timers (e.g. telling liaisons of
+ * answers that failed to send); returns how many things it did.
+ */
+export interface TickWatch {
+  name: string;
+  run(): Promise<number>;
+}
+
 export function startTimers(
-  deps: { pool: pg.Pool; supervisor: Supervisor; log: Logger },
+  deps: { pool: pg.Pool; supervisor: Supervisor; log: Logger; watches?: readonly TickWatch[] },
   o: { connection: ConnectionOptions; queueConnection: ConnectionOptions; prefix: string; tickMs: number },
 ): { queue: Queue<TimerJob>; worker: Worker<TimerJob>; stop(): Promise<void> } {
   const queue = createTimerQueue(o.queueConnection, o.prefix);
@@ -67,9 +75,10 @@ export function startTimers(
     busy = true;
     try {
       await scheduleDueTimers(deps.pool, queue, (o.tickMs * 2) / 1000);
-      // Part of the same watch: a liaison whose answer finally failed to send is told.
-      const told = await noticeFailedAnswers(deps.pool);
-      if (told > 0) deps.log.info({ count: told }, 'liaisons told of failed answers');
+      for (const watch of deps.watches ?? []) {
+        const done = await watch.run();
+        if (done > 0) deps.log.info({ watch: watch.name, count: done }, 'tick watch acted');
+      }
     } catch (err) {
       deps.log.warn({ err: (err as Error).message }, 'scheduling case timers failed');
     } finally {

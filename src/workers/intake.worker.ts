@@ -13,7 +13,7 @@ import { Batcher } from '../core/batcher.js';
 import type { InboundProcessor, ProcessResult } from '../intake/process.js';
 import { processIsolating } from '../intake/poison.js';
 import type { Queryable } from '../store/db.js';
-import { INTAKE_QUEUE, type IntakeJob } from './queues.js';
+import { INTAKE_QUEUE, type IntakeJob } from '../intake/queue.js';
 
 export interface IntakeWorkerOptions {
   connection: ConnectionOptions;

@@ -8,7 +8,7 @@
 import type pg from 'pg';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
-import type { IntakeJob } from './queues.js';
+import type { IntakeJob } from '../intake/queue.js';
 
 const STRANDED = `
   SELECT id FROM message

@@ -11,7 +11,7 @@ import type { Queue } from 'bullmq';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/core/log.js';
 import { Acceptor } from '../../src/intake/accept.js';
-import { Catalog } from '../../src/router/catalog.js';
+import { Catalog } from '../../src/catalog/catalog.js';
 import { MailIntake } from '../../src/channels/email/inbound.js';
 import { startSmtpListener } from '../../src/channels/email/smtp-listener.js';
 import type { AttachmentStore } from '../../src/intake/attachments.js';

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
 import { eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 import { fixture, signed, startFakeTwilio, TWILIO, twilioEnv } from '../helpers/twilio.js';
-import { queueSend } from '../../src/intake/outbox.js';
+import { queueSend } from '../../src/outbox/queue.js';
 
 let sys: TestSystem;
 let fake: Awaited<ReturnType<typeof startFakeTwilio>>;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import pino from 'pino';
 import { hashApiKey } from '../../src/http/plugins/auth.js';
-import { OutboxRelay } from '../../src/workers/outbox-relay.js';
+import { OutboxRelay } from '../../src/outbox/relay.js';
 import { createSenders } from '../../src/channels/registry.js';
 import { adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 import { startWorkerProcess } from '../helpers/processes.js';

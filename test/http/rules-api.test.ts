@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../../src/http/plugins/auth.js';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
-import { BusinessCalendar } from '../../src/supervision/calendar.js';
+import { BusinessCalendar } from '../../src/catalog/calendar.js';
 import { adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 
 let sys: TestSystem;

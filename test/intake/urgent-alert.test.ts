@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/log.js';
 import { Acceptor } from '../../src/intake/accept.js';
 import { InboundProcessor } from '../../src/intake/process.js';
-import { Catalog } from '../../src/router/catalog.js';
+import { Catalog } from '../../src/catalog/catalog.js';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
 import { startTestSystem, type TestSystem } from '../helpers/system.js';
 import { webMessageFrom } from '../helpers/messages.js';

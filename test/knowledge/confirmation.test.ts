@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseKnowledgeReply } from '../../src/knowledge/confirmation.js';
+import { parseKnowledgeReply } from '../../src/intake/knowledge-reply.js';
 import { parseSurveyAnswer } from '../../src/supervision/return-visit.js';
 
 describe("the resident's 1 or 2 on an answer from the knowledge base", () => {

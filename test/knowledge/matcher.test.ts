@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot, type ZoneInfo } from '../../src/router/catalog.js';
+import { buildSnapshot, type ZoneInfo } from '../../src/catalog/catalog.js';
 import { entryApplies, indexOf, matchKnowledge, DEFAULT_KNOWLEDGE_MIN_SCORE, type KnowledgeEntryInfo } from '../../src/knowledge/matcher.js';
 import { demoEntryInfos, loadDemoEntries } from '../../src/knowledge/demo-entries.js';
 

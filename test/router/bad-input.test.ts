@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TextClassifier } from '../../src/router/classifier.js';
 import { cachedShippedModel } from '../../src/router/model-store.js';
 import { RouterModel } from '../../src/router/router-model.js';
-import type { CategoryInfo } from '../../src/router/catalog.js';
+import type { CategoryInfo } from '../../src/catalog/catalog.js';
 import { TEST_MODEL_CACHE_DIR } from '../helpers/model-cache.js';
 
 const classifier = new TextClassifier([]);

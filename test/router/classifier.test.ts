@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { TextClassifier } from '../../src/router/classifier.js';
 import { features } from '../../src/router/segment.js';
 import { detectUrgency } from '../../src/router/urgency.js';
-import { resolveZone } from '../../src/router/zone-resolver.js';
-import { buildSnapshot, type CategoryInfo, type ZoneInfo } from '../../src/router/catalog.js';
+import { resolveZone } from '../../src/catalog/zone-resolver.js';
+import { buildSnapshot, type CategoryInfo, type ZoneInfo } from '../../src/catalog/catalog.js';
 
 const categories: CategoryInfo[] = [
   { code: 'employment', nameZh: '就业创业', nameEn: 'Employment', deadlineHours: 168, keywords: ['工资', '欠薪', 'wage'], active: true },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchPlaces } from '../../src/router/gazetteer.js';
-import { resolveZone } from '../../src/router/zone-resolver.js';
-import { buildSnapshot, type ZoneInfo } from '../../src/router/catalog.js';
+import { matchPlaces } from '../../src/catalog/gazetteer.js';
+import { resolveZone } from '../../src/catalog/zone-resolver.js';
+import { buildSnapshot, type ZoneInfo } from '../../src/catalog/catalog.js';
 
 let nextId = 1;
 const zones: ZoneInfo[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Boundary, contains, zoneAt } from '../../src/router/geo.js';
-import { buildSnapshot, type ZoneInfo } from '../../src/router/catalog.js';
-import { resolveZone } from '../../src/router/zone-resolver.js';
+import { Boundary, contains, zoneAt } from '../../src/catalog/geo.js';
+import { buildSnapshot, type ZoneInfo } from '../../src/catalog/catalog.js';
+import { resolveZone } from '../../src/catalog/zone-resolver.js';
 
 const square = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]] as [number, number][];
 const zone = (id: number, code: string, level: ZoneInfo['level'], parentId: number | null, boundary: Boundary | null, aliases: string[] = []): ZoneInfo =>

@@ -3,7 +3,7 @@
  * routing decisions on a small zone tree, with a model trained on a few lines.
  */
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot, type CategoryInfo, type ZoneInfo } from '../../src/router/catalog.js';
+import { buildSnapshot, type CategoryInfo, type ZoneInfo } from '../../src/catalog/catalog.js';
 import { TextClassifier } from '../../src/router/classifier.js';
 import { route } from '../../src/router/route.js';
 

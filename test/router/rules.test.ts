@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyRules, type Rule } from '../../src/router/rules.js';
-import { buildSnapshot, type ZoneInfo } from '../../src/router/catalog.js';
+import { applyRules } from '../../src/router/rules.js';
+import type { Rule } from '../../src/catalog/rule.js';
+import { buildSnapshot, type ZoneInfo } from '../../src/catalog/catalog.js';
 import { RULE_TEXT_MAX, rulePatternProblem } from '../../src/router/rule-pattern.js';
 
 const zone = (id: number, code: string, parentId: number | null): ZoneInfo =>

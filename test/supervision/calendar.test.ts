@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BusinessCalendar } from '../../src/supervision/calendar.js';
+import { BusinessCalendar } from '../../src/catalog/calendar.js';
 import { DEFAULT_POLICY, planDeadline, nextEscalation, type SupervisionPolicy } from '../../src/supervision/deadlines.js';
 
 // 2026: 国庆节 Oct 1–7 off, Sat Oct 10 a make-up working day (调休); Mon–Fri 09:00–17:30 in Kunming (UTC+8).

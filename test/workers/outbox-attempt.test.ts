@@ -3,8 +3,8 @@
  * outcomes and the providers' answers mapped onto them. Table-driven, no I/O.
  */
 import { describe, expect, it } from 'vitest';
-import { attempt, withTimeout, type Claimed } from '../../src/workers/outbox/attempt.js';
-import { ChannelLimiter } from '../../src/workers/outbox/limiter.js';
+import { attempt, withTimeout, type Claimed } from '../../src/outbox/attempt.js';
+import { ChannelLimiter } from '../../src/outbox/limiter.js';
 import { SendError, SendOutcomeUnknown } from '../../src/core/errors.js';
 import { twilioSendError } from '../../src/channels/twilio/twilio-errors.js';
 import { smtpSendError } from '../../src/channels/email/smtp-errors.js';

@@ -2,17 +2,18 @@
  * Admins issue, rotate, revoke, list and print contact cards. Every change and
  * every print is audited; printing a zone's card issues it when it has none.
  */
-import { descendantZoneIds } from '../../router/zone-tree.js';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { descendantZoneIds } from '../../catalog/zone-tree.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
-import type { ZoneInfo } from '../../router/catalog.js';
+import type { ZoneInfo } from '../../catalog/catalog.js';
 import { renderCardPdf, renderCardPng, renderCardSheetsPdf, renderCardSvg } from './card-render.js';
 import { CardView, cardFaces, presentCard, statusOf } from './cards.js';
 import { cjkFonts, FontUnavailableError, type CjkFonts } from './fonts.js';
 import { ensureZoneCards, findCard, issueCard, listCards, revokeCard, rotateCard, type CardRow } from './store.js';
+import type { ChannelContext } from '../contract.js';
 
 const ZoneParams = z.object({ code: z.string().max(64) });
 const CardParams = z.object({ id: z.coerce.number().int().positive().max(0x7fff_ffff) });
@@ -26,13 +27,13 @@ const FORMATS = {
   pdf: 'application/pdf',
 } as const;
 
-export const cardAdminRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { pool } = app.deps.db;
+export const cardAdminRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> = async (app, { context }) => {
+  const { pool } = context;
   const admin = app.requireRole('admin');
   const actor = (req: FastifyRequest) => `user:${req.staff!.id}`;
 
   async function zoneFor(code: string): Promise<ZoneInfo> {
-    const zone = (await app.deps.catalog.get()).zonesByCode.get(code);
+    const zone = (await context.catalog.get()).zonesByCode.get(code);
     if (!zone) throw new InputError('code', `unknown zone ${code}`, 404, 'not_found');
     if (!zone.active) throw new InputError('code', `zone ${code} is closed`, 409, 'conflict');
     return zone;
@@ -68,9 +69,9 @@ export const cardAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/zones/:code/cards',
     { preHandler: admin, schema: { ...secured, summary: "A zone's contact cards, with their scan and submission counts", params: ZoneParams, response: { 200: z.object({ items: z.array(CardView) }) } } },
     async (req) => {
-      const zone = (await app.deps.catalog.get()).zonesByCode.get(req.params.code);
+      const zone = (await context.catalog.get()).zonesByCode.get(req.params.code);
       if (!zone) throw new InputError('code', `unknown zone ${req.params.code}`, 404, 'not_found');
-      return { items: (await listCards(pool, zone.id)).map((c) => presentCard(app, c)) };
+      return { items: (await listCards(pool, zone.id)).map((c) => presentCard(context, c)) };
     },
   );
 
@@ -84,20 +85,20 @@ export const cardAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         const { rows } = await pool.query('SELECT 1 FROM liaison WHERE id = $1 AND active', [liaisonId]);
         if (rows.length === 0) throw new InputError('liaisonId', `unknown liaison ${liaisonId}`);
         // A liaison's own card routes to them: only for a liaison who serves this zone (or a zone in it).
-        const catalog = await app.deps.catalog.get();
+        const catalog = await context.catalog.get();
         const serves = (descendantZoneIds(catalog, zone.code) ?? []).some((id) => catalog.zonesById.get(id)?.liaisonId === liaisonId);
         if (!serves) throw new InputError('liaisonId', `liaison ${liaisonId} does not serve ${zone.code} or a zone in it`);
       }
       const card = await issueCard(pool, zone.id, liaisonId ?? null);
       await audit(pool, { actor: actor(req), action: 'card.issue', subjectType: 'card', subjectId: String(card.id), detail: { zone: zone.code, ...(liaisonId ? { liaisonId } : {}) } });
-      return reply.code(201).send(presentCard(app, card));
+      return reply.code(201).send(presentCard(context, card));
     },
   );
 
   app.get(
     '/api/v1/cards/:id',
     { preHandler: admin, schema: { ...secured, summary: 'A contact card', params: CardParams, response: { 200: CardView } } },
-    async (req) => presentCard(app, await cardFor(req.params.id)),
+    async (req) => presentCard(context, await cardFor(req.params.id)),
   );
 
   app.post(
@@ -108,7 +109,7 @@ export const cardAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       const card = await rotateCard(pool, old.id);
       if (!card) throw new InputError('id', `card ${old.id} is ${statusOf(old)}`, 409, 'conflict');
       await audit(pool, { actor: actor(req), action: 'card.rotate', subjectType: 'card', subjectId: String(old.id), detail: { newCard: card.id } });
-      return reply.code(201).send(presentCard(app, card));
+      return reply.code(201).send(presentCard(context, card));
     },
   );
 
@@ -119,7 +120,7 @@ export const cardAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       const old = await cardFor(req.params.id);
       if (!(await revokeCard(pool, old.id))) throw new InputError('id', `card ${old.id} is ${statusOf(old)}`, 409, 'conflict');
       await audit(pool, { actor: actor(req), action: 'card.revoke', subjectType: 'card', subjectId: String(old.id), detail: { zone: old.zoneCode } });
-      return presentCard(app, await cardFor(old.id));
+      return presentCard(context, await cardFor(old.id));
     },
   );
 
@@ -135,7 +136,7 @@ export const cardAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         const fonts = format === 'svg' ? undefined : fontsOr503(reply);
         if (fonts === null) return reply;
         const card = await printable(req, zone, req.query.card);
-        const [face] = await cardFaces(app, [card]);
+        const [face] = await cardFaces(context, [card]);
         const body = !fonts ? renderCardSvg(face!) : format === 'png' ? renderCardPng(face!, fonts) : await renderCardPdf(face!, fonts);
         await audit(pool, { actor: actor(req), action: 'card.print', subjectType: 'card', subjectId: String(card.id), detail: { format } });
         return send(reply, format, `card-${zone.code}`, body);
@@ -153,10 +154,10 @@ export const cardAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       const zone = await zoneFor(req.params.code);
       const fonts = fontsOr503(reply);
       if (!fonts) return reply;
-      const zones = await leavesUnder(app, zone);
+      const zones = await leavesUnder(context, zone);
       const { cards } = await ensureIssued(req, zones);
       const rows = await Promise.all(zones.map((z) => cardFor(cards.get(z.id)!)));
-      const pdf = await renderCardSheetsPdf(await cardFaces(app, rows), fonts, `民情联系卡 ${zone.name}`);
+      const pdf = await renderCardSheetsPdf(await cardFaces(context, rows), fonts, `民情联系卡 ${zone.name}`);
       await audit(pool, { actor: actor(req), action: 'card.print', subjectType: 'zone', subjectId: zone.code, detail: { format: 'pdf', cards: rows.map((c) => c.id) } });
       return send(reply, 'pdf', `cards-${zone.code}`, pdf);
     },
@@ -164,8 +165,8 @@ export const cardAdminRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 /** The active zones under `zone` (itself included) with no active zone below them, in tree order (siblings as created). */
-async function leavesUnder(app: FastifyInstance, zone: ZoneInfo): Promise<ZoneInfo[]> {
-  const catalog = await app.deps.catalog.get();
+async function leavesUnder(context: ChannelContext, zone: ZoneInfo): Promise<ZoneInfo[]> {
+  const catalog = await context.catalog.get();
   const children = new Map<number, ZoneInfo[]>();
   for (const z of catalog.zonesById.values()) {
     if (z.active && z.parentId !== null) children.set(z.parentId, [...(children.get(z.parentId) ?? []), z]);

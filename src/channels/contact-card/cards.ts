@@ -3,17 +3,17 @@
  * presented to staff, and the face printed for it (zone, liaison, hotline,
  * mailbox, link).
  */
-import { zoneChain } from '../../router/zone-tree.js';
-import type { FastifyInstance } from 'fastify';
+import { zoneChain } from '../../catalog/zone-tree.js';
 import client from 'prom-client';
 import { z } from 'zod';
 import { maskPhone } from '../../core/contact-address.js';
 import { businessRegistry } from '../../core/metrics.js';
-import type { CatalogSnapshot, ZoneInfo } from '../../router/catalog.js';
-import { nearestWithLiaison } from '../../router/zone-resolver.js';
+import type { CatalogSnapshot, ZoneInfo } from '../../catalog/catalog.js';
+import { nearestWithLiaison } from '../../catalog/zone-resolver.js';
 import type { CardFace } from './card-face.js';
 import { findCard, type CardRow } from './store.js';
 import { nonceMatches, signCardToken, verifyCardToken } from './token.js';
+import type { ChannelContext } from '../contract.js';
 
 export const cardScans = new client.Counter({
   name: 'minqing_card_scans_total',
@@ -36,17 +36,17 @@ export function statusOf(card: CardRow): CardStatus {
 }
 
 /** The card a token names: null for a malformed, forged, stale-nonce or unknown token (all a plain 404). */
-export async function cardForToken(app: FastifyInstance, token: string): Promise<CardRow | null> {
-  const payload = verifyCardToken(app.deps.secret, token);
+export async function cardForToken(context: ChannelContext, token: string): Promise<CardRow | null> {
+  const payload = verifyCardToken(context.secret, token);
   if (!payload) return null;
-  const card = await findCard(app.deps.db.pool, payload.cardId);
+  const card = await findCard(context.pool, payload.cardId);
   return card && nonceMatches(card.nonce, payload.nonce) ? card : null;
 }
 
 /** The link a card's QR code carries. */
-export function cardUrl(app: FastifyInstance, card: CardRow): string {
-  const base = app.deps.config.PUBLIC_BASE_URL.replace(/\/+$/, '');
-  return `${base}/c/${signCardToken(app.deps.secret, { cardId: card.id, nonce: card.nonce })}`;
+export function cardUrl(context: ChannelContext, card: CardRow): string {
+  const base = context.config.PUBLIC_BASE_URL.replace(/\/+$/, '');
+  return `${base}/c/${signCardToken(context.secret, { cardId: card.id, nonce: card.nonce })}`;
 }
 
 export const CardView = z.object({
@@ -65,14 +65,14 @@ export const CardView = z.object({
   revokedAt: z.string().nullable(),
 });
 
-export function presentCard(app: FastifyInstance, card: CardRow): z.infer<typeof CardView> {
+export function presentCard(context: ChannelContext, card: CardRow): z.infer<typeof CardView> {
   const status = statusOf(card);
   return {
     id: card.id,
     zoneCode: card.zoneCode,
     liaisonId: card.liaisonId,
     status,
-    ...(status === 'live' ? { url: cardUrl(app, card) } : {}),
+    ...(status === 'live' ? { url: cardUrl(context, card) } : {}),
     scans: card.scans,
     submissions: card.submissions,
     rotatedFrom: card.rotatedFromId,
@@ -96,12 +96,12 @@ function displayPhone(phone: string): string {
 }
 
 /** The printed face of each card (same order), its liaison's phone masked. */
-export async function cardFaces(app: FastifyInstance, cards: CardRow[]): Promise<CardFace[]> {
-  const catalog = await app.deps.catalog.get();
-  const { config } = app.deps;
+export async function cardFaces(context: ChannelContext, cards: CardRow[]): Promise<CardFace[]> {
+  const catalog = await context.catalog.get();
+  const { config } = context;
   const zones = cards.map((c) => catalog.zonesById.get(c.zoneId)!);
   const liaisonIds = cards.map((c, n) => c.liaisonId ?? (nearestWithLiaison(zones[n]!, catalog)?.liaisonId ?? null));
-  const { rows } = await app.deps.db.pool.query<{ id: number; name: string; phone: string | null }>(
+  const { rows } = await context.pool.query<{ id: number; name: string; phone: string | null }>(
     'SELECT id, name, phone FROM liaison WHERE id = ANY($1)',
     [liaisonIds.filter((id) => id !== null)],
   );
@@ -114,7 +114,7 @@ export async function cardFaces(app: FastifyInstance, cards: CardRow[]): Promise
     const ownNumber = [zone, ...above.toReversed()].find((z) => z.phoneNumbers.length > 0)?.phoneNumbers[0];
     const liaison = liaisonIds[n] !== null ? liaisons.get(liaisonIds[n]!) : undefined;
     return {
-      url: cardUrl(app, card),
+      url: cardUrl(context, card),
       place: above.map((z) => z.name).join(' · '),
       zoneName: zone.name,
       liaison: liaison ? { name: liaison.name, phone: liaison.phone ? maskPhone(liaison.phone) : null } : null,

@@ -14,12 +14,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { zoneLabel } from '../../router/zone-tree.js';
+import { zoneLabel } from '../../catalog/zone-tree.js';
 import { renderNoticePage, type FormTarget, type Lang } from '../web-form/page.js';
 import { IDEMPOTENCY_KEY, WebSubmission } from '../web-form/submission.js';
 import { Accepted, LangQuery, formErrorHandler, sendFormPage, submitForm, wantsHtml } from '../web-form/routes.js';
 import { cardFaces, cardForToken, cardScans, cardSubmissions, statusOf } from './cards.js';
 import { countCardUse, type CardRow } from './store.js';
+import type { ChannelContext } from '../contract.js';
 
 const TokenParams = z.object({ token: z.string().max(100) });
 
@@ -49,17 +50,17 @@ function retired(req: FastifyRequest, reply: FastifyReply, lang: Lang) {
   return reply.code(410).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
 }
 
-export const cardFormRoutes: FastifyPluginAsyncZod = async (app) => {
+export const cardFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> = async (app, { context }) => {
   /** The card behind each request's token (null: none), found once, in preValidation or by the error handler. */
   const cards = new WeakMap<FastifyRequest, CardRow | null>();
   const cardOf = async (req: FastifyRequest): Promise<CardRow | null> => {
-    if (!cards.has(req)) cards.set(req, await cardForToken(app, (req.params as { token: string }).token));
+    if (!cards.has(req)) cards.set(req, await cardForToken(context, (req.params as { token: string }).token));
     return cards.get(req)!;
   };
 
   const target = async (req: FastifyRequest, card: CardRow): Promise<FormTarget> => {
-    const catalog = await app.deps.catalog.get();
-    const [face] = await cardFaces(app, [card]);
+    const catalog = await context.catalog.get();
+    const [face] = await cardFaces(context, [card]);
     const path = `/c/${(req.params as { token: string }).token}`;
     return {
       path,
@@ -72,7 +73,7 @@ export const cardFormRoutes: FastifyPluginAsyncZod = async (app) => {
   /** A live card whose zone is still open; anything else answered here (404, or 410 for a retired card). */
   const live = async (req: FastifyRequest, reply: FastifyReply, lang: Lang): Promise<CardRow | null> => {
     const card = await cardOf(req);
-    const zone = card && (await app.deps.catalog.get()).zonesById.get(card.zoneId);
+    const zone = card && (await context.catalog.get()).zonesById.get(card.zoneId);
     if (!card) await notFound(reply);
     else if (statusOf(card) !== 'live' || !zone?.active) await retired(req, reply, lang);
     else return card;
@@ -85,7 +86,7 @@ export const cardFormRoutes: FastifyPluginAsyncZod = async (app) => {
     // The QR code's own link has no query: a language switch is the same visit, not another scan.
     // HEAD (link previews, monitors) is not a scan either.
     if (req.method === 'GET' && !req.url.includes('?')) {
-      await countCardUse(app.deps.db.pool, card.id, 'scans');
+      await countCardUse(context.pool, card.id, 'scans');
       cardScans.inc({ card: String(card.id) });
     }
     return sendFormPage(reply, { ...(await target(req, card)), lang: req.query.lang });
@@ -117,12 +118,12 @@ export const cardFormRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const card = (await cardOf(req))!;
       const hints = { card: { id: card.id, zoneCode: card.zoneCode, ...(card.liaisonId !== null ? { liaisonId: card.liaisonId } : {}) } };
-      return submitForm(app, req, reply, req.body, {
+      return submitForm(app, context, req, reply, req.body, {
         channel: 'card',
         hints,
         onStored: async (stored) => {
           if (stored.duplicate) return;
-          await countCardUse(app.deps.db.pool, card.id, 'submissions');
+          await countCardUse(context.pool, card.id, 'submissions');
           cardSubmissions.inc({ card: String(card.id) });
         },
       });

@@ -1,11 +1,10 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { ChannelModule } from '../registry.js';
+import type { ChannelModule, ChannelRoutes } from '../contract.js';
 import { cardAdminRoutes } from './admin-routes.js';
 import { cardFormRoutes } from './form-routes.js';
 
-const routes: FastifyPluginAsync = async (app) => {
-  await app.register(cardFormRoutes);
-  await app.register(cardAdminRoutes);
+const routes: ChannelRoutes = async (app, options) => {
+  await app.register(cardFormRoutes, options);
+  await app.register(cardAdminRoutes, options);
 };
 
 /**

@@ -12,8 +12,8 @@
  */
 import type pg from 'pg';
 import type { HeaderValue } from 'mailparser';
-import { queueSend } from '../../intake/outbox.js';
-import { queueNotice } from '../../liaisons/notices.js';
+import { queueSend } from '../../outbox/queue.js';
+import { queueNotice } from '../../outbox/liaison-notice.js';
 import { messageIds } from './threading.js';
 import { cutText } from '../../core/clean-text.js';
 

@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import type { AttachmentMeta, InboundMessage } from '../../core/message.js';
 import type { Acceptor } from '../../intake/accept.js';
 import type { AttachmentStore } from '../../intake/attachments.js';
-import type { Catalog } from '../../router/catalog.js';
+import type { Catalog } from '../../catalog/catalog.js';
 import { InputError } from '../../core/errors.js';
 import { mailNotForCases } from '../../core/metrics.js';
 import { parseEmail, type EmailAttachment, type Envelope, type ParsedEmail } from './parse.js';

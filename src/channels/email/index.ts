@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ChannelListener, ChannelModule } from '../registry.js';
+import type { ChannelListener, ChannelModule } from '../contract.js';
 import { AttachmentStore, IMAGES_AND_PDF } from '../../intake/attachments.js';
 import { EmailSender } from './sender.js';
 import { MailIntake } from './inbound.js';

@@ -29,7 +29,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
-import type { Catalog } from '../../router/catalog.js';
+import type { Catalog } from '../../catalog/catalog.js';
 import { isDataError, isUnavailable, UnavailableError } from '../../core/errors.js';
 import { normalizeEmail } from '../../core/contact-address.js';
 import { smtpReplies } from '../../core/metrics.js';

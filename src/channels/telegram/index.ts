@@ -1,4 +1,4 @@
-import type { ChannelModule } from '../registry.js';
+import type { ChannelModule } from '../contract.js';
 import { telegramClient } from './client.js';
 import { telegramRoutes } from './routes.js';
 import { TelegramSender } from './sender.js';

@@ -6,13 +6,12 @@
  * Telegram retries anything we could not take.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { ChatDispatcher } from '../../chat/dispatch.js';
-import { LiaisonDesk } from '../../liaisons/desk.js';
 import { telegramClient } from './client.js';
 import { chatMessageOf } from './updates.js';
+import type { ChannelRoutes } from '../contract.js';
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
@@ -21,10 +20,9 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-export const telegramRoutes: FastifyPluginAsync = async (app) => {
-  const { config, db, acceptor, catalog, attachments } = app.deps;
+export const telegramRoutes: ChannelRoutes = async (app, { context }) => {
+  const { config, attachments, chat: dispatcher } = context;
   const telegram = telegramClient(config);
-  const dispatcher = new ChatDispatcher({ pool: db.pool, acceptor, desk: LiaisonDesk.fromConfig(config, db.pool, catalog) });
   const handle = async (update: Update) => {
     const message = chatMessageOf(update, { telegram, attachments });
     if (message) await dispatcher.handle(message);

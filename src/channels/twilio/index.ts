@@ -1,14 +1,13 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { ChannelModule } from '../registry.js';
+import type { ChannelModule, ChannelRoutes } from '../contract.js';
 import { smsWebhookRoutes } from './sms-webhook.js';
 import { statusCallbackRoutes } from './status-callback.js';
 import { TwilioSmsSender } from './sms-sender.js';
 import { voiceRoutes } from './voice.js';
 import { TwilioVoiceSender } from './voice-sender.js';
 
-const routes: FastifyPluginAsync = async (app) => {
-  await app.register(smsWebhookRoutes);
-  await app.register(statusCallbackRoutes);
+const routes: ChannelRoutes = async (app, options) => {
+  await app.register(smsWebhookRoutes, options);
+  await app.register(statusCallbackRoutes, options);
 };
 
 /** The hotline (民心电话) by SMS: in and out through Twilio. */

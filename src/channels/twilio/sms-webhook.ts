@@ -13,9 +13,10 @@ import { z } from 'zod';
 import type { AttachmentMeta, InboundMessage } from '../../core/message.js';
 import { normalizePhone } from '../../core/contact-address.js';
 import { guessLanguage } from '../../core/language.js';
-import { queueSend } from '../../intake/outbox.js';
+import { queueSend } from '../../outbox/queue.js';
 import { requireTwilioSignature } from './signature.js';
 import { HELP_TEXT, keywordOf } from './keywords.js';
+import type { ChannelContext } from '../contract.js';
 
 export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
@@ -53,8 +54,8 @@ export function toInboundMessage(sms: z.infer<typeof InboundSms>): InboundMessag
   };
 }
 
-export const smsWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { config, db, acceptor } = app.deps;
+export const smsWebhookRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> = async (app, { context }) => {
+  const { config, pool, acceptor } = context;
 
   app.post(
     '/webhooks/twilio/sms',
@@ -68,13 +69,13 @@ export const smsWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
       const from = message.replyTo.address!;
       switch (keywordOf(sms.Body)) {
         case 'stop':
-          await db.pool.query('INSERT INTO sms_opt_out (address) VALUES ($1) ON CONFLICT DO NOTHING', [from]);
+          await pool.query('INSERT INTO sms_opt_out (address) VALUES ($1) ON CONFLICT DO NOTHING', [from]);
           break;
         case 'start':
-          await db.pool.query('DELETE FROM sms_opt_out WHERE address = $1', [from]);
+          await pool.query('DELETE FROM sms_opt_out WHERE address = $1', [from]);
           break;
         case 'help':
-          await queueSend(db.pool, { channel: 'sms', to: from, body: HELP_TEXT[message.language], kind: 'help', dedupeKey: `help:${sms.MessageSid}` });
+          await queueSend(pool, { channel: 'sms', to: from, body: HELP_TEXT[message.language], kind: 'help', dedupeKey: `help:${sms.MessageSid}` });
           break;
         default:
           await acceptor.accept(message, { reserveCaseNo: false });

@@ -11,6 +11,7 @@ import { sends } from '../../core/metrics.js';
 import { requireTwilioSignature } from './signature.js';
 import { EMPTY_TWIML } from './sms-webhook.js';
 import { STATUS_CALLBACK, isPermanentCode } from './twilio-errors.js';
+import type { ChannelContext } from '../contract.js';
 
 const StatusReport = z
   .object({
@@ -32,8 +33,8 @@ const RECORD_STATUS = `
   UPDATE message SET status = $2 FROM updated WHERE message.id = updated.message_id
   RETURNING message.id`;
 
-export const statusCallbackRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { config, db } = app.deps;
+export const statusCallbackRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> = async (app, { context }) => {
+  const { config, pool } = context;
 
   app.post(
     '/webhooks/twilio/status',
@@ -49,7 +50,7 @@ export const statusCallbackRoutes: FastifyPluginAsyncZod = async (app) => {
         return reply.type('text/xml').send(EMPTY_TWIML);
       }
       const error = ErrorCode ? `twilio ${ErrorCode}${isPermanentCode(Number(ErrorCode)) ? ' (permanent)' : ''}` : null;
-      const { rowCount } = await db.pool.query(RECORD_STATUS, [MessageSid, status, error]);
+      const { rowCount } = await pool.query(RECORD_STATUS, [MessageSid, status, error]);
       if (rowCount) sends.inc({ channel: 'sms', status });
       return reply.type('text/xml').send(EMPTY_TWIML);
     },

@@ -21,6 +21,7 @@ import { withinOfficeHours } from '../../core/time.js';
 import { STATUS_LABELS } from '../../core/case-status.js';
 import { requireTwilioSignature } from './signature.js';
 import { PROMPTS } from './voice-prompts.js';
+import type { ChannelContext } from '../contract.js';
 
 const { VoiceResponse } = twilio.twiml;
 const ZH = { language: 'zh-CN' } as const;
@@ -87,8 +88,8 @@ function caller(call: Call): Pick<InboundMessage, 'sender' | 'replyTo' | 'hints'
   };
 }
 
-export const voiceRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { config, db, acceptor } = app.deps;
+export const voiceRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> = async (app, { context }) => {
+  const { config, pool, acceptor } = context;
   const signed = requireTwilioSignature(config);
   const voicemail = () => record(PROMPTS.voicemail, config.VOICE_MAX_RECORD_SECONDS);
 
@@ -178,7 +179,7 @@ export const voiceRoutes: FastifyPluginAsyncZod = async (app) => {
     const t = req.body;
     if (t.TranscriptionStatus === 'completed' && t.TranscriptionText.trim()) {
       // Replace any earlier transcription, so a replayed callback changes nothing.
-      await db.pool.query(
+      await pool.query(
         `UPDATE message SET body = split_part(body, E'\\n转写：', 1) || E'\\n转写：' || $2
          WHERE channel = 'voice' AND provider_message_id = $1`,
         [t.RecordingSid, t.TranscriptionText.trim()],
@@ -193,7 +194,7 @@ export const voiceRoutes: FastifyPluginAsyncZod = async (app) => {
     // case gets the same "not found" as a number that does not exist, so keying numbers reveals nothing.
     const from = normalizePhone(req.body.From);
     const { rows } = caseNo && from
-      ? await db.pool.query<{ status: keyof typeof STATUS_LABELS }>(
+      ? await pool.query<{ status: keyof typeof STATUS_LABELS }>(
           `SELECT c.status FROM "case" c
            WHERE c.case_no = $1 AND EXISTS (SELECT 1 FROM channel_identity i WHERE i.contact_id = c.contact_id AND i.address = $2)`,
           [caseNo, from],

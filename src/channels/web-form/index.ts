@@ -1,4 +1,4 @@
-import type { ChannelModule } from '../registry.js';
+import type { ChannelModule } from '../contract.js';
 import { webFormRoutes } from './routes.js';
 
 /**

@@ -13,12 +13,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
-import { describeError, type ValidationError } from '../../http/plugins/errors.js';
+import { describeError, type ValidationError } from '../../core/api-error.js';
 import { accessCode } from '../../core/access-code.js';
 import type { InboundMessage } from '../../core/message.js';
 import type { Accepted as Stored } from '../../intake/accept.js';
 import { IDEMPOTENCY_KEY, WebSubmission, submissionFingerprint, toInboundMessage } from './submission.js';
 import { PAGE_ASSETS, renderConfirmationPage, renderLookupPage, renderWindowPage, WINDOW_TARGET, type FormTarget, type Lang, type ZoneOption } from './page.js';
+import type { ChannelContext } from '../contract.js';
 
 export const Accepted = z.object({
   caseNo: z.string(),
@@ -29,9 +30,9 @@ export const Accepted = z.object({
 
 export const LangQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
 
-export const webFormRoutes: FastifyPluginAsyncZod = async (app) => {
+export const webFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> = async (app, { context }) => {
   const zoneOptions = async (): Promise<ZoneOption[]> => {
-    const { zonesByCode, zonesById } = await app.deps.catalog.get();
+    const { zonesByCode, zonesById } = await context.catalog.get();
     return [...zonesByCode.values()]
       // A supervisory body is not where anyone lives.
       .filter((z) => z.active && !z.supervisory)
@@ -80,10 +81,10 @@ export const webFormRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const submission = req.body;
       if (submission.zoneCode) {
-        const zone = (await app.deps.catalog.get()).zonesByCode.get(submission.zoneCode);
+        const zone = (await context.catalog.get()).zonesByCode.get(submission.zoneCode);
         if (!zone?.active) throw new InputError('zoneCode', `unknown zone ${submission.zoneCode}`);
       }
-      return submitForm(app, req, reply, submission, { channel: 'web', hints: submission.zoneCode ? { zoneCode: submission.zoneCode } : {} });
+      return submitForm(app, context, req, reply, submission, { channel: 'web', hints: submission.zoneCode ? { zoneCode: submission.zoneCode } : {} });
     },
   );
 };
@@ -100,12 +101,13 @@ export function sendFormPage(reply: FastifyReply, page: FormTarget & { lang: Lan
  */
 export async function submitForm(
   app: FastifyInstance,
+  context: ChannelContext,
   req: FastifyRequest,
   reply: FastifyReply,
   submission: WebSubmission,
   source: { channel: string; hints: InboundMessage['hints']; onStored?: (stored: Stored) => Promise<void> },
 ) {
-  const { config } = app.deps;
+  const { config } = context;
   // Per client and overall: a flood from one address, or from many, cannot become thousands of cases.
   await app.enforceLimits(reply, [
     [{ name: 'intake:client', max: config.INTAKE_RATE_PER_CLIENT, windowMs: 60_000 }, req.ip],
@@ -115,18 +117,18 @@ export async function submitForm(
   const header = req.headers['idempotency-key'];
   const key = (typeof header === 'string' ? header : undefined) ?? checkedKey(submission.idempotencyKey) ?? randomUUID();
   const attachments = submission.photo
-    ? [await app.deps.attachments.save('photo', submission.photo)]
+    ? [await context.attachments.save('photo', submission.photo)]
     : [];
   const message = { ...toInboundMessage(submission, key, attachments, source), fingerprint: submissionFingerprint(submission, source.hints) };
   let stored: Stored;
   try {
-    stored = await app.deps.acceptor.accept(message, { reserveCaseNo: true });
+    stored = await context.acceptor.accept(message, { reserveCaseNo: true });
   } catch (err) {
-    await app.deps.attachments.remove(attachments);
+    await context.attachments.remove(attachments);
     throw err;
   }
   // A repeated key keeps the first submission's files: this one's photo is not referenced by any row.
-  if (stored.duplicate) await app.deps.attachments.remove(attachments);
+  if (stored.duplicate) await context.attachments.remove(attachments);
   // The same key with another body is another message, not a double submit: it must not learn the first one's case or code.
   if (stored.duplicate && stored.fingerprint && stored.fingerprint !== message.fingerprint) {
     throw new InputError('idempotencyKey', 'this Idempotency-Key was already used for a different submission', 422, 'idempotency_key_reused');
@@ -137,7 +139,7 @@ export async function submitForm(
   const body = {
     caseNo: stored.caseNo!,
     status: 'registered' as const,
-    ...(anonymous ? { accessCode: accessCode(app.deps.secret, message.channel, key) } : {}),
+    ...(anonymous ? { accessCode: accessCode(context.secret, message.channel, key) } : {}),
   };
   if (wantsHtml(req)) {
     const page = renderConfirmationPage({ lang: submission.lang, ...body });

@@ -1,4 +1,4 @@
-import type { ChannelModule } from '../registry.js';
+import type { ChannelModule } from '../contract.js';
 import { startWechat } from './listener.js';
 import { wechatRoutes } from './routes.js';
 import { WechatSender } from './sender.js';

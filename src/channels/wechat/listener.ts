@@ -3,24 +3,18 @@
  * GET /api/v1/wechat/login), hands each message to the chat dispatcher, and
  * starts again after a drop, waiting longer each time.
  */
-import { join } from 'node:path';
 import { WechatyBuilder, type Message, type Wechaty } from 'wechaty';
 import { qrcodeValueToImageUrl } from 'wechaty';
-import type { ChannelListener, ListenerContext } from '../registry.js';
-import { AttachmentStore } from '../../intake/attachments.js';
-import { ChatDispatcher } from '../../chat/dispatch.js';
-import { LiaisonDesk } from '../../liaisons/desk.js';
+import type { ChannelListener, ChannelContext } from '../contract.js';
 import { chatMessageOf } from './messages.js';
 import { session } from './session.js';
 
 const RETRY_MS = [1_000, 5_000, 30_000, 120_000];
 
-export async function startWechat({ config, pool, acceptor, catalog, log }: ListenerContext): Promise<ChannelListener> {
+export async function startWechat({ config, attachments, chat: dispatcher, log }: ChannelContext): Promise<ChannelListener> {
   const puppet = config.WECHATY_PUPPET;
   if (!puppet) return { stop: async () => {} };
-  const attachments = new AttachmentStore(join(config.DATA_DIR, 'attachments'));
   const rooms = new Set(config.WECHAT_ROOMS.split(',').map((r) => r.trim()).filter(Boolean));
-  const dispatcher = new ChatDispatcher({ pool, acceptor, desk: LiaisonDesk.fromConfig(config, pool, catalog) });
   const bot: Wechaty = WechatyBuilder.build({
     name: 'minqing',
     puppet: puppet as never, // a module name, checked by wechaty when it loads it

@@ -10,8 +10,8 @@ import { InputError } from '../../core/errors.js';
 import { normalizeEmail, normalizePhone } from '../../core/contact-address.js';
 import { accessCodeMatches } from '../../core/access-code.js';
 import { CaseStatus, STATUS_LABELS } from '../../core/case-status.js';
-import { zoneLabel } from '../../router/zone-tree.js';
-import type { CatalogSnapshot } from '../../router/catalog.js';
+import { zoneLabel } from '../../catalog/zone-tree.js';
+import type { CatalogSnapshot } from '../../catalog/catalog.js';
 
 const Lookup = z.object({
   caseNo: z.string(),

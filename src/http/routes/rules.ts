@@ -9,7 +9,8 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
-import { RuleAction, RuleConditions, ruleProblem } from '../../router/rules.js';
+import { RuleAction, RuleConditions } from '../../catalog/rule.js';
+import { ruleProblem } from '../../router/rules.js';
 import { rulePatternProblem } from '../../router/rule-pattern.js';
 import { CHANNELS } from '../../channels/registry.js';
 

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
 import { normalizeEmail, normalizePhone } from '../../core/contact-address.js';
-import type { ZoneLevel } from '../../router/catalog.js';
-import { Boundary } from '../../router/geo.js';
+import type { ZoneLevel } from '../../catalog/catalog.js';
+import { Boundary } from '../../catalog/geo.js';
 import { Prisma } from '../../generated/prisma/client.js';
 
 const LEVELS = ['district', 'street', 'community', 'group'] as const;
