@@ -11,7 +11,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { StartupError, explainStartupFailure, redactUrl } from './startup-errors.js';
-import { readEvictionPolicy, EVICTION_HINT } from './redis-policy.js';
+import { readEvictionPolicy, EVICTION_HINT } from '../store/redis-policy.js';
 
 export async function ensureWritableDir(dir: string): Promise<void> {
   const probe = join(resolve(dir), `.write-test-${process.pid}`);

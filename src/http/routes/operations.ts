@@ -13,7 +13,7 @@ import client from 'prom-client';
 import { z } from 'zod';
 import { businessRegistry, registry } from '../../core/metrics.js';
 import { queueDepth } from '../../workers/queue-metrics.js';
-import { EVICTION_HINT, readEvictionPolicy } from '../../runtime/redis-policy.js';
+import { EVICTION_HINT, readEvictionPolicy } from '../../store/redis-policy.js';
 import type { AppDeps } from '../context.js';
 
 declare module 'fastify' {
