@@ -1,35 +1,36 @@
 /**
  * The intake worker's one job: turn stored inbound messages into cases (or
- * join each sender's open case), classify and route them, and queue their
- * receipts in the outbox. A job carries message ids, usually many.
+ * join each sender's open case), as named steps: answers to return visits,
+ * replies to answers from the knowledge base, threads, open cases, then new
+ * cases (src/intake/open-cases.ts), each followed by what the modules that
+ * own them write. A job carries message ids, usually many.
  *
  * Safe to run twice, or twice at once: only messages without a case are
- * read, and the statement that opens cases locks and re-checks them, writing
- * the case, the message's link to it, the routing event and the receipt
- * (outbound message + outbox row) all or nothing.
+ * read, and opening locks and re-checks them, writing the case, the
+ * message's link, its events, receipt, alert, notice and timers all or
+ * nothing, in one transaction.
  */
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { InboundMessage } from '../core/message.js';
-import type { Catalog, CatalogSnapshot } from '../catalog/catalog.js';
-import type { TextClassifier } from '../router/classifier.js';
-import { route } from '../router/route.js';
-import { zoneLabel } from '../catalog/zone-tree.js';
-import { CaseNoPrefix, withinOfficeHours } from '../core/time.js';
+import { CaseNoPrefix } from '../core/time.js';
 import { casesOpened, timed } from '../core/metrics.js';
-import { resolveContacts } from './contacts.js';
-import { renderUrgentAlert } from './urgent-alert.js';
-import { renderNotice } from '../outbox/liaison-notice.js';
-import { maskedSender } from '../core/contact-address.js';
-import { renderReceipt } from './receipt.js';
-import { DEFAULT_POLICY, planDeadline, type SupervisionPolicy } from '../supervision/deadlines.js';
+import { inTransaction } from '../store/db.js';
+import type { Catalog, CatalogSnapshot } from '../catalog/catalog.js';
 import { calendarOf } from '../catalog/calendar-of.js';
+import { queueSends } from '../outbox/queue.js';
+import { queueNotices } from '../outbox/liaison-notice.js';
+import type { TextClassifier } from '../router/classifier.js';
+import { DEFAULT_KNOWLEDGE_MIN_SCORE } from '../knowledge/matcher.js';
+import { DEFAULT_POLICY, type SupervisionPolicy } from '../supervision/deadlines.js';
+import { scheduleTimers } from '../supervision/case-timers.js';
 import { parseSurveyAnswer, recordSurveyAnswer } from '../supervision/return-visit.js';
 import { watchReopened } from '../supervision/reopen.js';
-import { inTransaction } from '../store/db.js';
-import { knowledgeAnswer, localDate } from '../knowledge/on-the-spot.js';
+import { resolveContacts } from './contacts.js';
+import { queueUrgentAlerts } from './urgent-alert.js';
+import { openCases } from './open-cases.js';
+import { planCase, type PlanContext } from './plan-case.js';
 import { awaitingConfirmation, handOver, parseKnowledgeReply, takeKnowledgeReplies } from './knowledge-reply.js';
-import { DEFAULT_KNOWLEDGE_MIN_SCORE } from '../knowledge/matcher.js';
 
 export interface ProcessDeps {
   pool: pg.Pool;
@@ -73,114 +74,6 @@ interface Item {
 const PENDING = `
   SELECT id, reserved_case_no, body, attachments, meta FROM message
   WHERE id = ANY($1) AND direction = 'in' AND case_id IS NULL AND status <> 'poisoned' ORDER BY id`;
-
-const OPEN_CASES = `
-  WITH input AS MATERIALIZED (
-    SELECT t.*, coalesce(t.reserved, next_case_no($13)) AS case_no
-    FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::timestamptz[],
-                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::bool[], $15::bool[], $16::bool[], $17::text[], $18::text[], $19::text[], $20::text[],
-                $21::"RequestKind"[], $22::bool[], $23::text[])
-      AS t(message_id, reserved, category, zone_id, liaison_id, contact_id, deadline_at,
-           origin, reply_channel, reply_address, routing, receipt, urgent, needs_triage, answered, alert, notice, withheld, timers,
-           kind, confidential, knowledge)
-  ),
-  pending AS (
-    SELECT input.* FROM input JOIN message m ON m.id = input.message_id
-    WHERE m.case_id IS NULL FOR UPDATE OF m
-  ),
-  new_case AS (
-    INSERT INTO "case" (case_no, category_code, zone_id, liaison_id, contact_id, deadline_at,
-                        origin_channel, reply_channel, reply_address, routing, urgent, needs_triage, kind, confidential,
-                        tags, joint_meeting, status, closed_at)
-    SELECT case_no, category, zone_id, liaison_id, contact_id, deadline_at,
-           origin, reply_channel, reply_address, routing::jsonb, urgent, needs_triage, kind, confidential,
-           ARRAY(SELECT jsonb_array_elements_text(coalesce(routing::jsonb #> '{rules,action,tags}', '[]'))),
-           coalesce((routing::jsonb #>> '{rules,action,jointMeeting}')::bool, false),
-           -- A rule's canned answer closes the case; one from the knowledge base waits for the resident's 1 or 2.
-           CASE WHEN answered THEN 'closed' WHEN knowledge IS NOT NULL THEN 'answered' ELSE 'registered' END::"CaseStatus",
-           CASE WHEN answered THEN now() END
-    FROM pending
-    RETURNING id, case_no
-  ),
-  opened AS (SELECT new_case.id AS case_id, pending.* FROM new_case JOIN pending USING (case_no)),
-  linked AS (
-    UPDATE message m SET case_id = opened.case_id, contact_id = opened.contact_id, status = 'processed', processed_at = now()
-    FROM opened WHERE m.id = opened.message_id
-  ),
-  registered AS (
-    INSERT INTO case_event (case_id, type, detail) SELECT case_id, 'registered', routing::jsonb FROM opened
-    UNION ALL
-    SELECT case_id, 'answered_on_the_spot', jsonb_build_object('answer', routing::jsonb #>> '{rules,action,answer}') FROM opened WHERE answered
-    UNION ALL
-    SELECT case_id, 'answered_from_knowledge', knowledge::jsonb FROM opened WHERE knowledge IS NOT NULL
-    UNION ALL
-    SELECT case_id, 'sent_to_joint_meeting', routing::jsonb #> '{rules,matched}' FROM opened
-    WHERE (routing::jsonb #>> '{rules,action,jointMeeting}')::bool
-    UNION ALL
-    SELECT case_id, 'receipt_withheld', jsonb_build_object('reason', withheld) FROM opened WHERE withheld IS NOT NULL
-  ),
-  receipt AS (
-    INSERT INTO message (direction, channel, case_id, contact_id, body, status)
-    SELECT 'out', reply_channel, case_id, contact_id, replace(receipt, '{caseNo}', case_no), 'pending' FROM opened WHERE withheld IS NULL
-    RETURNING id, case_id
-  ),
-  queued AS (
-    INSERT INTO outbox (message_id, case_id, kind, dedupe_key, channel, to_address)
-    SELECT receipt.id, receipt.case_id, 'receipt', 'receipt:' || receipt.case_id, opened.reply_channel, opened.reply_address
-    FROM receipt JOIN opened USING (case_id)
-    ON CONFLICT (dedupe_key) DO NOTHING
-  ),
-  -- Immediate danger: a text to the case's liaison and to every liaison up the zone tree
-  -- (for a complaint about officials, to the case's own liaison only).
-  alert_to AS (
-    SELECT DISTINCT ON (o.case_id, l.id) o.case_id, l.id AS liaison_id, l.phone, replace(o.alert, '{caseNo}', o.case_no) AS body
-    FROM opened o
-    CROSS JOIN LATERAL (
-      WITH RECURSIVE up AS (
-        SELECT id, parent_id, liaison_id FROM zone WHERE id = o.zone_id
-        UNION ALL
-        SELECT z.id, z.parent_id, z.liaison_id FROM zone z JOIN up ON z.id = up.parent_id
-      )
-      SELECT liaison_id FROM up WHERE NOT o.confidential UNION SELECT o.liaison_id
-    ) chain
-    JOIN liaison l ON l.id = chain.liaison_id AND l.active AND l.phone IS NOT NULL
-    WHERE o.alert IS NOT NULL
-  ),
-  alert AS (
-    INSERT INTO message (direction, channel, case_id, body, status, meta)
-    SELECT 'out', 'sms', case_id, body, 'pending', jsonb_build_object('liaisonId', liaison_id, 'to', phone) FROM alert_to
-    RETURNING id, case_id, meta
-  ),
-  alert_queued AS (
-    INSERT INTO outbox (message_id, case_id, kind, dedupe_key, channel, to_address)
-    SELECT id, case_id, 'urgent_alert', 'urgent_alert:' || case_id || ':' || (meta ->> 'liaisonId'), 'sms', meta ->> 'to' FROM alert
-    ON CONFLICT (dedupe_key) DO NOTHING
-  ),
-  -- The case's liaison hears of it on every chat they have bound (cases answered on the spot need no one,
-  -- unless the resident asks for a person: src/knowledge/confirmation.ts).
-  notice_to AS (
-    SELECT o.case_id, o.liaison_id, c.channel, c.address, replace(o.notice, '{caseNo}', o.case_no) AS body
-    FROM opened o JOIN liaison_chat c ON c.liaison_id = o.liaison_id AND c.revoked_at IS NULL
-    WHERE NOT o.answered AND o.knowledge IS NULL
-  ),
-  notice AS (
-    INSERT INTO message (direction, channel, case_id, body, status, meta)
-    SELECT 'out', channel, case_id, body, 'pending', jsonb_build_object('liaisonId', liaison_id, 'to', address) FROM notice_to
-    RETURNING id, case_id, channel, meta
-  ),
-  notice_queued AS (
-    INSERT INTO outbox (message_id, case_id, kind, dedupe_key, channel, to_address)
-    SELECT id, case_id, 'liaison_notice', 'liaison_notice:' || case_id || ':' || channel || ':' || (meta ->> 'to'), channel, meta ->> 'to' FROM notice
-    ON CONFLICT (dedupe_key) DO NOTHING
-  ),
-  -- The deadline's watch: reminders, the deadline, then escalations (fired by src/supervision).
-  timers AS (
-    INSERT INTO case_timer (case_id, kind, due_at, detail)
-    SELECT o.case_id, t.kind, t."dueAt", coalesce(t.detail, '{}') FROM opened o
-    CROSS JOIN LATERAL jsonb_to_recordset(o.timers::jsonb) AS t(kind text, "dueAt" timestamptz, detail jsonb)
-    WHERE NOT o.answered AND o.knowledge IS NULL
-  )
-  SELECT case_id, case_no, origin, category FROM opened`;
 
 /** Each contact's latest return visit still waiting for an answer. */
 const PENDING_SURVEYS = `
@@ -394,25 +287,57 @@ export class InboundProcessor {
     return this.join(items, threading.filter((i) => caseOf.has(i.contactId!)), (i) => caseOf.get(i.contactId!)!);
   }
 
+  /**
+   * Opens the cases, then each module writes its part for them in the same
+   * transaction: the receipt (outbox), the urgent alert, the liaison's
+   * notice, the deadline's timers. A batch stays a batch: one statement a step.
+   */
   private async openCases(items: Item[]): Promise<number> {
     if (items.length === 0) return 0;
     const catalog = await this.deps.catalog.get();
     const knownZones = await this.knownZones(items, catalog);
-    const plans = items.map((i) => this.plan(i.row, i.contactId, catalog, i.contactId === null ? null : (knownZones.get(i.contactId) ?? null)));
-    const col = <K extends keyof (typeof plans)[number]>(k: K) => plans.map((p) => p[k]);
-    const { rows } = await timed('open_cases', () =>
-      this.deps.pool.query<{ case_id: number; case_no: string; origin: string; category: string }>(OPEN_CASES, [
-        col('messageId'), col('reservedCaseNo'), col('category'), col('zoneId'), col('liaisonId'), col('contactId'),
-        col('deadlineAt'), col('origin'), col('replyChannel'), col('replyAddress'), col('routing'), col('receipt'),
-        this.prefix.now(), col('urgent'), col('needsTriage'), col('answered'), col('alert'), col('notice'), col('receiptWithheld'), col('timers'),
-        col('kind'), col('confidential'), col('knowledge'),
-      ]),
+    const context = this.planContext(catalog);
+    const plans = new Map(
+      items.map((i) => {
+        const ids = { messageId: i.row.id, reservedCaseNo: i.row.reserved_case_no, contactId: i.contactId, knownZoneId: i.contactId === null ? null : (knownZones.get(i.contactId) ?? null) };
+        return [i.row.id, planCase(i.row.message, ids, context)] as const;
+      }),
     );
-    for (const r of rows) casesOpened.inc({ channel: r.origin, category: r.category });
-    return rows.length;
+    const opened = await timed('open_cases', () =>
+      inTransaction(this.deps.pool, async (db) => {
+        const opened = await openCases(db, [...plans.values()].map((p) => p.case), this.prefix.now());
+        const steps = opened.map((o) => ({ ...o, plan: plans.get(o.messageId)!, fill: (text: string) => text.replaceAll('{caseNo}', o.caseNo) }));
+        await queueSends(
+          db,
+          steps.flatMap(({ caseId, plan, fill }) =>
+            plan.receipt === null
+              ? []
+              : [{ channel: plan.case.replyChannel, to: plan.case.replyAddress, body: fill(plan.receipt), kind: 'receipt', dedupeKey: `receipt:${caseId}`, caseId, contactId: plan.case.contactId }],
+          ),
+        );
+        await queueUrgentAlerts(
+          db,
+          steps.flatMap(({ caseId, plan, fill }) =>
+            plan.alert === null ? [] : [{ caseId, zoneId: plan.case.zoneId, liaisonId: plan.case.liaisonId, confidential: plan.case.confidential, body: fill(plan.alert) }],
+          ),
+        );
+        await queueNotices(
+          db,
+          steps.flatMap(({ caseId, plan, fill }) =>
+            plan.notice === null || plan.case.liaisonId === null ? [] : [{ caseId, liaisonId: plan.case.liaisonId, body: fill(plan.notice), dedupeKey: `liaison_notice:${caseId}` }],
+          ),
+        );
+        await scheduleTimers(db, steps.map(({ caseId, plan }) => ({ caseId, timers: plan.timers })));
+        return opened;
+      }),
+    );
+    for (const o of opened) {
+      const { origin, category } = plans.get(o.messageId)!.case;
+      casesOpened.inc({ channel: origin, category });
+    }
+    return opened.length;
   }
 
-  /** Classification, routing and the receipt text for one message: pure, no I/O. */
   /** Each known resident's zone: that of their latest case that left triage. */
   private async knownZones(items: Item[], catalog: CatalogSnapshot): Promise<Map<number, number>> {
     const contacts = [...new Set(items.map((i) => i.contactId).filter((c): c is number => c !== null))];
@@ -422,81 +347,25 @@ export class InboundProcessor {
     return new Map(rows.map((r) => [r.contact_id, r.zone_id]));
   }
 
-  private calendar(catalog: CatalogSnapshot) {
-    return calendarOf(catalog, this.watch().office);
+  private planContext(catalog: CatalogSnapshot): PlanContext {
+    const d = this.deps;
+    return {
+      catalog,
+      calendar: calendarOf(catalog, this.watch().office),
+      classifier: d.classifier,
+      policy: d.supervision ?? DEFAULT_POLICY,
+      triageZoneCode: d.triageZoneCode,
+      timeZone: d.timeZone,
+      officeHours: d.officeHours,
+      supervisoryZoneCode: d.supervisoryZoneCode,
+      knowledgeMinScore: d.knowledgeMinScore ?? DEFAULT_KNOWLEDGE_MIN_SCORE,
+      log: d.log,
+    };
   }
 
   /** The office calendar and policy a reopened case's new deadline is counted on. */
   private watch() {
     const office = this.deps.officeHours ?? DEFAULT_OFFICE;
     return { office: { ...office, timeZone: this.deps.timeZone }, policy: this.deps.supervision ?? DEFAULT_POLICY };
-  }
-
-  private plan(row: Row, contactId: number | null, catalog: CatalogSnapshot, knownZoneId: number | null) {
-    const { message } = row;
-    const office = this.deps.officeHours;
-    const decision = route(message, catalog, this.deps.classifier, this.deps.triageZoneCode, {
-      knownZoneId,
-      inOfficeHours: office ? withinOfficeHours(new Date(), this.deps.timeZone, office.hours, office.days) : false,
-      onRuleError: (ruleId, err) => this.deps.log?.warn({ ruleId, err: err.message }, 'routing rule failed; skipped'),
-      supervisoryZoneCode: this.deps.supervisoryZoneCode,
-    });
-    const { deadline, timers } = planDeadline(this.calendar(catalog), this.deps.supervision ?? DEFAULT_POLICY, new Date(), decision.deadlineHours, decision.urgent);
-    const known = knowledgeAnswer(decision, message.text, catalog, {
-      today: localDate(new Date(), this.deps.timeZone),
-      minScore: this.deps.knowledgeMinScore ?? DEFAULT_KNOWLEDGE_MIN_SCORE,
-      automatic: !!message.automatic,
-    });
-    const fromKnowledge = known?.evidence.answered ? known : null;
-    const receipt = renderReceipt({
-      caseNo: '{caseNo}',
-      categoryZh: decision.category.nameZh,
-      categoryEn: decision.category.nameEn,
-      zoneName: zoneLabel(decision.zone, catalog),
-      deadline,
-      language: message.language,
-      timeZone: this.deps.timeZone,
-      call: decision.classification.call,
-      answer: decision.answer,
-      knowledgeAnswer: fromKnowledge && (message.language === 'en' ? fromKnowledge.answerEn : fromKnowledge.answerZh),
-    });
-    return {
-      messageId: row.id,
-      reservedCaseNo: row.reserved_case_no,
-      category: decision.category.code,
-      zoneId: decision.zone.id,
-      liaisonId: decision.liaisonId,
-      contactId,
-      deadlineAt: deadline.toISOString(),
-      timers: JSON.stringify(timers),
-      origin: message.channel,
-      replyChannel: message.replyTo.channel,
-      replyAddress: message.replyTo.address ?? null,
-      routing: JSON.stringify(known ? { ...decision.evidence, knowledge: known.evidence } : decision.evidence),
-      receipt,
-      urgent: decision.urgent,
-      needsTriage: decision.classification.triage,
-      kind: decision.classification.kind,
-      confidential: decision.confidential,
-      answered: decision.answer !== null,
-      /** The timeline's `answered_from_knowledge` detail, when the knowledge base answered. */
-      knowledge: fromKnowledge ? JSON.stringify({ entryId: fromKnowledge.evidence.entryId, slug: fromKnowledge.evidence.slug, score: fromKnowledge.evidence.score }) : null,
-      notice: renderNotice({
-        reason: 'new',
-        caseNo: '{caseNo}',
-        categoryZh: decision.category.nameZh,
-        zoneName: zoneLabel(decision.zone, catalog),
-        deadline,
-        timeZone: this.deps.timeZone,
-        text: message.text,
-        from: maskedSender(message.sender.identities),
-        urgent: decision.urgent,
-      }),
-      alert: decision.urgent
-        ? renderUrgentAlert({ text: message.text, categoryZh: decision.category.nameZh, zoneName: zoneLabel(decision.zone, catalog), sender: message.sender.identities })
-        : null,
-      // Machines (auto-replies, list mail) are never answered automatically.
-      receiptWithheld: message.automatic ? `automatic mail: ${message.automatic}` : null,
-    };
   }
 }

@@ -45,25 +45,44 @@ export function renderNotice(f: NoticeFacts): string {
   ].join('\n');
 }
 
+export interface NoticeRequest {
+  caseId: number;
+  liaisonId: number;
+  body: string;
+  /** Unique per purpose; each chat's row adds `:<channel>:<address>`. */
+  dedupeKey: string;
+}
+
 /**
- * Queues a notice to every chat the liaison has bound. Messages to staff carry
- * meta.liaisonId, which keeps them out of the resident's lookup.
+ * Queues each notice to every chat its liaison has bound. Messages to staff
+ * carry meta.liaisonId, which keeps them out of the resident's lookup.
  */
-const QUEUE_NOTICE = `
-  WITH chats AS (
-    SELECT channel, address FROM liaison_chat WHERE liaison_id = $2 AND revoked_at IS NULL
+const QUEUE_NOTICES = `
+  WITH chats AS MATERIALIZED (
+    SELECT n.*, c.channel, c.address, n.dedupe_key || ':' || c.channel || ':' || c.address AS chat_key,
+           nextval(pg_get_serial_sequence('message', 'id'))::int AS id
+    FROM jsonb_to_recordset($1::jsonb) AS n(case_id int, liaison_id int, body text, dedupe_key text)
+    JOIN liaison_chat c ON c.liaison_id = n.liaison_id AND c.revoked_at IS NULL
   ),
   box AS (
     INSERT INTO outbox (message_id, case_id, kind, dedupe_key, channel, to_address)
-    SELECT nextval(pg_get_serial_sequence('message', 'id')), $1, 'liaison_notice', $4 || ':' || channel || ':' || address, channel, address FROM chats
+    SELECT id, case_id, 'liaison_notice', chat_key, channel, address FROM chats
     ON CONFLICT (dedupe_key) DO NOTHING
-    RETURNING message_id, channel
+    RETURNING message_id
   )
   INSERT INTO message (id, direction, channel, case_id, body, status, meta)
-  SELECT message_id, 'out', channel, $1, $3, 'pending', jsonb_build_object('liaisonId', $2::int) FROM box`;
+  SELECT chats.id, 'out', chats.channel, chats.case_id, chats.body, 'pending', jsonb_build_object('liaisonId', chats.liaison_id)
+  FROM chats JOIN box ON box.message_id = chats.id`;
+
+/** Returns how many chats were notified. */
+export async function queueNotices(db: Queryable, notices: readonly NoticeRequest[]): Promise<number> {
+  if (notices.length === 0) return 0;
+  const rows = notices.map((n) => ({ case_id: n.caseId, liaison_id: n.liaisonId, body: n.body, dedupe_key: n.dedupeKey }));
+  const { rowCount } = await db.query(QUEUE_NOTICES, [JSON.stringify(rows)]);
+  return rowCount ?? 0;
+}
 
 /** Returns how many chats were notified. */
 export async function queueNotice(db: Queryable, caseId: number, liaisonId: number, body: string, dedupeKey: string): Promise<number> {
-  const { rowCount } = await db.query(QUEUE_NOTICE, [caseId, liaisonId, body, dedupeKey]);
-  return rowCount ?? 0;
+  return queueNotices(db, [{ caseId, liaisonId, body, dedupeKey }]);
 }

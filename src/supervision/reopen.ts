@@ -13,6 +13,7 @@ import type { OfficeHours } from '../catalog/calendar.js';
 import { calendarOf } from '../catalog/calendar-of.js';
 import { planDeadline, type SupervisionPolicy } from './deadlines.js';
 import { cancelDeadlineTimers } from './settle.js';
+import { scheduleTimers } from './case-timers.js';
 
 export interface Watch {
   catalog: CatalogSnapshot;
@@ -43,11 +44,7 @@ export async function watchReopened(db: Queryable, caseIds: readonly number[], w
     // visit planned for the answer now undone waits for the next one (settleCase plans it again).
     await cancelDeadlineTimers(db, kase.id);
     await db.query(`UPDATE case_timer SET cancelled_at = now() WHERE case_id = $1 AND kind = 'return_visit' AND fired_at IS NULL AND cancelled_at IS NULL`, [kase.id]);
-    await db.query(
-      `INSERT INTO case_timer (case_id, kind, due_at, detail) SELECT $1, t.kind, t."dueAt", coalesce(t.detail, '{}')
-       FROM jsonb_to_recordset($2::jsonb) AS t(kind text, "dueAt" timestamptz, detail jsonb)`,
-      [kase.id, JSON.stringify(timers)],
-    );
+    await scheduleTimers(db, [{ caseId: kase.id, timers }]);
     await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'deadline_set', $2, $3)`, [
       kase.id,
       actor,
