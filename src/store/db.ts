@@ -56,9 +56,23 @@ export function createDb(options: DbOptions): Db {
 /** A pool, or one client of it inside a transaction: what statement helpers run on. */
 export type Queryable = pg.Pool | pg.PoolClient;
 
-/** Runs `work` in one transaction on one client: committed when it returns, rolled back when it throws. */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+/** Whether the database is reachable (the readiness check). */
+export async function ping(db: Queryable): Promise<void> {
+  await db.query('SELECT 1');
+}
+
+const isClient = (db: Queryable): db is pg.PoolClient => typeof (db as pg.PoolClient).release === 'function';
+let savepoints = 0;
+
+/**
+ * Runs `work` in one transaction on one client: committed when it returns, rolled back when it throws.
+ * Handed a client, `work` runs inside that client's transaction, under a savepoint: a failure undoes
+ * `work` alone and the caller decides; PostgreSQL refuses a savepoint on a client that is in no
+ * transaction, so a caller that forgot its own transaction fails loudly instead of committing piecemeal.
+ */
+export async function inTransaction<T>(db: Queryable, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  if (isClient(db)) return underSavepoint(db, work);
+  const client = await db.connect();
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -69,5 +83,18 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
     throw err;
   } finally {
     client.release();
+  }
+}
+
+async function underSavepoint<T>(client: pg.PoolClient, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const name = `nested_${++savepoints}`;
+  await client.query(`SAVEPOINT ${name}`);
+  try {
+    const result = await work(client);
+    await client.query(`RELEASE SAVEPOINT ${name}`);
+    return result;
+  } catch (err) {
+    await client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => {});
+    throw err;
   }
 }
