@@ -18,7 +18,7 @@ import { cleanStrings } from '../core/clean-text.js';
 import { Batcher } from '../core/batcher.js';
 import { CaseNoPrefix } from '../core/time.js';
 import { messagesIn, timed } from '../core/metrics.js';
-import type { IntakeJob } from './queue.js';
+import { markUnqueued, type IntakeJob } from './queue.js';
 
 export interface AcceptDeps {
   pool: pg.Pool;
@@ -162,9 +162,8 @@ export class Acceptor {
       ]).finally(() => clearTimeout(timer));
     } catch (err) {
       this.deps.log.warn({ count: messageIds.length, err: (err as Error).message }, 'queue unavailable; messages kept for the sweeper');
-      await this.deps.pool
-        .query(`UPDATE message SET status = 'unqueued' WHERE id = ANY($1) AND status = 'received'`, [messageIds])
-        .catch(() => {}); // still 'received': the sweeper's slower safety net finds them
+      // Still 'received' if this fails too: the sweeper's slower safety net finds them.
+      await markUnqueued(this.deps.pool, messageIds).catch(() => {});
     }
   }
 }

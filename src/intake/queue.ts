@@ -4,6 +4,7 @@
  * the work already done.
  */
 import { Queue, type ConnectionOptions } from 'bullmq';
+import type { Queryable } from '../store/db.js';
 
 export const INTAKE_QUEUE = 'intake';
 
@@ -22,4 +23,9 @@ export function createIntakeQueue(connection: ConnectionOptions, prefix: string)
       removeOnFail: { age: 7 * 24 * 3600 },
     },
   });
+}
+
+/** Stored but not queued (Redis is away): the sweeper queues them once it is back. */
+export async function markUnqueued(db: Queryable, messageIds: readonly number[]): Promise<void> {
+  await db.query(`UPDATE message SET status = 'unqueued' WHERE id = ANY($1) AND status = 'received'`, [messageIds]);
 }

@@ -5,6 +5,8 @@
  */
 import { createHash, randomInt } from 'node:crypto';
 import type pg from 'pg';
+import { audit } from '../store/audit.js';
+import { inTransaction, type Queryable } from '../store/db.js';
 
 export const BIND_CODE_TTL_HOURS = 24;
 
@@ -15,16 +17,19 @@ export interface BoundLiaison {
   name: string;
 }
 
-/** A fresh 8-digit code for the liaison; earlier unused codes stop working. */
-export async function issueBindCode(pool: pg.Pool, liaisonId: number, actor: string): Promise<{ code: string; expiresAt: Date }> {
+/** A fresh 8-digit code for the liaison, audited; earlier unused codes stop working. */
+export async function issueBindCode(db: Queryable, liaisonId: number, actor: string): Promise<{ code: string; expiresAt: Date }> {
   const code = String(randomInt(10_000_000, 100_000_000));
-  const { rows } = await pool.query<{ expires_at: Date }>(
-    `WITH expired AS (UPDATE liaison_bind_code SET expires_at = now() WHERE liaison_id = $2 AND used_at IS NULL AND expires_at > now())
-     INSERT INTO liaison_bind_code (code_hash, liaison_id, expires_at, created_by)
-     VALUES ($1, $2, now() + make_interval(hours => $3), $4) RETURNING expires_at`,
-    [hash(code), liaisonId, BIND_CODE_TTL_HOURS, actor],
-  );
-  return { code, expiresAt: rows[0]!.expires_at };
+  return inTransaction(db, async (tx) => {
+    const { rows } = await tx.query<{ expires_at: Date }>(
+      `WITH expired AS (UPDATE liaison_bind_code SET expires_at = now() WHERE liaison_id = $2 AND used_at IS NULL AND expires_at > now())
+       INSERT INTO liaison_bind_code (code_hash, liaison_id, expires_at, created_by)
+       VALUES ($1, $2, now() + make_interval(hours => $3), $4) RETURNING expires_at`,
+      [hash(code), liaisonId, BIND_CODE_TTL_HOURS, actor],
+    );
+    await audit(tx, { actor, action: 'liaison.bind_code', subjectType: 'liaison', subjectId: String(liaisonId) });
+    return { code, expiresAt: rows[0]!.expires_at };
+  });
 }
 
 /** Binds the chat with a valid code, once; null when the code is wrong, used or expired. */

@@ -11,6 +11,7 @@
  */
 import type pg from 'pg';
 import { inTransaction } from '../store/db.js';
+import { audit } from '../store/audit.js';
 import { maskedSender } from '../core/contact-address.js';
 import { formatLocal } from '../core/time.js';
 import type { Catalog, CatalogSnapshot } from '../catalog/catalog.js';
@@ -74,7 +75,8 @@ export class Supervisor {
 
   /**
    * A new deadline for a case (an admin's override): its pending reminders and deadline timer are
-   * cancelled and planned again against the new deadline. Returns false for an unknown case.
+   * cancelled and planned again against the new deadline, and the change is audited, in one
+   * transaction. Returns false for an unknown case.
    */
   async moveDeadline(caseNo: string, deadline: Date, actor: string): Promise<boolean> {
     const catalog = await this.deps.catalog.get();
@@ -96,6 +98,7 @@ export class Supervisor {
       ].filter((t) => t.kind === 'deadline' || t.dueAt.getTime() > now);
       for (const t of timers) await client.query('INSERT INTO case_timer (case_id, kind, due_at, detail) VALUES ($1, $2, $3, $4)', [kase.id, t.kind, t.dueAt, t.detail]);
       await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'deadline_changed', $2, $3)`, [kase.id, actor, { from: kase.deadline_at, to: deadline }]);
+      await audit(client, { actor, action: 'case.deadline', subjectType: 'case', subjectId: caseNo, detail: { deadlineAt: deadline.toISOString() } });
       return true;
     });
   }

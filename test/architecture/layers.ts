@@ -16,6 +16,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['router'], // classification, urgency, routing rules, officials
   ['knowledge'], // answers on the spot
   ['supervision'], // deadlines, timers, escalation, return visits, figures
+  ['cases'], // cases for staff and residents: lists, the timeline, status changes
   ['liaisons'], // the liaison's desk and commands, bound chats
   ['intake'], // accepting messages and opening cases, each step from the modules above
   // Shared by the chat channels: residents' commands and the liaisons' desk in a chat app.

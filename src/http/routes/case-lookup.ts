@@ -12,6 +12,7 @@ import { accessCodeMatches } from '../../core/access-code.js';
 import { CaseStatus, STATUS_LABELS } from '../../core/case-status.js';
 import { zoneLabel } from '../../catalog/zone-tree.js';
 import type { CatalogSnapshot } from '../../catalog/catalog.js';
+import { contactHasAddress, findCaseForLookup, publicTimeline, type LookupCase } from '../../cases/resident-lookup.js';
 
 const Lookup = z.object({
   caseNo: z.string(),
@@ -22,47 +23,6 @@ const Lookup = z.object({
   deadlineAt: z.string().nullable(),
   timeline: z.array(z.object({ at: z.string(), type: z.string(), text: z.string() })),
 });
-
-/**
- * Everything a matching contact may see: the case and the message that opened it,
- * or, before the workers have opened it, the message that reserved its number.
- */
-const FIND = `
-  SELECT m.id AS message_id, m.channel, m.provider_message_id, m.meta, m.created_at, c.id AS case_id, c.status, c.deadline_at,
-         c.contact_id, c.zone_id, cat.name_zh, cat.name_en
-  FROM (SELECT $1::text AS case_no) wanted
-  LEFT JOIN "case" c ON c.case_no = wanted.case_no
-  JOIN LATERAL (
-    SELECT * FROM message
-    WHERE direction = 'in' AND (case_id = c.id OR reserved_case_no = wanted.case_no)
-    ORDER BY id LIMIT 1
-  ) m ON true
-  LEFT JOIN category cat ON cat.code = c.category_code`;
-
-const PUBLIC_TIMELINE = `
-  SELECT at, 'event' AS type, type AS text FROM case_event WHERE case_id = $1 AND type <> 'note'
-  UNION ALL
-  SELECT m.created_at, 'reply', m.body FROM message m
-  WHERE m.case_id = $1 AND m.direction = 'out'
-    -- Texts to staff (urgent alerts, notices, notes on bounces) are not the resident's to read.
-    AND NOT m.meta ? 'liaisonId'
-    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = m.id AND o.kind IN ('urgent_alert', 'liaison_notice', 'liaison_note', 'liaison_answer'))
-  ORDER BY 1`;
-
-interface Found {
-  message_id: number;
-  channel: string;
-  provider_message_id: string;
-  meta: { sender?: { identities?: { kind: string; address: string }[] } };
-  created_at: Date;
-  case_id: number | null;
-  status: z.infer<typeof CaseStatus> | null;
-  deadline_at: Date | null;
-  contact_id: number | null;
-  zone_id: number | null;
-  name_zh: string | null;
-  name_en: string | null;
-}
 
 /**
  * Lookups are limited per client address (a minute), and per contact and per case number
@@ -95,15 +55,13 @@ export const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
   const { pool } = app.deps.db;
   const limits = lookupLimits(app.deps.config);
 
-  async function contactMatches(found: Found, contact: string): Promise<boolean> {
+  async function contactMatches(found: LookupCase, contact: string): Promise<boolean> {
     const trimmed = contact.trim();
     const anonymous = !found.meta.sender?.identities?.length;
-    if (anonymous) return /^\d{8}$/.test(trimmed) && accessCodeMatches(app.deps.secret, found.channel, found.provider_message_id, trimmed);
+    if (anonymous) return /^\d{8}$/.test(trimmed) && accessCodeMatches(app.deps.secret, found.channel, found.providerMessageId, trimmed);
     const address = normalizePhone(trimmed) ?? normalizeEmail(trimmed);
     if (found.meta.sender?.identities?.some((i) => i.address === address)) return true;
-    if (found.contact_id === null) return false;
-    const { rowCount } = await pool.query('SELECT 1 FROM channel_identity WHERE contact_id = $1 AND address = $2', [found.contact_id, address]);
-    return rowCount === 1;
+    return found.contactId !== null && contactHasAddress(pool, found.contactId, address);
   }
 
   app.get(
@@ -122,25 +80,25 @@ export const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
         whenRedisDown: 'refuse',
         message: 'too many lookups; try again later',
       });
-      const found = (await pool.query<Found>(FIND, [caseNo])).rows[0];
+      const found = await findCaseForLookup(pool, caseNo);
       if (!found || !(await contactMatches(found, contact))) throw new InputError('caseNo', 'no case with this number and contact', 404, 'not_found');
 
-      if (found.case_id === null) {
+      if (found.caseId === null) {
         // Accepted but not yet through the workers: registered, nothing more to show.
         return {
           caseNo, status: 'registered' as const, statusLabel: STATUS_LABELS.registered, category: null, zone: null, deadlineAt: null,
-          timeline: [{ at: found.created_at.toISOString(), type: 'event', text: 'received' }],
+          timeline: [{ at: found.receivedAt.toISOString(), type: 'event', text: 'received' }],
         };
       }
-      const timeline = await pool.query<{ at: Date; type: string; text: string }>(PUBLIC_TIMELINE, [found.case_id]);
+      const timeline = await publicTimeline(pool, found.caseId);
       return {
         caseNo,
         status: found.status!,
         statusLabel: STATUS_LABELS[found.status!],
-        category: { zh: found.name_zh!, en: found.name_en! },
-        zone: zoneName(await app.deps.catalog.get(), found.zone_id!),
-        deadlineAt: found.deadline_at!.toISOString(),
-        timeline: timeline.rows.map((r) => ({ at: r.at.toISOString(), type: r.type, text: r.text })),
+        category: { zh: found.categoryZh!, en: found.categoryEn! },
+        zone: zoneName(await app.deps.catalog.get(), found.zoneId!),
+        deadlineAt: found.deadlineAt!.toISOString(),
+        timeline: timeline.map((r) => ({ ...r, at: r.at.toISOString() })),
       };
     },
   );

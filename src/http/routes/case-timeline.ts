@@ -1,6 +1,6 @@
 /** A case's story in order: recorded events and the messages in and out. */
 import { z } from 'zod';
-import type { CaseEvent, Message, Outbox } from '../../generated/prisma/client.js';
+import type { CaseEventRecord, CaseMessageRecord } from '../../cases/cases-repository.js';
 
 export const TimelineEntry = z.object({
   at: z.string(),
@@ -21,7 +21,7 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export function buildTimeline(events: CaseEvent[], messages: (Message & { outbox: Outbox | null })[]): TimelineEntry[] {
+export function buildTimeline(events: readonly CaseEventRecord[], messages: readonly CaseMessageRecord[]): TimelineEntry[] {
   const entries: (TimelineEntry & { t: number })[] = [
     ...events.map((e) => ({
       t: e.at.getTime(),

@@ -8,6 +8,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
+import { listPoisoned, releasePoisoned } from '../../intake/poisoned-messages.js';
+import { markUnqueued } from '../../intake/queue.js';
 
 const PoisonedMessage = z.object({
   id: z.number(),
@@ -22,18 +24,6 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.coerce.number().int().positive().optional().describe('nextCursor of the previous page'),
 });
-
-const LIST = `
-  SELECT id, channel, attempts, last_error, created_at FROM message
-  WHERE direction = 'in' AND status = 'poisoned' AND ($1::text IS NULL OR channel = $1) AND ($2::int IS NULL OR id < $2)
-  ORDER BY id DESC LIMIT $3`;
-
-const RETRY = `
-  WITH old AS (SELECT id, status FROM message WHERE id = $1 AND direction = 'in' FOR UPDATE),
-  retried AS (
-    UPDATE message m SET status = 'received', attempts = 0 FROM old WHERE m.id = old.id AND old.status = 'poisoned' RETURNING m.id
-  )
-  SELECT (SELECT status FROM old) AS status, (SELECT id FROM retried) AS retried`;
 
 export const failedIntakeRoutes: FastifyPluginAsyncZod = async (app) => {
   const { pool } = app.deps.db;
@@ -52,13 +42,11 @@ export const failedIntakeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const q = req.query;
-      const { rows } = await pool.query<{ id: number; channel: string; attempts: number; last_error: string | null; created_at: Date }>(LIST, [
-        q.channel ?? null, q.cursor ?? null, q.limit + 1,
-      ]);
+      const rows = await listPoisoned(pool, { channel: q.channel, before: q.cursor, limit: q.limit + 1 });
       const page = rows.slice(0, q.limit);
       await audit(pool, { actor: `user:${req.staff!.id}`, action: 'intake.failed.list', subjectType: 'message', detail: { query: q, count: page.length } });
       return {
-        items: page.map((r) => ({ id: r.id, channel: r.channel, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at.toISOString() })),
+        items: page.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
         nextCursor: rows.length > q.limit ? page.at(-1)!.id : null,
       };
     },
@@ -78,19 +66,17 @@ export const failedIntakeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { id } = req.params;
-      const { rows } = await pool.query<{ status: string | null; retried: number | null }>(RETRY, [id]);
-      const r = rows[0]!;
-      if (!r.status) throw new InputError('id', `no inbound message ${id}`, 404, 'not_found');
-      if (!r.retried) throw new InputError('id', `message ${id} is ${r.status}, not poisoned`, 409, 'conflict');
+      const released = await releasePoisoned(pool, id, `user:${req.staff!.id}`);
+      if (!released.released && !released.status) throw new InputError('id', `no inbound message ${id}`, 404, 'not_found');
+      if (!released.released) throw new InputError('id', `message ${id} is ${released.status}, not poisoned`, 409, 'conflict');
       let status: 'received' | 'unqueued' = 'received';
       try {
         await app.deps.queue.add('messages', { messageIds: [id] });
       } catch {
         // Redis is away: the sweeper queues it once Redis is back.
-        await pool.query(`UPDATE message SET status = 'unqueued' WHERE id = $1 AND status = 'received'`, [id]);
+        await markUnqueued(pool, [id]);
         status = 'unqueued';
       }
-      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'intake.retry', subjectType: 'message', subjectId: String(id) });
       return { id, status };
     },
   );

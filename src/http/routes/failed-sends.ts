@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
 import { maskEmail, maskPhone } from '../../core/contact-address.js';
+import { listFailedSends, retrySend } from '../../outbox/failed-sends.js';
 
 const FailedSend = z.object({
   id: z.number(),
@@ -34,49 +35,9 @@ const ListQuery = z.object({
   cursor: z.coerce.number().int().positive().optional().describe('nextCursor of the previous page'),
 });
 
-const LIST = `
-  SELECT o.id, c.case_no, o.channel, o.kind, o.status::text AS status, o.attempts, o.rate_limits, o.last_error, o.to_address,
-         o.created_at, o.updated_at
-  FROM outbox o LEFT JOIN "case" c ON c.id = o.case_id
-  WHERE o.status IN ('failed', 'unknown')
-    AND ($1::text IS NULL OR o.channel = $1) AND ($2::text IS NULL OR o.kind = $2)
-    AND ($3::text IS NULL OR o.status::text = $3) AND ($4::int IS NULL OR o.id < $4)
-  ORDER BY o.id DESC LIMIT $5`;
-
-/** Back to the queue at once, with a fresh count of attempts; the timeline says who did it. */
-const RETRY = `
-  WITH old AS (SELECT id, status FROM outbox WHERE id = $1 FOR UPDATE),
-  retried AS (
-    UPDATE outbox o SET status = 'pending', attempts = 0, next_attempt_at = now(), locked_until = NULL, holder = NULL,
-           last_error = NULL, updated_at = now()
-    FROM old WHERE o.id = old.id AND old.status IN ('failed', 'unknown')
-    RETURNING o.id, o.case_id, o.message_id, o.kind, o.channel, old.status::text AS was
-  ),
-  mirrored AS (UPDATE message m SET status = 'pending' FROM retried WHERE m.id = retried.message_id),
-  noted AS (
-    INSERT INTO case_event (case_id, type, actor, detail)
-    SELECT case_id, 'send_retried', $2, jsonb_build_object('outboxId', id, 'kind', kind, 'channel', channel, 'was', was)
-    FROM retried WHERE case_id IS NOT NULL
-  )
-  SELECT (SELECT status::text FROM old) AS status, (SELECT was FROM retried) AS was`;
-
 function mask(address: string | null): string | null {
   if (!address) return null;
   return address.includes('@') ? maskEmail(address) : address.startsWith('+') ? maskPhone(address) : '***';
-}
-
-interface Row {
-  id: number;
-  case_no: string | null;
-  channel: string;
-  kind: string;
-  status: 'failed' | 'unknown';
-  attempts: number;
-  rate_limits: number;
-  last_error: string | null;
-  to_address: string | null;
-  created_at: Date;
-  updated_at: Date;
 }
 
 export const failedSendRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -96,22 +57,15 @@ export const failedSendRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const q = req.query;
-      const { rows } = await pool.query<Row>(LIST, [q.channel ?? null, q.kind ?? null, q.status ?? null, q.cursor ?? null, q.limit + 1]);
+      const rows = await listFailedSends(pool, { channel: q.channel, kind: q.kind, status: q.status, before: q.cursor, limit: q.limit + 1 });
       const page = rows.slice(0, q.limit);
       await audit(pool, { actor: `user:${req.staff!.id}`, action: 'outbox.failed.list', subjectType: 'outbox', detail: { query: q, count: page.length } });
       return {
-        items: page.map((r) => ({
-          id: r.id,
-          caseNo: r.case_no,
-          channel: r.channel,
-          kind: r.kind,
-          status: r.status,
-          attempts: r.attempts,
-          rateLimits: r.rate_limits,
-          lastError: r.last_error,
-          to: mask(r.to_address),
-          createdAt: r.created_at.toISOString(),
-          updatedAt: r.updated_at.toISOString(),
+        items: page.map(({ toAddress, ...r }) => ({
+          ...r,
+          to: mask(toAddress),
+          createdAt: r.createdAt.toISOString(),
+          updatedAt: r.updatedAt.toISOString(),
         })),
         nextCursor: rows.length > q.limit ? page.at(-1)!.id : null,
       };
@@ -132,12 +86,9 @@ export const failedSendRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { id } = req.params;
-      const actor = `user:${req.staff!.id}`;
-      const { rows } = await pool.query<{ status: string | null; was: string | null }>(RETRY, [id, actor]);
-      const r = rows[0]!;
-      if (!r.status) throw new InputError('id', `no send ${id}`, 404, 'not_found');
-      if (!r.was) throw new InputError('id', `send ${id} is ${r.status}, not failed or unknown`, 409, 'conflict');
-      await audit(pool, { actor, action: 'outbox.retry', subjectType: 'outbox', subjectId: String(id), detail: { was: r.was } });
+      const outcome = await retrySend(pool, id, `user:${req.staff!.id}`);
+      if (!outcome.retried && !outcome.status) throw new InputError('id', `no send ${id}`, 404, 'not_found');
+      if (!outcome.retried) throw new InputError('id', `send ${id} is ${outcome.status}, not failed or unknown`, 409, 'conflict');
       return { id, status: 'pending' as const };
     },
   );

@@ -7,8 +7,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
-import { audit } from '../../store/audit.js';
-import type { KnowledgeEntry as Row } from '../../generated/prisma/client.js';
+import {
+  createKnowledgeEntry,
+  findKnowledgeEntry,
+  listKnowledgeEntries,
+  retireKnowledgeEntry,
+  updateKnowledgeEntry,
+  type KnowledgeEntryRecord,
+} from '../../knowledge/knowledge-repository.js';
 
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'lowercase letters, digits and dashes (2 to 80)');
 const Questions = z.array(z.string().trim().min(2).max(300)).min(1, 'at least one question').max(50);
@@ -54,27 +60,12 @@ const EntryChange = z.object({
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 
-function present(e: Row): z.infer<typeof Entry> {
-  return {
-    id: e.id,
-    slug: e.slug,
-    questions: e.questions,
-    answerZh: e.answerZh,
-    answerEn: e.answerEn,
-    categoryCode: e.categoryCode,
-    zoneCodes: e.zoneCodes,
-    author: e.author,
-    createdAt: e.createdAt.toISOString(),
-    updatedAt: e.updatedAt.toISOString(),
-    validUntil: e.validUntil ? e.validUntil.toISOString().slice(0, 10) : null,
-    active: e.active,
-  };
+function present(e: KnowledgeEntryRecord): z.infer<typeof Entry> {
+  return { ...e, createdAt: e.createdAt.toISOString(), updatedAt: e.updatedAt.toISOString() };
 }
 
-const asDate = (d: string | null | undefined) => (d == null ? d : new Date(`${d}T00:00:00Z`));
-
 export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { prisma, pool } = app.deps.db;
+  const { pool } = app.deps.db;
   const { catalog } = app.deps;
   const security = [{ bearer: [] }];
 
@@ -88,11 +79,7 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
     if (unknown.length) throw new InputError('zoneCodes', `unknown zone ${unknown.join(', ')}`);
   }
 
-  async function find(id: number): Promise<Row> {
-    const entry = await prisma.knowledgeEntry.findUnique({ where: { id } });
-    if (!entry) throw new InputError('id', `unknown knowledge entry ${id}`, 404, 'not_found');
-    return entry;
-  }
+  const notFound = (id: number) => new InputError('id', `unknown knowledge entry ${id}`, 404, 'not_found');
 
   app.get(
     '/api/v1/knowledge',
@@ -107,15 +94,19 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const where = req.query.active ? { active: req.query.active === 'true' } : {};
-      return { items: (await prisma.knowledgeEntry.findMany({ where, orderBy: { slug: 'asc' } })).map(present) };
+      const filter = req.query.active ? { active: req.query.active === 'true' } : {};
+      return { items: (await listKnowledgeEntries(pool, filter)).map(present) };
     },
   );
 
   app.get(
     '/api/v1/knowledge/:id',
     { preHandler: app.requireRole('supervisor'), schema: { summary: 'One answer', tags: ['knowledge'], security, params: Id, response: { 200: Entry } } },
-    async (req) => present(await find(req.params.id)),
+    async (req) => {
+      const entry = await findKnowledgeEntry(pool, req.params.id);
+      if (!entry) throw notFound(req.params.id);
+      return present(entry);
+    },
   );
 
   app.post(
@@ -124,20 +115,8 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const body = req.body;
       await check(body);
-      if (await prisma.knowledgeEntry.findUnique({ where: { slug: body.slug } })) throw new InputError('slug', `entry ${body.slug} exists already`, 409, 'conflict');
-      const entry = await prisma.knowledgeEntry.create({
-        data: {
-          slug: body.slug,
-          questions: body.questions,
-          answerZh: body.answerZh,
-          answerEn: body.answerEn,
-          categoryCode: body.categoryCode ?? null,
-          zoneCodes: body.zoneCodes,
-          validUntil: asDate(body.validUntil) ?? null,
-          author: req.staff!.name,
-        },
-      });
-      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'knowledge.create', subjectType: 'knowledge_entry', subjectId: String(entry.id), detail: { ...body } });
+      const entry = await createKnowledgeEntry(pool, body, req.staff!.name, `user:${req.staff!.id}`, { ...body });
+      if (!entry) throw new InputError('slug', `entry ${body.slug} exists already`, 409, 'conflict');
       catalog.invalidate();
       return reply.code(201).send(present(entry));
     },
@@ -147,15 +126,11 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/knowledge/:id',
     { preHandler: app.requireRole('admin'), schema: { summary: 'Change an answer', tags: ['knowledge'], security, params: Id, body: EntryChange, response: { 200: Entry } } },
     async (req) => {
-      await find(req.params.id);
+      if (!(await findKnowledgeEntry(pool, req.params.id))) throw notFound(req.params.id);
       const body = req.body;
       await check(body);
-      const { validUntil, ...rest } = body;
-      const entry = await prisma.knowledgeEntry.update({
-        where: { id: req.params.id },
-        data: { ...rest, ...(validUntil !== undefined ? { validUntil: asDate(validUntil) } : {}) },
-      });
-      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'knowledge.update', subjectType: 'knowledge_entry', subjectId: String(entry.id), detail: { ...body } });
+      const entry = await updateKnowledgeEntry(pool, req.params.id, body, `user:${req.staff!.id}`, { ...body });
+      if (!entry) throw notFound(req.params.id);
       catalog.invalidate();
       return present(entry);
     },
@@ -165,9 +140,8 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/knowledge/:id',
     { preHandler: app.requireRole('admin'), schema: { summary: 'Retire an answer (it is kept, inactive)', tags: ['knowledge'], security, params: Id, response: { 200: Entry } } },
     async (req) => {
-      await find(req.params.id);
-      const entry = await prisma.knowledgeEntry.update({ where: { id: req.params.id }, data: { active: false } });
-      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'knowledge.retire', subjectType: 'knowledge_entry', subjectId: String(entry.id) });
+      const entry = await retireKnowledgeEntry(pool, req.params.id, `user:${req.staff!.id}`);
+      if (!entry) throw notFound(req.params.id);
       catalog.invalidate();
       return present(entry);
     },

@@ -7,8 +7,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { maskPhone, normalizePhone } from '../../core/contact-address.js';
-import { audit } from '../../store/audit.js';
 import { issueBindCode } from '../../liaisons/binding.js';
+import { createLiaison, findLiaison, listLiaisons, revokeChat } from '../../liaisons/liaisons-repository.js';
 
 const Liaison = z.object({
   id: z.number(),
@@ -28,10 +28,10 @@ const NewLiaison = z.object({
 const Id = z.object({ id: z.coerce.number().int().positive() });
 
 export const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { prisma, pool } = app.deps.db;
+  const { pool } = app.deps.db;
 
   async function liaisonOr404(id: number) {
-    const liaison = await prisma.liaison.findUnique({ where: { id } });
+    const liaison = await findLiaison(pool, id);
     if (!liaison) throw new InputError('id', `unknown liaison ${id}`, 404, 'not_found');
     return liaison;
   }
@@ -40,18 +40,12 @@ export const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/liaisons',
     { preHandler: app.requireRole('supervisor'), schema: { summary: 'List liaisons, their zones and bound chat accounts', tags: ['liaisons'], security: [{ bearer: [] }], response: { 200: z.object({ items: z.array(Liaison) }) } } },
     async () => {
-      const rows = await prisma.liaison.findMany({
-        include: { zones: { select: { code: true } }, chats: { where: { revokedAt: null }, select: { id: true, channel: true, boundAt: true } } },
-        orderBy: { id: 'asc' },
-      });
+      const rows = await listLiaisons(pool);
       return {
         items: rows.map((l) => ({
-          id: l.id,
-          name: l.name,
+          ...l,
           phone: l.phone ? maskPhone(l.phone) : null,
-          active: l.active,
-          zones: l.zones.map((z) => z.code),
-          chats: l.chats.map((c) => ({ id: c.id, channel: c.channel, boundAt: c.boundAt.toISOString() })),
+          chats: l.chats.map((c) => ({ ...c, boundAt: c.boundAt.toISOString() })),
         })),
       };
     },
@@ -62,9 +56,8 @@ export const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
     { preHandler: app.requireRole('admin'), schema: { summary: 'Add a liaison', tags: ['liaisons'], security: [{ bearer: [] }], body: NewLiaison, response: { 201: z.object({ id: z.number() }) } } },
     async (req, reply) => {
       const { name, phone, email } = req.body;
-      const created = await prisma.liaison.create({ data: { name, phone: normalizePhone(phone)!, ...(email ? { email } : {}) }, select: { id: true } });
-      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'liaison.create', subjectType: 'liaison', subjectId: String(created.id), detail: { name } });
-      return reply.code(201).send(created);
+      const id = await createLiaison(pool, { name, phone: normalizePhone(phone)!, email }, `user:${req.staff!.id}`);
+      return reply.code(201).send({ id });
     },
   );
 
@@ -84,7 +77,6 @@ export const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
       const liaison = await liaisonOr404(req.params.id);
       if (!liaison.active) throw new InputError('id', `liaison ${liaison.id} is not active`, 409, 'conflict');
       const { code, expiresAt } = await issueBindCode(pool, liaison.id, `user:${req.staff!.id}`);
-      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'liaison.bind_code', subjectType: 'liaison', subjectId: String(liaison.id) });
       return reply.code(201).send({ code, expiresAt: expiresAt.toISOString(), send: `绑定 ${code}` });
     },
   );
@@ -96,9 +88,9 @@ export const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { summary: 'Revoke a bound chat account', tags: ['liaisons'], security: [{ bearer: [] }], params: Id.extend({ chatId: z.coerce.number().int().positive() }) },
     },
     async (req, reply) => {
-      const { rowCount } = await pool.query('UPDATE liaison_chat SET revoked_at = now() WHERE id = $1 AND liaison_id = $2 AND revoked_at IS NULL', [req.params.chatId, req.params.id]);
-      if (!rowCount) throw new InputError('chatId', `no bound chat ${req.params.chatId} for liaison ${req.params.id}`, 404, 'not_found');
-      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'liaison.revoke_chat', subjectType: 'liaison', subjectId: String(req.params.id), detail: { chatId: req.params.chatId } });
+      if (!(await revokeChat(pool, req.params.id, req.params.chatId, `user:${req.staff!.id}`))) {
+        throw new InputError('chatId', `no bound chat ${req.params.chatId} for liaison ${req.params.id}`, 404, 'not_found');
+      }
       return reply.code(204).send();
     },
   );

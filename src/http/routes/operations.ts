@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { businessRegistry, registry } from '../../core/metrics.js';
 import { queueDepth } from '../../workers/queue-metrics.js';
 import { EVICTION_HINT, readEvictionPolicy } from '../../store/redis-policy.js';
+import { ping } from '../../store/db.js';
 import type { AppDeps } from '../context.js';
 
 declare module 'fastify' {
@@ -95,7 +96,7 @@ export const operationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (_req, reply) => {
       const [postgres, redis] = await Promise.all([
-        check(() => app.deps.db.pool.query('SELECT 1')),
+        check(() => ping(app.deps.db.pool)),
         check(() => app.deps.redis.ping()).then(async (result): Promise<z.infer<typeof RedisCheck>> => {
           if (!result.ok) return result;
           const evictionPolicy = await currentPolicy().catch(() => null);

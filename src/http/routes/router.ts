@@ -9,7 +9,7 @@ import { InputError } from '../../core/errors.js';
 import { normalizePhone } from '../../core/contact-address.js';
 import { route } from '../../router/route.js';
 import { withinOfficeHours } from '../../core/time.js';
-import { audit } from '../../store/audit.js';
+import { createCategory, updateCategory } from '../../catalog/categories-repository.js';
 import { FALLBACK_CATEGORY } from '../../router/classifier.js';
 import { knowledgeAnswer, localDate } from '../../knowledge/on-the-spot.js';
 
@@ -128,17 +128,10 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
     { preHandler: app.requireRole('admin'), schema: { summary: 'Add a category', tags: ['router'], security: [{ bearer: [] }], body: NewCategory, response: { 201: Category } } },
     async (req, reply) => {
       const c = req.body;
-      const { rows } = await pool.query(
-        `INSERT INTO category (code, name_zh, name_en, deadline_hours, keywords, active, sort_order)
-         VALUES ($1, $2, $3, $4, $5, $6, (SELECT coalesce(max(sort_order), 0) + 1 FROM category))
-         ON CONFLICT (code) DO NOTHING
-         RETURNING code, name_zh AS "nameZh", name_en AS "nameEn", deadline_hours AS "deadlineHours", keywords, active`,
-        [c.code, c.nameZh, c.nameEn, c.deadlineHours, c.keywords ?? [], c.active ?? true],
-      );
-      if (!rows[0]) throw new InputError('code', `category ${c.code} exists already`, 409, 'conflict');
-      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'category.create', subjectType: 'category', subjectId: c.code, detail: { ...c } });
+      const category = await createCategory(pool, c, `user:${req.staff!.id}`);
+      if (!category) throw new InputError('code', `category ${c.code} exists already`, 409, 'conflict');
       catalog.invalidate();
-      return reply.code(201).send(rows[0]);
+      return reply.code(201).send(category);
     },
   );
 
@@ -150,17 +143,10 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
       if (req.params.code === FALLBACK_CATEGORY && c.active === false) {
         throw new InputError('active', `${FALLBACK_CATEGORY} is where unsure cases go; it cannot be retired`);
       }
-      const { rows } = await pool.query(
-        `UPDATE category SET name_zh = coalesce($2, name_zh), name_en = coalesce($3, name_en),
-                deadline_hours = coalesce($4, deadline_hours), keywords = coalesce($5, keywords), active = coalesce($6, active)
-         WHERE code = $1
-         RETURNING code, name_zh AS "nameZh", name_en AS "nameEn", deadline_hours AS "deadlineHours", keywords, active`,
-        [req.params.code, c.nameZh ?? null, c.nameEn ?? null, c.deadlineHours ?? null, c.keywords ?? null, c.active ?? null],
-      );
-      if (!rows[0]) throw new InputError('code', `unknown category ${req.params.code}`, 404, 'not_found');
-      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'category.update', subjectType: 'category', subjectId: req.params.code, detail: { ...c } });
+      const category = await updateCategory(pool, req.params.code, c, `user:${req.staff!.id}`);
+      if (!category) throw new InputError('code', `unknown category ${req.params.code}`, 404, 'not_found');
       catalog.invalidate();
-      return rows[0];
+      return category;
     },
   );
 };

@@ -5,8 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
-import { audit } from '../../store/audit.js';
-import { inTransaction } from '../../store/db.js';
+import { calendarYear, replaceCalendarYear } from '../../catalog/calendar-repository.js';
 import { Supervisor } from '../../supervision/supervisor.js';
 import { policyFrom } from '../../supervision/deadlines.js';
 import { computeStats, toCsv } from '../../supervision/stats.js';
@@ -82,13 +81,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/calendar/:year',
     { preHandler: app.requireRole('supervisor'), schema: { summary: "A year's holidays and make-up working days", tags: ['supervision'], security: [{ bearer: [] }], params: Year, response: { 200: z.object({ year: z.number(), days: z.array(Day) }) } } },
-    async (req) => {
-      const { rows } = await db.pool.query<z.infer<typeof Day>>(
-        `SELECT to_char(date, 'YYYY-MM-DD') AS date, workday, name FROM calendar_day WHERE extract(year FROM date) = $1 ORDER BY date`,
-        [req.params.year],
-      );
-      return { year: req.params.year, days: rows };
-    },
+    async (req) => ({ year: req.params.year, days: await calendarYear(db.pool, req.params.year) }),
   );
 
   app.put(
@@ -103,11 +96,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       const wrong = days.findIndex((d) => Number(d.date.slice(0, 4)) !== year);
       if (wrong >= 0) throw new InputError(`days.${wrong}.date`, `${days[wrong]!.date} is not in ${year}`);
       if (new Set(days.map((d) => d.date)).size !== days.length) throw new InputError('days', 'a date is listed twice');
-      await inTransaction(db.pool, async (client) => {
-        await client.query('DELETE FROM calendar_day WHERE extract(year FROM date) = $1', [year]);
-        for (const d of days) await client.query('INSERT INTO calendar_day (date, workday, name) VALUES ($1, $2, $3)', [d.date, d.workday, d.name]);
-        await audit(client, { actor: `user:${req.staff!.id}`, action: 'calendar.update', subjectType: 'calendar', subjectId: String(year), detail: { days: days.length } });
-      });
+      await replaceCalendarYear(db.pool, year, days, `user:${req.staff!.id}`);
       catalog.invalidate();
       return { year, days: [...days].sort((a, b) => a.date.localeCompare(b.date)) };
     },
@@ -129,9 +118,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const deadline = new Date(req.body.deadlineAt);
       if (deadline.getTime() <= Date.now()) throw new InputError('deadlineAt', 'the new deadline must be in the future');
-      const actor = `user:${req.staff!.id}`;
-      if (!(await supervisor.moveDeadline(req.params.caseNo, deadline, actor))) throw new InputError('caseNo', `no case ${req.params.caseNo}`, 404, 'not_found');
-      await audit(db.pool, { actor, action: 'case.deadline', subjectType: 'case', subjectId: req.params.caseNo, detail: { deadlineAt: deadline.toISOString() } });
+      if (!(await supervisor.moveDeadline(req.params.caseNo, deadline, `user:${req.staff!.id}`))) throw new InputError('caseNo', `no case ${req.params.caseNo}`, 404, 'not_found');
       return { caseNo: req.params.caseNo, deadlineAt: deadline.toISOString() };
     },
   );

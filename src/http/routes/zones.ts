@@ -5,11 +5,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
-import { audit } from '../../store/audit.js';
 import { normalizeEmail, normalizePhone } from '../../core/contact-address.js';
 import type { ZoneLevel } from '../../catalog/catalog.js';
 import { Boundary } from '../../catalog/geo.js';
-import { Prisma } from '../../generated/prisma/client.js';
+import { createZone, findZone, listZones, updateZone, type ZoneRecord } from '../../catalog/zones-repository.js';
+import { liaisonExists } from '../../liaisons/liaisons-repository.js';
 
 const LEVELS = ['district', 'street', 'community', 'group'] as const;
 const PARENT_LEVEL: Record<ZoneLevel, ZoneLevel | null> = { district: null, street: 'district', community: 'street', group: 'community' };
@@ -64,38 +64,11 @@ const UpdateZone = z.object({
   supervisory: z.boolean().optional(),
 });
 
-const include = { parent: { select: { code: true } }, liaison: { select: { id: true, name: true } } } as const;
+/** What the API shows of a zone: its code, not its id. */
+const present = ({ id: _id, ...zone }: ZoneRecord): z.infer<typeof Zone> => zone;
 
 export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { prisma, pool } = app.deps.db;
-
-  function present(z: {
-    code: string;
-    name: string;
-    level: ZoneLevel;
-    aliases: string[];
-    phoneNumbers: string[];
-    emailAddresses: string[];
-    boundary: Prisma.JsonValue;
-    active: boolean;
-    supervisory: boolean;
-    parent: { code: string } | null;
-    liaison: { id: number; name: string } | null;
-  }) {
-    return {
-      code: z.code,
-      name: z.name,
-      level: z.level,
-      parentCode: z.parent?.code ?? null,
-      aliases: z.aliases,
-      phoneNumbers: z.phoneNumbers,
-      emailAddresses: z.emailAddresses,
-      boundary: z.boundary as Boundary | null,
-      liaison: z.liaison,
-      active: z.active,
-      supervisory: z.supervisory,
-    };
-  }
+  const { pool } = app.deps.db;
 
   async function parentFor(level: ZoneLevel, parentCode: string | undefined): Promise<number | null> {
     const wanted = PARENT_LEVEL[level];
@@ -104,7 +77,7 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
       return null;
     }
     if (!parentCode) throw new InputError('parentCode', `a ${level} needs a parent ${wanted}`);
-    const parent = await prisma.zone.findUnique({ where: { code: parentCode } });
+    const parent = await findZone(pool, parentCode);
     if (!parent) throw new InputError('parentCode', `unknown zone ${parentCode}`);
     if (parent.level !== wanted) throw new InputError('parentCode', `a ${level} must sit under a ${wanted}, not a ${parent.level}`);
     return parent.id;
@@ -112,13 +85,13 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
 
   async function checkLiaison(liaisonId: number | null | undefined): Promise<void> {
     if (liaisonId == null) return;
-    if (!(await prisma.liaison.findUnique({ where: { id: liaisonId } }))) throw new InputError('liaisonId', `unknown liaison ${liaisonId}`);
+    if (!(await liaisonExists(pool, liaisonId))) throw new InputError('liaisonId', `unknown liaison ${liaisonId}`);
   }
 
   app.get(
     '/api/v1/zones',
     { preHandler: app.requireRole('supervisor'), schema: { summary: 'List zones', tags: ['zones'], security: [{ bearer: [] }], response: { 200: z.object({ items: z.array(Zone) }) } } },
-    async () => ({ items: (await prisma.zone.findMany({ include, orderBy: { code: 'asc' } })).map(present) }),
+    async () => ({ items: (await listZones(pool)).map(present) }),
   );
 
   app.post(
@@ -128,23 +101,8 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = req.body;
       const parentId = await parentFor(body.level, body.parentCode);
       await checkLiaison(body.liaisonId);
-      if (await prisma.zone.findUnique({ where: { code: body.code } })) throw new InputError('code', `zone ${body.code} exists already`, 409, 'conflict');
-      const zone = await prisma.zone.create({
-        data: {
-          code: body.code,
-          name: body.name,
-          level: body.level,
-          parentId,
-          aliases: body.aliases,
-          phoneNumbers: body.phoneNumbers,
-          emailAddresses: body.emailAddresses,
-          ...(body.boundary ? { boundary: body.boundary } : {}),
-          liaisonId: body.liaisonId ?? null,
-          supervisory: body.supervisory,
-        },
-        include,
-      });
-      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'zone.create', subjectType: 'zone', subjectId: zone.code, detail: { ...body } });
+      const zone = await createZone(pool, { ...body, parentId }, `user:${req.staff!.id}`, { ...body });
+      if (!zone) throw new InputError('code', `zone ${body.code} exists already`, 409, 'conflict');
       app.deps.catalog.invalidate();
       return reply.code(201).send(present(zone));
     },
@@ -154,27 +112,14 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/zones/:code',
     { preHandler: app.requireRole('admin'), schema: { summary: 'Change a zone', tags: ['zones'], security: [{ bearer: [] }], params: z.object({ code: z.string() }), body: UpdateZone, response: { 200: Zone } } },
     async (req) => {
-      const existing = await prisma.zone.findUnique({ where: { code: req.params.code } });
+      const existing = await findZone(pool, req.params.code);
       if (!existing) throw new InputError('code', `unknown zone ${req.params.code}`, 404, 'not_found');
       const body = req.body;
       const parentId = body.parentCode !== undefined ? await parentFor(existing.level, body.parentCode) : undefined;
       await checkLiaison(body.liaisonId);
-      const zone = await prisma.zone.update({
-        where: { id: existing.id },
-        data: {
-          ...(body.name !== undefined ? { name: body.name } : {}),
-          ...(parentId !== undefined ? { parentId } : {}),
-          ...(body.aliases !== undefined ? { aliases: body.aliases } : {}),
-          ...(body.phoneNumbers !== undefined ? { phoneNumbers: body.phoneNumbers } : {}),
-          ...(body.emailAddresses !== undefined ? { emailAddresses: body.emailAddresses } : {}),
-          ...(body.boundary !== undefined ? { boundary: body.boundary ?? Prisma.DbNull } : {}),
-          ...(body.liaisonId !== undefined ? { liaisonId: body.liaisonId } : {}),
-          ...(body.active !== undefined ? { active: body.active } : {}),
-          ...(body.supervisory !== undefined ? { supervisory: body.supervisory } : {}),
-        },
-        include,
-      });
-      await audit(pool, { actor: `user:${req.staff!.id}`, action: 'zone.update', subjectType: 'zone', subjectId: zone.code, detail: { ...body } });
+      const { parentCode: _parentCode, ...change } = body;
+      const zone = await updateZone(pool, existing.code, { ...change, parentId }, `user:${req.staff!.id}`, { ...body });
+      if (!zone) throw new InputError('code', `unknown zone ${req.params.code}`, 404, 'not_found');
       app.deps.catalog.invalidate();
       return present(zone);
     },

@@ -1,0 +1,78 @@
+/**
+ * Admins' routing rules in PostgreSQL. Every change is a new version, kept in
+ * routing_rule_version with who made it, and an audit entry: the rule, its
+ * version and its audit entry commit together or not at all. A deleted rule
+ * is kept (deleted = true) with its versions. Checking a rule before it is
+ * saved is the router's (rules.ts, rule-pattern.ts).
+ */
+import type { RuleAction, RuleConditions } from '../catalog/rule.js';
+import { audit } from '../store/audit.js';
+import { inTransaction, type Queryable } from '../store/db.js';
+
+export interface RuleInput {
+  name: string;
+  priority: number;
+  active: boolean;
+  conditions: RuleConditions;
+  action: RuleAction;
+}
+
+export interface RuleRecord extends RuleInput {
+  id: number;
+  version: number;
+  updatedAt: Date;
+}
+
+const COLUMNS = `id, name, priority, active, conditions, action, version, updated_at AS "updatedAt"`;
+
+/** The rules not deleted, in the order they apply. */
+export async function listRules(db: Queryable): Promise<RuleRecord[]> {
+  return (await db.query<RuleRecord>(`SELECT ${COLUMNS} FROM routing_rule WHERE NOT deleted ORDER BY priority, id`)).rows;
+}
+
+export async function createRule(db: Queryable, r: RuleInput, actor: string): Promise<RuleRecord> {
+  return inTransaction(db, async (tx) => {
+    const { rows } = await tx.query<RuleRecord>(
+      `INSERT INTO routing_rule (name, priority, active, conditions, action) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+      [r.name, r.priority, r.active, JSON.stringify(r.conditions), JSON.stringify(r.action)],
+    );
+    return kept(tx, rows[0]!, actor, 'rule.create');
+  });
+}
+
+/** The rule replaced by `r` as its next version; null when there is no such rule (or it was deleted). */
+export async function replaceRule(db: Queryable, id: number, r: RuleInput, actor: string): Promise<RuleRecord | null> {
+  return inTransaction(db, async (tx) => {
+    const { rows } = await tx.query<RuleRecord>(
+      `UPDATE routing_rule SET name = $2, priority = $3, active = $4, conditions = $5, action = $6, version = version + 1, updated_at = now()
+       WHERE id = $1 AND NOT deleted RETURNING ${COLUMNS}`,
+      [id, r.name, r.priority, r.active, JSON.stringify(r.conditions), JSON.stringify(r.action)],
+    );
+    return rows[0] ? kept(tx, rows[0], actor, 'rule.update') : null;
+  });
+}
+
+/** Deletes the rule (its last version says so); false when there is no such rule. */
+export async function deleteRule(db: Queryable, id: number, actor: string): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    const { rows } = await tx.query<RuleRecord>(
+      `UPDATE routing_rule SET deleted = true, version = version + 1, updated_at = now() WHERE id = $1 AND NOT deleted RETURNING ${COLUMNS}`,
+      [id],
+    );
+    if (!rows[0]) return false;
+    await kept(tx, rows[0], actor, 'rule.delete', true);
+    return true;
+  });
+}
+
+/** Keeps the rule's new version and audits the change, in the caller's transaction. */
+async function kept(tx: Queryable, rule: RuleRecord, actor: string, action: string, deleted = false): Promise<RuleRecord> {
+  await tx.query('INSERT INTO routing_rule_version (rule_id, version, snapshot, actor) VALUES ($1, $2, $3, $4)', [
+    rule.id,
+    rule.version,
+    JSON.stringify({ ...rule, deleted }),
+    actor,
+  ]);
+  await audit(tx, { actor, action, subjectType: 'rule', subjectId: String(rule.id) });
+  return rule;
+}
