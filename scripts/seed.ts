@@ -21,7 +21,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 const db = createDb({ url: config.DATABASE_URL ?? running?.url ?? embedded!.url, schema: config.DATABASE_SCHEMA });
 try {
   await migrate(db.pool);
-  const counts = await seedDemoDistrict(db.prisma);
+  const counts = await seedDemoDistrict(db.pool);
   log.info(counts, 'demo district loaded');
 } finally {
   await db.close();

@@ -82,7 +82,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
     // The offline demo should show a real district on first start, not an empty zone picker.
     // A configured database is left as it is (production has its own zones), but an empty one is worth a word.
     if (role !== 'worker' && (await zoneCount(db)) <= 1) {
-      if (!config.DATABASE_URL) log.info(await seedDemoDistrict(db.prisma), 'embedded database: demo district loaded');
+      if (!config.DATABASE_URL) log.info(await seedDemoDistrict(db.pool), 'embedded database: demo district loaded');
       else
         log.warn(
           { command: 'npm run seed' },

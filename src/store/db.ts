@@ -1,15 +1,13 @@
 /**
- * One pg pool per process, shared by the Prisma client (admin and reporting
- * queries) and the hot path's raw SQL (src/intake, src/workers), which
- * cannot afford several ORM round trips per message (see FACTS.md).
+ * One pg pool per process. All data access is SQL through it: the hot path
+ * (src/intake, src/workers) and the repositories of each domain module (plain
+ * functions taking a Queryable). Prisma keeps the schema and the migrations
+ * only (prisma/); there is no ORM client at run time.
  */
 import pg from 'pg';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/prisma/client.js';
 
 export interface Db {
   pool: pg.Pool;
-  prisma: PrismaClient;
   close(): Promise<void>;
 }
 
@@ -40,17 +38,7 @@ export function createPool({ url, schema, poolSize = 20, asyncCommit = false }: 
 
 export function createDb(options: DbOptions): Db {
   const pool = createPool(options);
-  const prisma = new PrismaClient({
-    adapter: new PrismaPg(pool, options.schema ? { schema: options.schema } : undefined),
-  });
-  return {
-    pool,
-    prisma,
-    async close() {
-      await prisma.$disconnect();
-      await pool.end();
-    },
-  };
+  return { pool, close: () => pool.end() };
 }
 
 /** A pool, or one client of it inside a transaction: what statement helpers run on. */

@@ -19,7 +19,7 @@ const app = () => sys.app!;
 
 beforeAll(async () => {
   sys = await startTestSystem({ env: { PUBLIC_BASE_URL: BASE, CARD_MAILBOX: MAILBOX, CARD_HOTLINE: '+868716361234', METRICS_BUSINESS: 'true' } });
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
   await sys.sql(`INSERT INTO app_user (name, role, api_key_hash) VALUES ('supervisor', 'supervisor', $1)`, [hashApiKey('supervisor-token-0123456789')]);
 });
 afterAll(() => sys.teardown());
@@ -344,7 +344,7 @@ describe('contact cards: without the CJK font', () => {
   let bare: TestSystem;
   beforeAll(async () => {
     bare = await startTestSystem({ env: { CJK_FONT_PATH: '/nonexistent/NotoSansCJK-Regular.ttc' } });
-    await seedDemoDistrict(bare.db.prisma);
+    await seedDemoDistrict(bare.db.pool);
   });
   afterAll(() => bare.teardown());
 

@@ -15,7 +15,7 @@ const newAddress = (name = 'resident') => `${name}.${randomBytes(4).toString('he
 beforeAll(async () => {
   sink = await startSink();
   sys = await startTestSystem({ env: envEmail(sink.url, { SMTP_RATE_PER_HOUR: '6', SMTP_MAX_MESSAGE_BYTES: String(200 * 1024), EMAIL_ATTACHMENT_MAX_BYTES: String(16 * 1024) }) });
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
   await sys.sql(`UPDATE zone SET email_addresses = ARRAY[$1] WHERE code = 'wh-hs'`, [ZONE_MAILBOX]);
 });
 afterAll(async () => {

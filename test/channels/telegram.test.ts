@@ -21,7 +21,7 @@ let residentCase: { id: number; case_no: string };
 beforeAll(async () => {
   bot = await startFakeBotApi();
   sys = await startTestSystem({ env: { ...telegramEnv(bot.url), OUTBOX_WAKE_DELAY_MS: '0', TWILIO_WEBHOOK_INSECURE: 'true' } });
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
 });
 afterAll(async () => {
   await sys?.teardown();

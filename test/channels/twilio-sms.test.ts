@@ -13,7 +13,7 @@ const newSid = () => `SM${randomBytes(16).toString('hex')}`;
 beforeAll(async () => {
   fake = await startFakeTwilio();
   sys = await startTestSystem({ env: { ...twilioEnv(fake.url), OUTBOX_WAKE_DELAY_MS: '0' } });
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
   // 华山街道's own hotline number.
   await sys.sql(`UPDATE zone SET phone_numbers = ARRAY['+8687163611111'] WHERE code = 'wh-hs'`);
 });

@@ -8,7 +8,7 @@ const app = () => sys.app!;
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
 });
 afterAll(() => sys.teardown());
 

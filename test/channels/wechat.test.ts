@@ -20,7 +20,7 @@ const said: { to: string; text: string }[] = [];
 
 beforeAll(async () => {
   sys = await startTestSystem({ env: { WECHATY_PUPPET: 'wechaty-puppet-mock', OUTBOX_WAKE_DELAY_MS: '0', TIMER_TICK_MS: '200' } });
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
   bot = sys.listeners.get('wechat')!.client as Wechaty;
   mocker = (bot.puppet as PuppetMock).mocker;
   bot.on('message', (m) => {

@@ -52,7 +52,7 @@ beforeAll(async () => {
       METRICS_TOKEN,
     },
   });
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
   await sys.sql(`INSERT INTO app_user (name, role, api_key_hash) VALUES ('supervisor', 'supervisor', $1)`, [hashApiKey(SUPERVISOR.authorization.slice(7))]);
 });
 afterAll(() => sys.teardown());

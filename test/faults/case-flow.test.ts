@@ -32,7 +32,7 @@ beforeAll(async () => {
   twilio = await startFakeTwilio();
   sink = await startSink();
   sys = await startTestSystem({ env: { ...telegramEnv(bot.url), ...twilioEnv(twilio.url), ...envEmail(sink.url), TIMER_TICK_MS: '200' } });
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
   for (const [zone, chat] of [['wh-hs-ch-01', LIAISON], ['wh-hs-ch', ABOVE]] as const) {
     const [{ id }] = (await sys.sql(`SELECT liaison_id AS id FROM zone WHERE code = $1`, [zone])) as [{ id: number }];
     const { code } = (await app().inject({ method: 'POST', url: `/api/v1/liaisons/${id}/bind-code`, headers: adminHeaders })).json();

@@ -17,7 +17,7 @@ async function submit(payload: Record<string, unknown>): Promise<{ caseNo: strin
 
 beforeAll(async () => {
   sys = await startTestSystem();
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
   await sys.sql(`INSERT INTO app_user (name, role, api_key_hash) VALUES ('supervisor', 'supervisor', $1)`, [hashApiKey('supervisor-token-0123456789')]);
 });
 afterAll(() => sys.teardown());

@@ -19,7 +19,7 @@ const newEntry = {
 
 beforeAll(async () => {
   sys = await startTestSystem({ role: 'http' });
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
   await sys.sql(`INSERT INTO app_user (name, role, api_key_hash) VALUES ('a supervisor', 'supervisor', $1)`, [hashApiKey('kb-supervisor-token-0123456789')]);
 });
 afterAll(() => sys.teardown());

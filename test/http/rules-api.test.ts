@@ -11,7 +11,7 @@ const SUPERVISOR = { authorization: 'Bearer rules-supervisor-token-0123' };
 beforeAll(async () => {
   // Unsigned SMS webhooks (no Twilio token, demo switch on) let this file text in as a resident.
   sys = await startTestSystem({ env: { OUTBOX_WAKE_DELAY_MS: '0', TWILIO_WEBHOOK_INSECURE: 'true' } });
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
   await sys.sql(`INSERT INTO app_user (name, role, api_key_hash) VALUES ('supervisor', 'supervisor', $1)`, [hashApiKey('rules-supervisor-token-0123')]);
 });
 afterAll(() => sys.teardown());

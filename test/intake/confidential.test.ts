@@ -20,7 +20,7 @@ let supervisorHeaders: Record<string, string>;
 
 beforeAll(async () => {
   sys = await startTestSystem({ role: 'http' });
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
   sys.app!.deps.catalog.invalidate();
   acceptor = new Acceptor({ pool: sys.db.pool, queue: sys.queue, log: createLogger('silent'), timeZone: 'Asia/Shanghai' });
   processor = new InboundProcessor({ pool: sys.db.pool, catalog: sys.app!.deps.catalog, classifier: sys.app!.deps.classifier, timeZone: 'Asia/Shanghai', triageZoneCode: 'district' });

@@ -19,7 +19,7 @@ const dog = loadDemoEntries().find((e) => e.id === 'dog-registration')!;
 beforeAll(async () => {
   fake = await startFakeTwilio();
   sys = await startTestSystem({ env: { ...twilioEnv(fake.url), OUTBOX_WAKE_DELAY_MS: '0' } });
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
   await sys.sql(`UPDATE zone SET phone_numbers = ARRAY[$1] WHERE code = 'wh-hs'`, [HUASHAN]);
   await sys.sql(`UPDATE zone SET phone_numbers = ARRAY[$1] WHERE code = 'wh-hg'`, [HUGUO]);
   // Every liaison reads their cases on Telegram (sandboxed: no bot token).

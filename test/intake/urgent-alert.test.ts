@@ -18,7 +18,7 @@ let processor: InboundProcessor;
 beforeAll(async () => {
   // The HTTP role only: the worker step is driven by hand, twice where it matters.
   sys = await startTestSystem({ role: 'http' });
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
   acceptor = new Acceptor({ pool: sys.db.pool, queue: sys.queue, log: createLogger('silent'), timeZone: 'Asia/Shanghai' });
   processor = new InboundProcessor({ pool: sys.db.pool, catalog: new Catalog(sys.db.pool), classifier: sys.app!.deps.classifier, timeZone: 'Asia/Shanghai', triageZoneCode: 'district' });
 });

@@ -21,7 +21,7 @@ let nextUpdate = 950_000_000;
 beforeAll(async () => {
   bot = await startFakeBotApi();
   sys = await startTestSystem({ env: { ...telegramEnv(bot.url), OUTBOX_WAKE_DELAY_MS: '0', TIMER_TICK_MS: '200' } });
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
   const [{ id }] = (await sys.sql(`SELECT liaison_id AS id FROM zone WHERE code = 'wh-hs-ch'`)) as [{ id: number }];
   const { code } = (await app().inject({ method: 'POST', url: `/api/v1/liaisons/${id}/bind-code`, headers: adminHeaders })).json();
   const u = fixture('text') as { message: Record<string, unknown> & { from: object; chat: object } };

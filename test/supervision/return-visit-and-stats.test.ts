@@ -20,7 +20,7 @@ let nextUpdate = 970_000_000;
 beforeAll(async () => {
   bot = await startFakeBotApi();
   sys = await startTestSystem({ env: { ...telegramEnv(bot.url), OUTBOX_WAKE_DELAY_MS: '0', TIMER_TICK_MS: '200', TWILIO_WEBHOOK_INSECURE: 'true', METRICS_BUSINESS: 'true' } });
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
   const [{ id }] = (await sys.sql(`SELECT liaison_id AS id FROM zone WHERE code = 'wh-hs-ch-01'`)) as [{ id: number }];
   const { code } = (await app().inject({ method: 'POST', url: `/api/v1/liaisons/${id}/bind-code`, headers: adminHeaders })).json();
   await say(LIAISON_CHAT, `绑定 ${code}`);

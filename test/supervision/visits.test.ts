@@ -8,7 +8,7 @@ const month = async (m: string) => (await sys.app!.inject({ method: 'GET', url: 
 
 beforeAll(async () => {
   sys = await startTestSystem({ role: 'http' });
-  await seedDemoDistrict(sys.db.prisma);
+  await seedDemoDistrict(sys.db.pool);
 });
 afterAll(() => sys?.teardown());
 
