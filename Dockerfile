@@ -10,17 +10,16 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 # ---------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
-# Prisma's install script and `prisma generate` would otherwise try to download
-# the native schema engine; generating the client does not need it.
+# The Prisma CLI (a dev dependency, for migrations) would otherwise try to
+# download its native schema engine on install; the build does not need it.
 ENV PRISMA_SCHEMA_ENGINE_BINARY=/bin/true
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
 # ---------------------------------------------------------------------------
-# build: generate the Prisma client into src/generated/prisma, compile to dist/.
+# build: compile to dist/.
 # ---------------------------------------------------------------------------
 FROM deps AS build
-ENV PRISMA_SCHEMA_ENGINE_BINARY=/bin/true
 COPY . .
 RUN npm run build \
  && test -f dist/src/main.js
@@ -40,8 +39,8 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends fonts-noto-cjk \
  && rm -rf /var/lib/apt/lists/*
 
-# @prisma/client, @prisma/adapter-pg and pg are regular dependencies, so they
-# are installed here. No install scripts: the client was generated in the build stage.
+# pg is the only database client at run time (no Prisma client); no install
+# scripts are needed.
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && npm cache clean --force

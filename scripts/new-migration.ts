@@ -7,7 +7,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { diffSchemas } from '../src/store/schema-diff.js';
+import { diffSchemas } from './schema-diff.js';
 import { listMigrations, MIGRATIONS_DIR } from '../src/store/migrate.js';
 
 const name = process.argv[2];

@@ -7,8 +7,8 @@
  *   core ← store ← domain modules ← chat ← channels, workers ← http, seed ← runtime ← main
  */
 export const LAYERS: readonly (readonly string[])[] = [
-  // The message model, errors, time, logging, metrics; the configuration; Prisma's generated client.
-  ['core', 'config.ts', 'generated'],
+  // The message model, errors, time, logging, metrics; the configuration.
+  ['core', 'config.ts'],
   // PostgreSQL and Redis: pools, transactions, migrations, the audit log.
   ['store'],
   // Domain modules, each above the ones it builds on.

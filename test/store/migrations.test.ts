@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPool } from '../../src/store/db.js';
 import { listMigrations, migrate, MIGRATIONS_DIR } from '../../src/store/migrate.js';
-import { diffSchemas } from '../../src/store/schema-diff.js';
+import { diffSchemas } from '../../scripts/schema-diff.js';
 import { createSchema, dropSchema, TEST_DATABASE_URL, uniqueName } from '../helpers/system.js';
 
 const schema = uniqueName('mig');

@@ -1,11 +1,13 @@
 /**
- * Migration SQL from Prisma's own schema engine, offline.
+ * Migration SQL from Prisma's own schema engine, offline, for
+ * `npm run db:migration` (scripts/new-migration.ts): a development tool,
+ * never loaded by the gateway.
  *
  * The Prisma CLI downloads a native schema engine that these machines cannot
  * fetch, so `prisma migrate dev` is unavailable. The engine also ships as
  * WebAssembly (@prisma/schema-engine-wasm); its `diff` between two schema
  * texts is exactly what `prisma migrate diff` prints. This is an internal
- * Prisma API: it lives in this one module and test/store/schema-diff.test.ts
+ * Prisma API: it lives in this one module and test/store/migrations.test.ts
  * fails loudly if an upgrade changes it.
  */
 import { readFile } from 'node:fs/promises';
