@@ -7,6 +7,7 @@
  */
 import type pg from 'pg';
 import type { InboundMessage } from '../core/message.js';
+import { inTransaction, type Queryable } from '../store/db.js';
 import type { Acceptor } from '../intake/accept.js';
 import { queueSend } from '../outbox/queue.js';
 import { bindChat, liaisonOfChat } from '../liaisons/binding.js';
@@ -34,13 +35,16 @@ export class ChatDispatcher {
 
   async handle(m: ChatMessage): Promise<void> {
     const { pool } = this.deps;
-    const answer = (body: string, purpose: string) =>
-      queueSend(pool, { channel: m.channel, to: m.chatId, body, kind: 'chat_answer', dedupeKey: `${purpose}:${m.channel}:${m.updateId}` });
+    const answer = (body: string, purpose: string, db: Queryable = pool) =>
+      queueSend(db, { channel: m.channel, to: m.chatId, body, kind: 'chat_answer', dedupeKey: `${purpose}:${m.channel}:${m.updateId}` });
 
     const code = BIND.exec(m.text.trim())?.[1];
     if (code) {
-      const liaison = await bindChat(pool, m.channel, m.chatId, code);
-      await answer(liaison ? `绑定成功：${liaison.name}。新案件会发到这里；发送「帮助」查看命令。` : '绑定码无效或已过期，请向管理员重新申请。', 'bind');
+      // With its answer: a redelivered update must not find the code used and say it is invalid.
+      await inTransaction(pool, async (tx) => {
+        const liaison = await bindChat(tx, m.channel, m.chatId, code);
+        await answer(liaison ? `绑定成功：${liaison.name}。新案件会发到这里；发送「帮助」查看命令。` : '绑定码无效或已过期，请向管理员重新申请。', 'bind', tx);
+      });
       return;
     }
     const liaison = await liaisonOfChat(pool, m.channel, m.chatId);

@@ -33,8 +33,8 @@ export async function issueBindCode(db: Queryable, liaisonId: number, actor: str
 }
 
 /** Binds the chat with a valid code, once; null when the code is wrong, used or expired. */
-export async function bindChat(pool: pg.Pool, channel: string, address: string, code: string): Promise<BoundLiaison | null> {
-  const { rows } = await pool.query<BoundLiaison>(
+export async function bindChat(db: Queryable, channel: string, address: string, code: string): Promise<BoundLiaison | null> {
+  const { rows } = await db.query<BoundLiaison>(
     `WITH used AS (
        UPDATE liaison_bind_code SET used_at = now()
        WHERE code_hash = $3 AND used_at IS NULL AND expires_at > now() RETURNING liaison_id

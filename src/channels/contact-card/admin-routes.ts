@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
+import { liaisonExists } from '../../liaisons/liaisons-repository.js';
 import type { ZoneInfo } from '../../catalog/catalog.js';
 import { renderCardPdf, renderCardPng, renderCardSheetsPdf, renderCardSvg } from './card-render.js';
 import { CardView, cardFaces, presentCard, statusOf } from './cards.js';
@@ -57,13 +58,7 @@ export const cardAdminRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }>
     return cardFor(cards.get(zone.id)!);
   }
 
-  async function ensureIssued(req: FastifyRequest, zones: ZoneInfo[]) {
-    const ensured = await ensureZoneCards(pool, zones.map((z) => z.id));
-    if (ensured.issued.length) {
-      await audit(pool, { actor: actor(req), action: 'card.issue', subjectType: 'card', detail: { cards: ensured.issued, reason: 'printed' } });
-    }
-    return ensured;
-  }
+  const ensureIssued = (req: FastifyRequest, zones: ZoneInfo[]) => ensureZoneCards(pool, zones.map((z) => z.id), actor(req));
 
   app.get(
     '/api/v1/zones/:code/cards',
@@ -82,15 +77,13 @@ export const cardAdminRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }>
       const zone = await zoneFor(req.params.code);
       const { liaisonId } = req.body;
       if (liaisonId !== undefined) {
-        const { rows } = await pool.query('SELECT 1 FROM liaison WHERE id = $1 AND active', [liaisonId]);
-        if (rows.length === 0) throw new InputError('liaisonId', `unknown liaison ${liaisonId}`);
+        if (!(await liaisonExists(pool, liaisonId, { activeOnly: true }))) throw new InputError('liaisonId', `unknown liaison ${liaisonId}`);
         // A liaison's own card routes to them: only for a liaison who serves this zone (or a zone in it).
         const catalog = await context.catalog.get();
         const serves = (descendantZoneIds(catalog, zone.code) ?? []).some((id) => catalog.zonesById.get(id)?.liaisonId === liaisonId);
         if (!serves) throw new InputError('liaisonId', `liaison ${liaisonId} does not serve ${zone.code} or a zone in it`);
       }
-      const card = await issueCard(pool, zone.id, liaisonId ?? null);
-      await audit(pool, { actor: actor(req), action: 'card.issue', subjectType: 'card', subjectId: String(card.id), detail: { zone: zone.code, ...(liaisonId ? { liaisonId } : {}) } });
+      const card = await issueCard(pool, zone.id, liaisonId ?? null, actor(req));
       return reply.code(201).send(presentCard(context, card));
     },
   );
@@ -106,9 +99,8 @@ export const cardAdminRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }>
     { preHandler: admin, schema: { ...secured, summary: 'Replace a card with a new token (the old one leads to the general form)', params: CardParams, response: { 201: CardView } } },
     async (req, reply) => {
       const old = await cardFor(req.params.id);
-      const card = await rotateCard(pool, old.id);
+      const card = await rotateCard(pool, old.id, actor(req));
       if (!card) throw new InputError('id', `card ${old.id} is ${statusOf(old)}`, 409, 'conflict');
-      await audit(pool, { actor: actor(req), action: 'card.rotate', subjectType: 'card', subjectId: String(old.id), detail: { newCard: card.id } });
       return reply.code(201).send(presentCard(context, card));
     },
   );
@@ -118,8 +110,7 @@ export const cardAdminRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }>
     { preHandler: admin, schema: { ...secured, summary: 'Withdraw a card (its token leads to the general form)', params: CardParams, response: { 200: CardView } } },
     async (req) => {
       const old = await cardFor(req.params.id);
-      if (!(await revokeCard(pool, old.id))) throw new InputError('id', `card ${old.id} is ${statusOf(old)}`, 409, 'conflict');
-      await audit(pool, { actor: actor(req), action: 'card.revoke', subjectType: 'card', subjectId: String(old.id), detail: { zone: old.zoneCode } });
+      if (!(await revokeCard(pool, old.id, actor(req)))) throw new InputError('id', `card ${old.id} is ${statusOf(old)}`, 409, 'conflict');
       return presentCard(context, await cardFor(old.id));
     },
   );

@@ -2,9 +2,11 @@
  * Contact cards in PostgreSQL: issue, rotate, revoke, find, count.
  * At most one live zone-wide card per zone and one live card per liaison in a
  * zone (partial unique indexes), so printing twice never issues two cards.
+ * Every change commits with its audit entry.
  */
-import type pg from 'pg';
 import { InputError } from '../../core/errors.js';
+import { audit } from '../../store/audit.js';
+import { inTransaction, type Queryable } from '../../store/db.js';
 import { newNonce } from './token.js';
 
 export interface CardRow {
@@ -30,23 +32,28 @@ const SELECT = `
 
 const UNIQUE_VIOLATION = '23505';
 
-export async function findCard(pool: pg.Pool, id: number): Promise<CardRow | null> {
-  const { rows } = await pool.query<CardRow>(`${SELECT} WHERE c.id = $1`, [id]);
+export async function findCard(db: Queryable, id: number): Promise<CardRow | null> {
+  const { rows } = await db.query<CardRow>(`${SELECT} WHERE c.id = $1`, [id]);
   return rows[0] ?? null;
 }
 
-export async function listCards(pool: pg.Pool, zoneId: number): Promise<CardRow[]> {
-  return (await pool.query<CardRow>(`${SELECT} WHERE c.zone_id = $1 ORDER BY c.id`, [zoneId])).rows;
+export async function listCards(db: Queryable, zoneId: number): Promise<CardRow[]> {
+  return (await db.query<CardRow>(`${SELECT} WHERE c.zone_id = $1 ORDER BY c.id`, [zoneId])).rows;
 }
 
-/** A new live card for the zone (or for one liaison in it); a 409 when one is live already. */
-export async function issueCard(pool: pg.Pool, zoneId: number, liaisonId: number | null): Promise<CardRow> {
+/** A new live card for the zone (or for one liaison in it), audited; a 409 when one is live already. */
+export async function issueCard(db: Queryable, zoneId: number, liaisonId: number | null, actor: string): Promise<CardRow> {
   try {
-    const { rows } = await pool.query<{ id: number }>(
-      'INSERT INTO contact_card (zone_id, liaison_id, nonce) VALUES ($1, $2, $3) RETURNING id',
-      [zoneId, liaisonId, newNonce()],
-    );
-    return (await findCard(pool, rows[0]!.id))!;
+    return await inTransaction(db, async (tx) => {
+      const { rows } = await tx.query<{ id: number }>(
+        'INSERT INTO contact_card (zone_id, liaison_id, nonce) VALUES ($1, $2, $3) RETURNING id',
+        [zoneId, liaisonId, newNonce()],
+      );
+      const card = (await findCard(tx, rows[0]!.id))!;
+      const detail = { zone: card.zoneCode, ...(liaisonId ? { liaisonId } : {}) };
+      await audit(tx, { actor, action: 'card.issue', subjectType: 'card', subjectId: String(card.id), detail });
+      return card;
+    });
   } catch (err) {
     if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
       throw new InputError(liaisonId === null ? 'zone' : 'liaisonId', 'a live card exists already: rotate or revoke it', 409, 'conflict');
@@ -55,53 +62,58 @@ export async function issueCard(pool: pg.Pool, zoneId: number, liaisonId: number
   }
 }
 
-/** The zones' live zone-wide cards, issuing those that are missing. Returns zone id → card id and the ids issued now. */
-export async function ensureZoneCards(pool: pg.Pool, zoneIds: number[]): Promise<{ cards: Map<number, number>; issued: number[] }> {
+/**
+ * The zones' live zone-wide cards, issuing (and auditing) those that are missing. Returns zone id →
+ * card id and the ids issued now.
+ */
+export async function ensureZoneCards(db: Queryable, zoneIds: number[], actor: string): Promise<{ cards: Map<number, number>; issued: number[] }> {
   if (zoneIds.length === 0) return { cards: new Map(), issued: [] };
-  const inserted = await pool.query<{ id: number }>(
-    `INSERT INTO contact_card (zone_id, nonce) SELECT * FROM unnest($1::int[], $2::bytea[])
-     ON CONFLICT (zone_id) WHERE liaison_id IS NULL AND revoked_at IS NULL DO NOTHING RETURNING id`,
-    [zoneIds, zoneIds.map(() => newNonce())],
-  );
-  const { rows } = await pool.query<{ id: number; zone_id: number }>(
-    'SELECT id, zone_id FROM contact_card WHERE zone_id = ANY($1) AND liaison_id IS NULL AND revoked_at IS NULL',
-    [zoneIds],
-  );
-  return { cards: new Map(rows.map((r) => [r.zone_id, r.id])), issued: inserted.rows.map((r) => r.id) };
+  return inTransaction(db, async (tx) => {
+    const inserted = await tx.query<{ id: number }>(
+      `INSERT INTO contact_card (zone_id, nonce) SELECT * FROM unnest($1::int[], $2::bytea[])
+       ON CONFLICT (zone_id) WHERE liaison_id IS NULL AND revoked_at IS NULL DO NOTHING RETURNING id`,
+      [zoneIds, zoneIds.map(() => newNonce())],
+    );
+    const { rows } = await tx.query<{ id: number; zone_id: number }>(
+      'SELECT id, zone_id FROM contact_card WHERE zone_id = ANY($1) AND liaison_id IS NULL AND revoked_at IS NULL',
+      [zoneIds],
+    );
+    const issued = inserted.rows.map((r) => r.id);
+    if (issued.length) await audit(tx, { actor, action: 'card.issue', subjectType: 'card', detail: { cards: issued, reason: 'printed' } });
+    return { cards: new Map(rows.map((r) => [r.zone_id, r.id])), issued };
+  });
 }
 
-/** Revokes a live card and issues its successor for the same zone and liaison, in one transaction. */
-export async function rotateCard(pool: pg.Pool, id: number): Promise<CardRow | null> {
-  const client = await pool.connect();
-  let newId: number | null = null;
-  try {
-    await client.query('BEGIN');
-    const { rows } = await client.query<{ zone_id: number; liaison_id: number | null }>(
+/** Revokes a live card and issues its successor for the same zone and liaison, audited; null when it was not live. */
+export async function rotateCard(db: Queryable, id: number, actor: string): Promise<CardRow | null> {
+  return inTransaction(db, async (tx) => {
+    const { rows } = await tx.query<{ zone_id: number; liaison_id: number | null }>(
       'UPDATE contact_card SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING zone_id, liaison_id',
       [id],
     );
     const old = rows[0];
-    if (old) {
-      const created = await client.query<{ id: number }>(
-        'INSERT INTO contact_card (zone_id, liaison_id, nonce, rotated_from) VALUES ($1, $2, $3, $4) RETURNING id',
-        [old.zone_id, old.liaison_id, newNonce(), id],
-      );
-      newId = created.rows[0]!.id;
-    }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-  return newId === null ? null : findCard(pool, newId);
+    if (!old) return null;
+    const created = await tx.query<{ id: number }>(
+      'INSERT INTO contact_card (zone_id, liaison_id, nonce, rotated_from) VALUES ($1, $2, $3, $4) RETURNING id',
+      [old.zone_id, old.liaison_id, newNonce(), id],
+    );
+    const newCard = created.rows[0]!.id;
+    await audit(tx, { actor, action: 'card.rotate', subjectType: 'card', subjectId: String(id), detail: { newCard } });
+    return findCard(tx, newCard);
+  });
 }
 
-/** Revokes a live card; false when it was not live. */
-export async function revokeCard(pool: pg.Pool, id: number): Promise<boolean> {
-  const { rowCount } = await pool.query('UPDATE contact_card SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
-  return (rowCount ?? 0) > 0;
+/** Revokes a live card, audited; false when it was not live. */
+export async function revokeCard(db: Queryable, id: number, actor: string): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    const { rows } = await tx.query<{ zone: string }>(
+      'UPDATE contact_card c SET revoked_at = now() FROM zone z WHERE c.id = $1 AND c.revoked_at IS NULL AND z.id = c.zone_id RETURNING z.code AS zone',
+      [id],
+    );
+    if (!rows[0]) return false;
+    await audit(tx, { actor, action: 'card.revoke', subjectType: 'card', subjectId: String(id), detail: { zone: rows[0].zone } });
+    return true;
+  });
 }
 
 const COUNT = {
@@ -109,6 +121,6 @@ const COUNT = {
   submissions: 'UPDATE contact_card SET submissions = submissions + 1 WHERE id = $1',
 } as const;
 
-export async function countCardUse(pool: pg.Pool, id: number, what: keyof typeof COUNT): Promise<void> {
-  await pool.query(COUNT[what], [id]);
+export async function countCardUse(db: Queryable, id: number, what: keyof typeof COUNT): Promise<void> {
+  await db.query(COUNT[what], [id]);
 }

@@ -3,15 +3,16 @@
  * The send it names (by the original Message-ID, which the outbox keeps as
  * the provider id) moves to failed, the case's timeline records it, and the
  * case's liaison is told: on every chat account they have bound, by mail
- * when they have an address, and always on the timeline.
+ * when they have an address, and always on the timeline. All in one
+ * transaction: a bounce is never recorded without its notices.
  *
  * Sample (the parts that count):
  *   Content-Type: multipart/report; report-type=delivery-status; boundary=…
  *   message/delivery-status:  Final-Recipient: rfc822; a@example.cn / Action: failed / Status: 5.1.1
  *   text/rfc822-headers:      Message-ID: <minqing.42.3f…@district.gov.cn>
  */
-import type pg from 'pg';
 import type { HeaderValue } from 'mailparser';
+import { inTransaction, type Queryable } from '../../store/db.js';
 import { queueSend } from '../../outbox/queue.js';
 import { queueNotice } from '../../outbox/liaison-notice.js';
 import { messageIds } from './threading.js';
@@ -69,10 +70,14 @@ export interface BounceOutcome {
   liaisonsNotified: number;
 }
 
-export async function recordBounce(pool: pg.Pool, report: DeliveryReport): Promise<BounceOutcome> {
+export async function recordBounce(db: Queryable, report: DeliveryReport): Promise<BounceOutcome> {
   if (report.originalMessageIds.length === 0) return { failed: 0, liaisonsNotified: 0 };
+  return inTransaction(db, (tx) => markFailedAndTell(tx, report));
+}
+
+async function markFailedAndTell(tx: Queryable, report: DeliveryReport): Promise<BounceOutcome> {
   const error = `bounce ${report.status ?? ''}${report.diagnostic ? `: ${report.diagnostic}` : ''}`.trim();
-  const { rows } = await pool.query<{ id: number; kind: string; case_id: number | null; case_no: string | null; liaison_id: number | null; liaison_email: string | null }>(
+  const { rows } = await tx.query<{ id: number; kind: string; case_id: number | null; case_no: string | null; liaison_id: number | null; liaison_email: string | null }>(
     MARK_FAILED,
     [report.originalMessageIds, error, report.status],
   );
@@ -81,13 +86,13 @@ export async function recordBounce(pool: pg.Pool, report: DeliveryReport): Promi
     // A note about a bounced note would only bounce again.
     if (!row.case_id || !row.liaison_id || row.kind === 'liaison_note') continue;
     const body = `案件${row.case_no}：发给居民的邮件（${row.kind}）被退回（${report.status ?? '无状态码'}），请通过其他方式联系居民。`;
-    const chats = await queueNotice(pool, row.case_id, row.liaison_id, body, `bounce:${row.id}`);
+    const chats = await queueNotice(tx, row.case_id, row.liaison_id, body, `bounce:${row.id}`);
     const mailed = row.liaison_email
-      ? await queueSend(pool, { channel: 'email', to: row.liaison_email, kind: 'liaison_note', caseId: row.case_id, dedupeKey: `bounce:${row.id}`, body })
+      ? await queueSend(tx, { channel: 'email', to: row.liaison_email, kind: 'liaison_note', caseId: row.case_id, dedupeKey: `bounce:${row.id}`, body })
       : false;
     if (chats > 0 || mailed) {
       liaisonsNotified++;
-      await pool.query(`INSERT INTO case_event (case_id, type, detail) VALUES ($1, 'liaison_notified', $2)`, [row.case_id, { reason: 'delivery_failed', outboxId: row.id, via: [...(chats > 0 ? ['chat'] : []), ...(mailed ? ['email'] : [])] }]);
+      await tx.query(`INSERT INTO case_event (case_id, type, detail) VALUES ($1, 'liaison_notified', $2)`, [row.case_id, { reason: 'delivery_failed', outboxId: row.id, via: [...(chats > 0 ? ['chat'] : []), ...(mailed ? ['email'] : [])] }]);
     }
   }
   return { failed: rows.length, liaisonsNotified };
