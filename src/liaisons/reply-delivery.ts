@@ -12,6 +12,7 @@
  */
 import type pg from 'pg';
 import { queueSend } from '../outbox/queue.js';
+import { optedOutOfSms } from '../outbox/sms-opt-outs.js';
 
 /** Why the case's own reply channel cannot carry the answer. */
 export type Undeliverable = 'sms_opt_out' | 'landline' | 'no_address' | 'lookup_chosen';
@@ -30,17 +31,13 @@ const FALLBACK: readonly { kind: string; channel: string }[] = [
 
 const isMobile = (address: string) => /^\+861[3-9]\d{9}$/.test(address);
 
-async function optedOut(db: pg.PoolClient, address: string): Promise<boolean> {
-  return ((await db.query('SELECT 1 FROM sms_opt_out WHERE address = $1', [address])).rowCount ?? 0) > 0;
-}
-
 /** Why `channel` to `address` would not deliver, or null when it may. */
 async function undeliverable(db: pg.PoolClient, channel: string, address: string | null): Promise<Undeliverable | null> {
   if (channel === 'web') return 'lookup_chosen';
   if (!address) return 'no_address';
   // The hotline calls back only for return visits; a landline gets no text.
   if (channel === 'voice') return 'landline';
-  if (channel === 'sms' && (await optedOut(db, address))) return 'sms_opt_out';
+  if (channel === 'sms' && (await optedOutOfSms(db, address))) return 'sms_opt_out';
   return null;
 }
 

@@ -9,6 +9,7 @@ import type pg from 'pg';
 import type { Config } from '../../config.js';
 import type { ChannelSender, OutboundMessage, SendOutcome } from '../../core/message.js';
 import { SendError } from '../../core/errors.js';
+import { optedOutOfSms } from '../../outbox/sms-opt-outs.js';
 import { publicUrl } from './signature.js';
 import { twilioSendError } from './twilio-errors.js';
 import { splitSms } from './sms-segments.js';
@@ -56,8 +57,7 @@ export class TwilioSmsSender implements ChannelSender {
 
   async send(message: OutboundMessage): Promise<SendOutcome> {
     if (!message.to) throw new SendError('no phone number to send to', false);
-    const optedOut = await this.pool.query('SELECT 1 FROM sms_opt_out WHERE address = $1', [message.to]);
-    if (optedOut.rowCount) throw new SendError('the recipient opted out of SMS (STOP)', false);
+    if (await optedOutOfSms(this.pool, message.to)) throw new SendError('the recipient opted out of SMS (STOP)', false);
     // A long text goes as numbered parts; the outbox follows the first part's delivery.
     // If a later part fails, the retry sends every part again: duplicates beat a lost answer.
     try {

@@ -14,6 +14,7 @@ import type { AttachmentMeta, InboundMessage } from '../../core/message.js';
 import { normalizePhone } from '../../core/contact-address.js';
 import { guessLanguage } from '../../core/language.js';
 import { queueSend } from '../../outbox/queue.js';
+import { optBackIntoSms, optOutOfSms } from '../../outbox/sms-opt-outs.js';
 import { requireTwilioSignature } from './signature.js';
 import { HELP_TEXT, keywordOf } from './keywords.js';
 import type { ChannelContext } from '../contract.js';
@@ -69,10 +70,10 @@ export const smsWebhookRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }
       const from = message.replyTo.address!;
       switch (keywordOf(sms.Body)) {
         case 'stop':
-          await pool.query('INSERT INTO sms_opt_out (address) VALUES ($1) ON CONFLICT DO NOTHING', [from]);
+          await optOutOfSms(pool, from);
           break;
         case 'start':
-          await pool.query('DELETE FROM sms_opt_out WHERE address = $1', [from]);
+          await optBackIntoSms(pool, from);
           break;
         case 'help':
           await queueSend(pool, { channel: 'sms', to: from, body: HELP_TEXT[message.language], kind: 'help', dedupeKey: `help:${sms.MessageSid}` });

@@ -12,6 +12,7 @@ import { requireTwilioSignature } from './signature.js';
 import { EMPTY_TWIML } from './sms-webhook.js';
 import { STATUS_CALLBACK, isPermanentCode } from './twilio-errors.js';
 import type { ChannelContext } from '../contract.js';
+import { recordDeliveryReport } from '../../outbox/delivery-reports.js';
 
 const StatusReport = z
   .object({
@@ -20,18 +21,6 @@ const StatusReport = z
     ErrorCode: z.string().optional(),
   })
   .loose();
-
-/** Moves the outbox row and its message forward only: sent → delivered | failed. */
-const RECORD_STATUS = `
-  WITH updated AS (
-    UPDATE outbox SET status = $2::"OutboxStatus", last_error = coalesce($3, last_error), updated_at = now()
-    WHERE channel = 'sms' AND provider_id = $1
-      AND (status IN ('pending', 'sending', 'sent') OR (status = 'failed' AND $2 = 'delivered'))
-      AND status::text <> $2
-    RETURNING message_id
-  )
-  UPDATE message SET status = $2 FROM updated WHERE message.id = updated.message_id
-  RETURNING message.id`;
 
 export const statusCallbackRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> = async (app, { context }) => {
   const { config, pool } = context;
@@ -50,8 +39,7 @@ export const statusCallbackRoutes: FastifyPluginAsyncZod<{ context: ChannelConte
         return reply.type('text/xml').send(EMPTY_TWIML);
       }
       const error = ErrorCode ? `twilio ${ErrorCode}${isPermanentCode(Number(ErrorCode)) ? ' (permanent)' : ''}` : null;
-      const { rowCount } = await pool.query(RECORD_STATUS, [MessageSid, status, error]);
-      if (rowCount) sends.inc({ channel: 'sms', status });
+      if (await recordDeliveryReport(pool, { channel: 'sms', providerId: MessageSid, status, error })) sends.inc({ channel: 'sms', status });
       return reply.type('text/xml').send(EMPTY_TWIML);
     },
   );

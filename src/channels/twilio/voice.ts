@@ -21,7 +21,9 @@ import { withinOfficeHours } from '../../core/time.js';
 import { STATUS_LABELS } from '../../core/case-status.js';
 import { requireTwilioSignature } from './signature.js';
 import { PROMPTS } from './voice-prompts.js';
+import { recordTranscription } from './voicemail-store.js';
 import type { ChannelContext } from '../contract.js';
+import { caseStatusForCaller } from '../../cases/resident-lookup.js';
 
 const { VoiceResponse } = twilio.twiml;
 const ZH = { language: 'zh-CN' } as const;
@@ -178,12 +180,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> = a
   app.post(`${BASE}/transcription`, { preValidation: signed, schema: { hide: true, body: Transcription } }, async (req, reply) => {
     const t = req.body;
     if (t.TranscriptionStatus === 'completed' && t.TranscriptionText.trim()) {
-      // Replace any earlier transcription, so a replayed callback changes nothing.
-      await pool.query(
-        `UPDATE message SET body = split_part(body, E'\\n转写：', 1) || E'\\n转写：' || $2
-         WHERE channel = 'voice' AND provider_message_id = $1`,
-        [t.RecordingSid, t.TranscriptionText.trim()],
-      );
+      await recordTranscription(pool, t.RecordingSid, t.TranscriptionText.trim());
     }
     return reply.type('text/xml').send(new VoiceResponse().toString());
   });
@@ -193,14 +190,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> = a
     // Only the caller's own cases (the calling number is one of the case's contact's): anyone else's
     // case gets the same "not found" as a number that does not exist, so keying numbers reveals nothing.
     const from = normalizePhone(req.body.From);
-    const { rows } = caseNo && from
-      ? await pool.query<{ status: keyof typeof STATUS_LABELS }>(
-          `SELECT c.status FROM "case" c
-           WHERE c.case_no = $1 AND EXISTS (SELECT 1 FROM channel_identity i WHERE i.contact_id = c.contact_id AND i.address = $2)`,
-          [caseNo, from],
-        )
-      : { rows: [] };
-    const found = rows[0];
-    return send(reply, goodbye(found ? PROMPTS.caseStatus(caseNo, STATUS_LABELS[found.status].zh) : PROMPTS.caseNotFound));
+    const status = caseNo && from ? await caseStatusForCaller(pool, caseNo, from) : null;
+    return send(reply, goodbye(status ? PROMPTS.caseStatus(caseNo, STATUS_LABELS[status].zh) : PROMPTS.caseNotFound));
   });
 };
