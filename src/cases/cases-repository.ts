@@ -8,6 +8,7 @@ import type { CaseStatus } from '../core/case-status.js';
 import type { RequestKind } from '../core/request-kind.js';
 import { audit } from '../store/audit.js';
 import { inTransaction, type Queryable } from '../store/db.js';
+import { eventSql } from '../core/case-event.js';
 
 export interface CaseSummary {
   id: number;
@@ -166,7 +167,7 @@ const RECLASSIFY = `
   ),
   noted AS (
     INSERT INTO case_event (case_id, type, actor, detail)
-    SELECT id, 'reclassified', $3, jsonb_strip_nulls(jsonb_build_object('category', $2::text, 'kind', $4::text)) FROM changed
+    SELECT id, ${eventSql('reclassified')}, $3, jsonb_strip_nulls(jsonb_build_object('category', $2::text, 'kind', $4::text)) FROM changed
   ),
   learned AS (
     INSERT INTO training_example (text, category, kind, case_id, actor)

@@ -5,6 +5,8 @@
  * proves who they are first (the lookup page, the hotline's keypad).
  */
 import type { CaseStatus } from '../core/case-status.js';
+import { eventSql } from '../core/case-event.js';
+import { kindSql, type OutboxKind } from '../core/message.js';
 import type { Queryable } from '../store/db.js';
 
 export interface LookupCase {
@@ -51,14 +53,17 @@ export async function contactHasAddress(db: Queryable, contactId: number, addres
   return rowCount === 1;
 }
 
+/** Sends to staff: never the resident's to read. */
+const STAFF_KINDS: readonly OutboxKind[] = ['urgent_alert', 'liaison_notice', 'liaison_note', 'liaison_answer'];
+
 const PUBLIC_TIMELINE = `
-  SELECT at, 'event' AS type, type AS text FROM case_event WHERE case_id = $1 AND type <> 'note'
+  SELECT at, 'event' AS type, type AS text FROM case_event WHERE case_id = $1 AND type <> ${eventSql('note')}
   UNION ALL
   SELECT m.created_at, 'reply', m.body FROM message m
   WHERE m.case_id = $1 AND m.direction = 'out'
     -- Texts to staff (urgent alerts, notices, notes on bounces) are not the resident's to read.
     AND NOT m.meta ? 'liaisonId'
-    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = m.id AND o.kind IN ('urgent_alert', 'liaison_notice', 'liaison_note', 'liaison_answer'))
+    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = m.id AND o.kind IN (${STAFF_KINDS.map(kindSql).join(', ')}))
   ORDER BY 1`;
 
 /** The case's events (not staff notes) and the replies the resident was sent, in order. */

@@ -19,6 +19,7 @@ import type { SupervisionPolicy } from '../supervision/deadlines.js';
 import { watchReopened } from '../supervision/reopen.js';
 import { returnVisitAt } from '../supervision/return-visit.js';
 import { settleCase } from '../supervision/settle.js';
+import { eventSql } from '../core/case-event.js';
 
 export interface StatusChangeDeps {
   catalog: Catalog;
@@ -38,7 +39,7 @@ const STATUS_CHANGE = `
   ),
   noted AS (
     INSERT INTO case_event (case_id, type, actor, detail)
-    SELECT id, CASE WHEN $2 = 'answered' THEN 'status_changed_answered' ELSE 'status_changed' END, $3,
+    SELECT id, CASE WHEN $2 = 'answered' THEN ${eventSql('status_changed_answered')} ELSE ${eventSql('status_changed')} END, $3,
            jsonb_build_object('from', from_status, 'to', $2::text, 'note', $4::text) FROM changed
   )
   SELECT (SELECT id FROM old) AS case_id, (SELECT id FROM changed) AS changed_id, (SELECT from_status FROM changed)::text AS from_status`;

@@ -7,7 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { ChannelSender } from '../core/message.js';
+import type { ChannelName, ChannelSender } from '../core/message.js';
 import type { Acceptor } from '../intake/accept.js';
 import type { AttachmentStore } from '../intake/attachments.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -48,7 +48,7 @@ export interface ChannelListener {
 
 export interface ChannelModule {
   /** The `channel` value on messages and outbox rows (the registry maps it to its folder). */
-  readonly name: string;
+  readonly name: ChannelName;
   /** Webhooks and pages this channel serves. */
   readonly routes?: ChannelRoutes;
   /** Outbound delivery; channels without one have their sends recorded as `sandboxed`. */

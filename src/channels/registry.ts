@@ -1,7 +1,10 @@
 /**
  * The channels this gateway speaks. Adding a channel is one folder under
- * src/channels, one line here, and one fixtures folder under test/fixtures
- * (replayed by test/channels/harness.test.ts).
+ * src/channels, its name in the ChannelName union beside the message model
+ * (src/core/message.ts: the compiler then checks every row written with it),
+ * one line here, and one fixtures folder under test/fixtures (replayed by
+ * test/channels/harness.test.ts). test/channels/channel-names.test.ts checks
+ * that the union and this list agree.
  *
  * A folder may hold more than one channel; the table says which:
  *   web-form → web · contact-card → card · twilio → sms, voice · telegram → telegram · wechat → wechat · email → email

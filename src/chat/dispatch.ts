@@ -6,7 +6,7 @@
  * intake. An unbound account never sees case data beyond its own cases.
  */
 import type pg from 'pg';
-import type { InboundMessage } from '../core/message.js';
+import type { ChannelName, InboundMessage } from '../core/message.js';
 import { inTransaction, type Queryable } from '../store/db.js';
 import type { Acceptor } from '../intake/accept.js';
 import { queueSend } from '../outbox/queue.js';
@@ -16,7 +16,7 @@ import { parseCommand } from '../liaisons/commands.js';
 import { RESIDENT_HELP, residentCommand, setReplyChannel, statusText } from './resident.js';
 
 export interface ChatMessage {
-  channel: string;
+  channel: ChannelName;
   chatId: string;
   /** The app's id for this update or message: the idempotency key. */
   updateId: string;

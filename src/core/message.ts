@@ -4,6 +4,41 @@
  */
 import { z } from 'zod';
 
+/**
+ * The channels, by the name on messages, cases and outbox rows; src/channels/registry.ts
+ * maps each to the folder that implements it.
+ */
+export const CHANNEL_NAMES = ['web', 'card', 'sms', 'voice', 'telegram', 'wechat', 'email'] as const;
+export const ChannelName = z.enum(CHANNEL_NAMES);
+export type ChannelName = z.infer<typeof ChannelName>;
+
+/** The channel as an SQL string literal, for statements that write or match it. */
+export const channelSql = (channel: ChannelName): string => `'${channel}'`;
+
+/** What an outbound message is for (outbox.kind): how senders treat it, and who may read it in the lookup. */
+export const OUTBOX_KINDS = [
+  // To the resident, automatic.
+  'receipt',
+  'help',
+  'chat_answer',
+  'survey',
+  'survey_thanks',
+  'knowledge_confirmed',
+  'knowledge_handover',
+  // To the resident, written by a liaison.
+  'answer',
+  'resolution',
+  // To staff.
+  'liaison_notice',
+  'liaison_note',
+  'liaison_answer',
+  'urgent_alert',
+] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/** The kind as an SQL string literal, for statements that write or match it. */
+export const kindSql = (kind: OutboxKind): string => `'${kind}'`;
+
 /** An address a resident can be reached at. `phone` and `email` are shared across channels. */
 export const Identity = z.object({
   kind: z.string().min(1),
@@ -25,7 +60,7 @@ export const AttachmentMeta = z.object({
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
 
 export const InboundMessage = z.object({
-  channel: z.string(),
+  channel: ChannelName,
   /** The provider's id for this message: the idempotency key with `channel`. */
   providerMessageId: z.string().min(1),
   text: z.string(),
@@ -68,7 +103,7 @@ export const InboundMessage = z.object({
   /** The message's HTML, sanitized (no scripts, handlers or remote content); `text` is its plain form. */
   html: z.string().optional(),
   /** Where answers should go; no address means the web lookup only. */
-  replyTo: z.object({ channel: z.string(), address: z.string().optional() }),
+  replyTo: z.object({ channel: ChannelName, address: z.string().optional() }),
   language: z.enum(['zh', 'en']).default('zh'),
   /** `new-case`: every message opens a case (forms). `open-case`: join the sender's open case (chat, SMS). */
   threading: z.enum(['new-case', 'open-case']),
@@ -79,10 +114,10 @@ export type InboundMessage = z.infer<typeof InboundMessage>;
 /** What a channel's sender is asked to deliver (one outbox row). */
 export interface OutboundMessage {
   outboxId: number;
-  channel: string;
+  channel: ChannelName;
   to: string | null;
   body: string;
-  kind: string;
+  kind: OutboxKind;
   caseNo: string | null;
 }
 
@@ -96,7 +131,7 @@ export interface SendOptions {
 
 /** The sending half of a channel adapter. */
 export interface ChannelSender {
-  readonly channel: string;
+  readonly channel: ChannelName;
   /** False when credentials are missing: sends are recorded as `sandboxed` instead. */
   readonly configured: boolean;
   /**

@@ -23,7 +23,8 @@ import type { OfficeHours } from '../catalog/calendar.js';
 import type { SupervisionPolicy } from '../supervision/deadlines.js';
 import { watchReopened } from '../supervision/reopen.js';
 import { shortReply } from '../supervision/return-visit.js';
-import type { InboundMessage } from '../core/message.js';
+import type { ChannelName, InboundMessage } from '../core/message.js';
+import { eventSql } from '../core/case-event.js';
 
 export type KnowledgeReply = 'confirmed' | 'handover';
 
@@ -47,8 +48,8 @@ export function parseKnowledgeReply(text: string): KnowledgeReply | null {
 /** A case answered from the knowledge base that has not been confirmed, handed over or reopened since. */
 const AWAITING = `
   c.status = 'answered'
-  AND EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.type = 'answered_from_knowledge')
-  AND NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.type IN ('knowledge_confirmed', 'knowledge_declined', 'reopened'))`;
+  AND EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.type = ${eventSql('answered_from_knowledge')})
+  AND NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.type IN (${eventSql('knowledge_confirmed')}, ${eventSql('knowledge_declined')}, ${eventSql('reopened')}))`;
 
 export interface HandoverDeps {
   catalog: Catalog;
@@ -102,12 +103,12 @@ export async function takeKnowledgeReplies(pool: pg.Pool, replies: readonly Know
 }
 
 async function confirm(db: Queryable, caseId: number, reply: KnowledgeReplyInput): Promise<void> {
-  const { rows } = await db.query<{ case_no: string; reply_channel: string; reply_address: string | null }>(
+  const { rows } = await db.query<{ case_no: string; reply_channel: ChannelName; reply_address: string | null }>(
     `UPDATE "case" SET status = 'closed', closed_at = now(), updated_at = now() WHERE id = $1 RETURNING case_no, reply_channel, reply_address`,
     [caseId],
   );
   const kase = rows[0]!;
-  await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'knowledge_confirmed', 'resident', $2)`, [caseId, { messageId: reply.messageId }]);
+  await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('knowledge_confirmed')}, 'resident', $2)`, [caseId, { messageId: reply.messageId }]);
   await queueSend(db, {
     channel: kase.reply_channel,
     to: kase.reply_address,
@@ -144,7 +145,7 @@ export async function handOver(
   await db.query(
     `INSERT INTO case_event (case_id, type, actor, detail)
      SELECT id, t.type, 'resident', t.detail FROM unnest($1::int[]) AS id
-     CROSS JOIN (VALUES ('knowledge_declined', $2::jsonb), ('reopened', $3::jsonb)) AS t(type, detail)`,
+     CROSS JOIN (VALUES (${eventSql('knowledge_declined')}, $2::jsonb), (${eventSql('reopened')}, $3::jsonb)) AS t(type, detail)`,
     [ids, why.messageId ? { messageId: why.messageId } : {}, { reason: why.reason }],
   );
   const snapshot = await deps.catalog.get();
@@ -168,7 +169,7 @@ async function tellZoneAndResident(db: Queryable, snapshot: CatalogSnapshot, cas
     zone_id: number;
     liaison_id: number | null;
     urgent: boolean;
-    reply_channel: string;
+    reply_channel: ChannelName;
     reply_address: string | null;
     text: string | null;
     identities: InboundMessage['sender']['identities'] | null;

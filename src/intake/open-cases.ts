@@ -6,8 +6,10 @@
  * timers) is written by the modules that own it, in the same transaction,
  * keyed by the case ids this returns (src/intake/process.ts).
  */
+import type { ChannelName } from '../core/message.js';
 import type { Queryable } from '../store/db.js';
 import type { RequestKind } from '../core/request-kind.js';
+import { eventSql } from '../core/case-event.js';
 
 export interface CaseToOpen {
   messageId: number;
@@ -18,8 +20,8 @@ export interface CaseToOpen {
   liaisonId: number | null;
   contactId: number | null;
   deadlineAt: Date;
-  origin: string;
-  replyChannel: string;
+  origin: ChannelName;
+  replyChannel: ChannelName;
   replyAddress: string | null;
   /** The routing evidence: why it went where it went. */
   routing: object;
@@ -73,16 +75,16 @@ const OPEN_CASES = `
     FROM opened WHERE m.id = opened.message_id
   ),
   registered AS (
-    INSERT INTO case_event (case_id, type, detail) SELECT case_id, 'registered', routing FROM opened
+    INSERT INTO case_event (case_id, type, detail) SELECT case_id, ${eventSql('registered')}, routing FROM opened
     UNION ALL
-    SELECT case_id, 'answered_on_the_spot', jsonb_build_object('answer', routing #>> '{rules,action,answer}') FROM opened WHERE answered
+    SELECT case_id, ${eventSql('answered_on_the_spot')}, jsonb_build_object('answer', routing #>> '{rules,action,answer}') FROM opened WHERE answered
     UNION ALL
-    SELECT case_id, 'answered_from_knowledge', knowledge FROM opened WHERE knowledge IS NOT NULL
+    SELECT case_id, ${eventSql('answered_from_knowledge')}, knowledge FROM opened WHERE knowledge IS NOT NULL
     UNION ALL
-    SELECT case_id, 'sent_to_joint_meeting', routing #> '{rules,matched}' FROM opened
+    SELECT case_id, ${eventSql('sent_to_joint_meeting')}, routing #> '{rules,matched}' FROM opened
     WHERE (routing #>> '{rules,action,jointMeeting}')::bool
     UNION ALL
-    SELECT case_id, 'receipt_withheld', jsonb_build_object('reason', receipt_withheld) FROM opened WHERE receipt_withheld IS NOT NULL
+    SELECT case_id, ${eventSql('receipt_withheld')}, jsonb_build_object('reason', receipt_withheld) FROM opened WHERE receipt_withheld IS NOT NULL
   )
   SELECT message_id, case_id, case_no FROM opened`;
 

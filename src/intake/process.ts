@@ -12,7 +12,7 @@
  */
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import type { InboundMessage } from '../core/message.js';
+import { kindSql, type InboundMessage } from '../core/message.js';
 import { CaseNoPrefix } from '../core/time.js';
 import { casesOpened, timed } from '../core/metrics.js';
 import { inTransaction } from '../store/db.js';
@@ -31,6 +31,7 @@ import { queueUrgentAlerts } from './urgent-alert.js';
 import { openCases } from './open-cases.js';
 import { planCase, type PlanContext } from './plan-case.js';
 import { awaitingConfirmation, handOver, parseKnowledgeReply, takeKnowledgeReplies } from './knowledge-reply.js';
+import { eventSql } from '../core/case-event.js';
 
 export interface ProcessDeps {
   pool: pg.Pool;
@@ -101,11 +102,11 @@ const JOIN_CASES = `
     RETURNING c.id
   ),
   noted AS (
-    INSERT INTO case_event (case_id, type, detail) SELECT id, 'reopened', '{"reason": "the resident wrote again"}' FROM reopened
+    INSERT INTO case_event (case_id, type, detail) SELECT id, ${eventSql('reopened')}, '{"reason": "the resident wrote again"}' FROM reopened
   ),
   joined AS (
     INSERT INTO case_event (case_id, type, detail)
-    SELECT case_id, 'message', jsonb_build_object('messageId', id) FROM linked
+    SELECT case_id, ${eventSql('message')}, jsonb_build_object('messageId', id) FROM linked
     RETURNING case_id
   )
   SELECT (SELECT count(*) FROM joined)::int AS joined, coalesce((SELECT array_agg(id) FROM reopened), '{}') AS reopened`;
@@ -122,7 +123,7 @@ const JOIN_CASES = `
 const THREADED_CASES = `
   SELECT t.message_id, coalesce(
     (SELECT o.case_id FROM outbox o JOIN "case" c ON c.id = o.case_id
-     WHERE o.channel = t.channel AND o.provider_id = ANY(t.refs) AND o.kind <> 'liaison_note'
+     WHERE o.channel = t.channel AND o.provider_id = ANY(t.refs) AND o.kind <> ${kindSql('liaison_note')}
        AND (c.contact_id = t.contact_id
             OR EXISTS (SELECT 1 FROM channel_identity ci WHERE ci.contact_id = t.contact_id AND ci.address = o.to_address))
      ORDER BY o.id DESC LIMIT 1),

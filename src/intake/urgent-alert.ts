@@ -10,6 +10,7 @@ import { cutText } from '../core/clean-text.js';
 import { maskText } from '../core/mask.js';
 import type { Identity } from '../core/message.js';
 import type { Queryable } from '../store/db.js';
+import { channelSql, kindSql } from '../core/message.js';
 
 const EXCERPT_CHARS = 40;
 
@@ -64,7 +65,7 @@ const QUEUE_ALERTS = `
   ),
   box AS (
     INSERT INTO outbox (message_id, case_id, kind, dedupe_key, channel, to_address)
-    SELECT id, case_id, 'urgent_alert', 'urgent_alert:' || case_id || ':' || liaison_id, 'sms', phone FROM numbered
+    SELECT id, case_id, ${kindSql('urgent_alert')}, 'urgent_alert:' || case_id || ':' || liaison_id, ${channelSql('sms')}, phone FROM numbered
     ON CONFLICT (dedupe_key) DO NOTHING
     RETURNING message_id
   )

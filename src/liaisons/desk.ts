@@ -10,6 +10,7 @@
  */
 import type pg from 'pg';
 import { maskedSender } from '../core/contact-address.js';
+import type { ChannelName } from '../core/message.js';
 import { maskText } from '../core/mask.js';
 import { STATUS_LABELS, type CaseStatus } from '../core/case-status.js';
 import { formatLocal } from '../core/time.js';
@@ -20,7 +21,7 @@ import { parentOf, zoneLabel } from '../catalog/zone-tree.js';
 import { audit } from '../store/audit.js';
 import { inTransaction } from '../store/db.js';
 import { HELP_TEXT, parseCommand, type Command } from './commands.js';
-import { channelName, deliverReply, deliveryText, routeReply } from './reply-delivery.js';
+import { channelName, deliverReply, deliveryText, routeReply, type ReplyKind } from './reply-delivery.js';
 import type { BoundLiaison } from './binding.js';
 import { queueNotice, renderNotice, type NoticeReason } from '../outbox/liaison-notice.js';
 import type { Config } from '../config.js';
@@ -28,9 +29,10 @@ import type { OfficeHours } from '../catalog/calendar.js';
 import { officeFrom } from '../supervision/deadlines.js';
 import { settleCase } from '../supervision/settle.js';
 import { returnVisitAt } from '../supervision/return-visit.js';
+import type { CaseEventType } from '../core/case-event.js';
 
 export interface ChatContext {
-  channel: string;
+  channel: ChannelName;
   /** The liaison's chat id on that channel: where the answer goes. */
   chatId: string;
   /** The channel's id for this update: a second delivery is ignored. */
@@ -48,7 +50,7 @@ interface CaseRow {
   liaison_id: number | null;
   category_zh: string;
   deadline_at: Date;
-  reply_channel: string;
+  reply_channel: ChannelName;
   reply_address: string | null;
   contact_id: number | null;
   text: string;
@@ -192,7 +194,7 @@ export class LiaisonDesk {
    * or kept for the lookup only (src/liaisons/reply-delivery.ts). The timeline's event keeps the route and
    * the send's key, by which a final failure finds the liaison to tell.
    */
-  private async answerResident(db: pg.PoolClient, kase: CaseRow, body: string, chat: ChatContext, kind: string) {
+  private async answerResident(db: pg.PoolClient, kase: CaseRow, body: string, chat: ChatContext, kind: ReplyKind) {
     const route = await routeReply(db, kase);
     const send = `${kind}:${chat.channel}:${chat.updateId}`;
     await deliverReply(db, route, { caseId: kase.id, body, kind, dedupeKey: send });
@@ -201,7 +203,7 @@ export class LiaisonDesk {
     return { route, detail: { ...where, ...(route.status === 'queued' ? { send } : {}) } };
   }
 
-  private async event(db: pg.PoolClient, kase: CaseRow, type: string, actor: string, detail: Record<string, unknown>): Promise<void> {
+  private async event(db: pg.PoolClient, kase: CaseRow, type: CaseEventType, actor: string, detail: Record<string, unknown>): Promise<void> {
     await db.query('INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, $2, $3, $4)', [kase.id, type, actor, JSON.stringify(detail)]);
   }
 

@@ -11,6 +11,7 @@
  *   reads it in the lookup, and the liaison is told to reach them another way.
  */
 import type pg from 'pg';
+import type { ChannelName, OutboxKind } from '../core/message.js';
 import { queueSend } from '../outbox/queue.js';
 import { optedOutOfSms } from '../outbox/sms-opt-outs.js';
 
@@ -18,11 +19,14 @@ import { optedOutOfSms } from '../outbox/sms-opt-outs.js';
 export type Undeliverable = 'sms_opt_out' | 'landline' | 'no_address' | 'lookup_chosen';
 
 export type ReplyRoute =
-  | { status: 'queued'; channel: string; to: string; instead?: { channel: string; reason: Undeliverable } }
-  | { status: 'not_sent'; channel: string; reason: Undeliverable };
+  | { status: 'queued'; channel: ChannelName; to: string; instead?: { channel: ChannelName; reason: Undeliverable } }
+  | { status: 'not_sent'; channel: ChannelName; reason: Undeliverable };
+
+/** A liaison's words to the resident: an answer (回复) or the result that closes the case (办结). */
+export type ReplyKind = Extract<OutboxKind, 'answer' | 'resolution'>;
 
 /** Channels an answer may fall back to, in order, from the kinds of a contact's identities. */
-const FALLBACK: readonly { kind: string; channel: string }[] = [
+const FALLBACK: readonly { kind: string; channel: ChannelName }[] = [
   { kind: 'telegram', channel: 'telegram' },
   { kind: 'wechat', channel: 'wechat' },
   { kind: 'email', channel: 'email' },
@@ -32,7 +36,7 @@ const FALLBACK: readonly { kind: string; channel: string }[] = [
 const isMobile = (address: string) => /^\+861[3-9]\d{9}$/.test(address);
 
 /** Why `channel` to `address` would not deliver, or null when it may. */
-async function undeliverable(db: pg.PoolClient, channel: string, address: string | null): Promise<Undeliverable | null> {
+async function undeliverable(db: pg.PoolClient, channel: ChannelName, address: string | null): Promise<Undeliverable | null> {
   if (channel === 'web') return 'lookup_chosen';
   if (!address) return 'no_address';
   // The hotline calls back only for return visits; a landline gets no text.
@@ -41,7 +45,7 @@ async function undeliverable(db: pg.PoolClient, channel: string, address: string
   return null;
 }
 
-export async function routeReply(db: pg.PoolClient, kase: { reply_channel: string; reply_address: string | null; contact_id: number | null }): Promise<ReplyRoute> {
+export async function routeReply(db: pg.PoolClient, kase: { reply_channel: ChannelName; reply_address: string | null; contact_id: number | null }): Promise<ReplyRoute> {
   const reason = await undeliverable(db, kase.reply_channel, kase.reply_address);
   if (!reason) return { status: 'queued', channel: kase.reply_channel, to: kase.reply_address! };
   // A resident who chose the lookup is answered there, not on a channel they did not pick.
@@ -62,7 +66,7 @@ export async function routeReply(db: pg.PoolClient, kase: { reply_channel: strin
  * Queues the answer on its route, or keeps it on the case unsent (a message
  * without an outbox row: the resident's lookup shows it, staff see it was not sent).
  */
-export async function deliverReply(db: pg.PoolClient, route: ReplyRoute, r: { caseId: number; body: string; kind: string; dedupeKey: string }): Promise<void> {
+export async function deliverReply(db: pg.PoolClient, route: ReplyRoute, r: { caseId: number; body: string; kind: ReplyKind; dedupeKey: string }): Promise<void> {
   if (route.status === 'queued') {
     await queueSend(db, { channel: route.channel, to: route.to, body: r.body, kind: r.kind, caseId: r.caseId, dedupeKey: r.dedupeKey });
     return;

@@ -13,6 +13,8 @@ import { cutText } from '../core/clean-text.js';
 import { inTransaction } from '../store/db.js';
 import { channelName } from './reply-delivery.js';
 import { queueNotice } from '../outbox/liaison-notice.js';
+import { eventSql } from '../core/case-event.js';
+import { kindSql } from '../core/message.js';
 
 const FAILED_ANSWERS = `
   SELECT o.id, o.case_id, o.channel, o.kind, o.last_error, c.case_no, substring(e.actor from '^liaison:(\\d+)$')::int AS liaison_id
@@ -20,12 +22,12 @@ const FAILED_ANSWERS = `
   JOIN "case" c ON c.id = o.case_id
   JOIN LATERAL (
     SELECT actor FROM case_event
-    WHERE case_id = o.case_id AND type IN ('replied', 'resolved') AND detail #>> '{delivery,send}' = o.dedupe_key
+    WHERE case_id = o.case_id AND type IN (${eventSql('replied')}, ${eventSql('resolved')}) AND detail #>> '{delivery,send}' = o.dedupe_key
     LIMIT 1
   ) e ON true
-  WHERE o.status = 'failed' AND o.kind IN ('answer', 'resolution') AND o.updated_at > now() - interval '7 days'
+  WHERE o.status = 'failed' AND o.kind IN (${kindSql('answer')}, ${kindSql('resolution')}) AND o.updated_at > now() - interval '7 days'
     AND NOT EXISTS (
-      SELECT 1 FROM case_event n WHERE n.case_id = o.case_id AND n.type = 'liaison_notified' AND n.detail ->> 'outboxId' = o.id::text
+      SELECT 1 FROM case_event n WHERE n.case_id = o.case_id AND n.type = ${eventSql('liaison_notified')} AND n.detail ->> 'outboxId' = o.id::text
     )
   ORDER BY o.id LIMIT 100`;
 
@@ -53,7 +55,7 @@ export async function noticeFailedAnswers(pool: pg.Pool): Promise<number> {
     if (!row.liaison_id) continue;
     await inTransaction(pool, async (db) => {
       const chats = await queueNotice(db, row.case_id, row.liaison_id!, failureNotice(row), `answer_failed:${row.id}`);
-      await db.query(`INSERT INTO case_event (case_id, type, detail) VALUES ($1, 'liaison_notified', $2)`, [
+      await db.query(`INSERT INTO case_event (case_id, type, detail) VALUES ($1, ${eventSql('liaison_notified')}, $2)`, [
         row.case_id,
         { reason: 'answer_failed', outboxId: row.id, via: chats > 0 ? ['chat'] : [] },
       ]);

@@ -5,6 +5,7 @@
  * send that is delivered after all becomes delivered.
  */
 import type { Queryable } from '../store/db.js';
+import type { ChannelName } from '../core/message.js';
 
 export type ReportedStatus = 'sent' | 'delivered' | 'failed';
 
@@ -22,7 +23,7 @@ const RECORD_STATUS = `
 /** Returns whether the report moved a send (false: unknown id, or a report that came late). */
 export async function recordDeliveryReport(
   db: Queryable,
-  report: { channel: string; providerId: string; status: ReportedStatus; error: string | null },
+  report: { channel: ChannelName; providerId: string; status: ReportedStatus; error: string | null },
 ): Promise<boolean> {
   const { rowCount } = await db.query(RECORD_STATUS, [report.channel, report.providerId, report.status, report.error]);
   return (rowCount ?? 0) > 0;

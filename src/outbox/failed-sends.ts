@@ -5,6 +5,7 @@
  */
 import { audit } from '../store/audit.js';
 import { inTransaction, type Queryable } from '../store/db.js';
+import { eventSql } from '../core/case-event.js';
 
 export type FailedStatus = 'failed' | 'unknown';
 
@@ -59,7 +60,7 @@ const RETRY = `
   mirrored AS (UPDATE message m SET status = 'pending' FROM retried WHERE m.id = retried.message_id),
   noted AS (
     INSERT INTO case_event (case_id, type, actor, detail)
-    SELECT case_id, 'send_retried', $2, jsonb_build_object('outboxId', id, 'kind', kind, 'channel', channel, 'was', was)
+    SELECT case_id, ${eventSql('send_retried')}, $2, jsonb_build_object('outboxId', id, 'kind', kind, 'channel', channel, 'was', was)
     FROM retried WHERE case_id IS NOT NULL
   )
   SELECT (SELECT status::text FROM old) AS status, (SELECT was FROM retried) AS was`;

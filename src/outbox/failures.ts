@@ -7,6 +7,8 @@
  * key, so it happens at most once per case.
  */
 import type { Queryable } from '../store/db.js';
+import { eventSql } from '../core/case-event.js';
+import { kindSql } from '../core/message.js';
 
 const FAILED = `
   WITH f AS MATERIALIZED (
@@ -15,7 +17,7 @@ const FAILED = `
   ),
   noted AS (
     INSERT INTO case_event (case_id, type, detail)
-    SELECT case_id, 'send_failed',
+    SELECT case_id, ${eventSql('send_failed')},
            jsonb_build_object('outboxId', id, 'kind', kind, 'channel', channel, 'outcome', outcome, 'attempts', attempts, 'rateLimits', rate_limits)
     FROM f
   ),
@@ -27,13 +29,13 @@ const FAILED = `
     JOIN message m ON m.id = f.message_id
     JOIN channel_identity ci ON ci.contact_id = c.contact_id
     CROSS JOIN LATERAL (SELECT CASE ci.kind WHEN 'phone' THEN 'sms' WHEN 'email' THEN 'email' END AS channel) alt
-    WHERE f.kind = 'receipt' AND f.outcome = 'failed' AND alt.channel IS NOT NULL AND alt.channel <> f.channel
+    WHERE f.kind = ${kindSql('receipt')} AND f.outcome = 'failed' AND alt.channel IS NOT NULL AND alt.channel <> f.channel
       AND NOT (alt.channel = 'sms' AND EXISTS (SELECT 1 FROM sms_opt_out s WHERE s.address = ci.address))
     ORDER BY f.id, ci.id DESC
   ),
   box AS (
     INSERT INTO outbox (message_id, case_id, kind, dedupe_key, channel, to_address)
-    SELECT message_id, case_id, 'receipt', 'receipt_fallback:' || case_id, channel, address FROM other
+    SELECT message_id, case_id, ${kindSql('receipt')}, 'receipt_fallback:' || case_id, channel, address FROM other
     ON CONFLICT (dedupe_key) DO NOTHING
     RETURNING message_id
   ),
@@ -44,7 +46,7 @@ const FAILED = `
     RETURNING case_id, channel
   )
   INSERT INTO case_event (case_id, type, detail)
-  SELECT other.case_id, 'receipt_fallback', jsonb_build_object('failedOutboxId', other.failed_id, 'from', other.failed_channel, 'to', other.channel)
+  SELECT other.case_id, ${eventSql('receipt_fallback')}, jsonb_build_object('failedOutboxId', other.failed_id, 'from', other.failed_channel, 'to', other.channel)
   FROM other JOIN box USING (message_id)
   RETURNING case_id`;
 

@@ -7,6 +7,7 @@
 import { formatLocal } from '../core/time.js';
 import { maskText } from '../core/mask.js';
 import type { Queryable } from '../store/db.js';
+import { kindSql } from '../core/message.js';
 
 export type NoticeReason = 'new' | 'transferred' | 'escalated' | 'joint_meeting';
 
@@ -66,7 +67,7 @@ const QUEUE_NOTICES = `
   ),
   box AS (
     INSERT INTO outbox (message_id, case_id, kind, dedupe_key, channel, to_address)
-    SELECT id, case_id, 'liaison_notice', chat_key, channel, address FROM chats
+    SELECT id, case_id, ${kindSql('liaison_notice')}, chat_key, channel, address FROM chats
     ON CONFLICT (dedupe_key) DO NOTHING
     RETURNING message_id
   )

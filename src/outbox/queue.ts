@@ -3,14 +3,15 @@
  * outbound message and its outbox row in one statement. The dedupe key makes
  * a rerun queue nothing new.
  */
+import type { ChannelName, OutboxKind } from '../core/message.js';
 import type { Queryable } from '../store/db.js';
 
 export interface SendRequest {
-  channel: string;
+  channel: ChannelName;
   /** null: no address (a web-form resident reads it in the lookup). */
   to: string | null;
   body: string;
-  kind: string;
+  kind: OutboxKind;
   /** Unique per purpose, e.g. `help:<MessageSid>`. */
   dedupeKey: string;
   caseId?: number | null;

@@ -14,6 +14,7 @@ import { calendarOf } from '../catalog/calendar-of.js';
 import { planDeadline, type SupervisionPolicy } from './deadlines.js';
 import { cancelDeadlineTimers } from './settle.js';
 import { scheduleTimers } from './case-timers.js';
+import { eventSql } from '../core/case-event.js';
 
 export interface Watch {
   catalog: CatalogSnapshot;
@@ -45,7 +46,7 @@ export async function watchReopened(db: Queryable, caseIds: readonly number[], w
     await cancelDeadlineTimers(db, kase.id);
     await db.query(`UPDATE case_timer SET cancelled_at = now() WHERE case_id = $1 AND kind = 'return_visit' AND fired_at IS NULL AND cancelled_at IS NULL`, [kase.id]);
     await scheduleTimers(db, [{ caseId: kase.id, timers }]);
-    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'deadline_set', $2, $3)`, [
+    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('deadline_set')}, $2, $3)`, [
       kase.id,
       actor,
       { reason: 'reopened', deadline: deadline.toISOString(), previous: kase.deadline_at.toISOString(), hours: kase.hours, urgent: kase.urgent },

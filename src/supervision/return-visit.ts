@@ -6,6 +6,7 @@
  * level above; silence after two reminders is recorded as "no response",
  * never as satisfied.
  */
+import type { ChannelName } from '../core/message.js';
 import type pg from 'pg';
 import { queueSend } from '../outbox/queue.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -18,6 +19,7 @@ import { inTransaction, type Queryable } from '../store/db.js';
 import { formatLocal } from '../core/time.js';
 import type { SupervisionPolicy } from './deadlines.js';
 import { watchReopened } from './reopen.js';
+import { eventSql } from '../core/case-event.js';
 
 export type SurveyAnswer = 'satisfied' | 'basically_satisfied' | 'not_satisfied';
 
@@ -76,7 +78,7 @@ const LABELS: Record<SurveyAnswer, string> = { satisfied: '满意', basically_sa
 /** Asks (or reminds) the resident: the survey row and the send commit together; false when the case has nowhere to ask. */
 export async function askSurvey(
   db: Queryable,
-  c: { id: number; case_no: string; origin_channel: string; reply_channel: string; reply_address: string | null },
+  c: { id: number; case_no: string; origin_channel: ChannelName; reply_channel: ChannelName; reply_address: string | null },
   reminder: number,
 ): Promise<boolean> {
   if (!c.reply_address) return false; // a web-form resident without contact details: nobody to ask
@@ -100,7 +102,7 @@ export async function recordSurveyAnswer(
   a: { surveyId: number; caseId: number; messageId: number; contactId: number; answer: SurveyAnswer },
 ): Promise<boolean> {
   return inTransaction(pool, async (client) => {
-    const { rows } = await client.query<{ case_no: string; channel: string; address: string | null; zone_id: number; liaison_id: number | null }>(
+    const { rows } = await client.query<{ case_no: string; channel: ChannelName; address: string | null; zone_id: number; liaison_id: number | null }>(
       `WITH answered AS (
          UPDATE survey SET answer = $2, answered_at = now() WHERE id = $1 AND answer IS NULL RETURNING case_id, channel, address
        )
@@ -111,7 +113,7 @@ export async function recordSurveyAnswer(
     if (!kase) return false;
     await client.query(`UPDATE message SET case_id = $2, contact_id = $3, status = 'processed', processed_at = now() WHERE id = $1 AND case_id IS NULL`, [a.messageId, a.caseId, a.contactId]);
     await client.query(`UPDATE case_timer SET cancelled_at = now() WHERE case_id = $1 AND kind LIKE 'survey%' AND fired_at IS NULL AND cancelled_at IS NULL`, [a.caseId]);
-    await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'surveyed', 'resident', $2)`, [a.caseId, { answer: a.answer }]);
+    await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('surveyed')}, 'resident', $2)`, [a.caseId, { answer: a.answer }]);
     // On a call-back the call itself says thanks; a second call would not.
     if (kase.channel !== 'voice') await queueSend(client, {
       channel: kase.channel,
@@ -123,7 +125,7 @@ export async function recordSurveyAnswer(
     });
     if (a.answer === 'not_satisfied') {
       await client.query(`UPDATE "case" SET status = 'reopened', closed_at = NULL, updated_at = now() WHERE id = $1`, [a.caseId]);
-      await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'reopened', 'resident', '{"reason": "not satisfied"}')`, [a.caseId]);
+      await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('reopened')}, 'resident', '{"reason": "not satisfied"}')`, [a.caseId]);
       const snapshot = await catalog.get();
       const deadline = (await watchReopened(client, [a.caseId], { catalog: snapshot, ...watch }, 'system:return_visit')).get(a.caseId);
       const by = deadline ? `新的办理期限：${formatLocal(deadline, watch.office.timeZone)}。` : '';

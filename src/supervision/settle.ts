@@ -4,9 +4,10 @@
  * watch stops, and the return visit (回访) is scheduled, once per case.
  */
 import type { Queryable } from '../store/db.js';
+import type { CaseEventType } from '../core/case-event.js';
 
 /** Timeline events that are an answer to the resident (the figures' and the case detail's first response). */
-export const RESPONSE_EVENTS = ['replied', 'resolved', 'answered_on_the_spot', 'answered_from_knowledge', 'status_changed_answered'] as const;
+export const RESPONSE_EVENTS: readonly CaseEventType[] = ['replied', 'resolved', 'answered_on_the_spot', 'answered_from_knowledge', 'status_changed_answered'];
 
 /** Cancels the reminders, deadline and escalations still to fire. */
 export async function cancelDeadlineTimers(db: Queryable, caseId: number): Promise<void> {

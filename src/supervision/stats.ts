@@ -12,6 +12,7 @@ import type { CatalogSnapshot } from '../catalog/catalog.js';
 import { descendantZoneIds, zoneChain } from '../catalog/zone-tree.js';
 import { RESPONSE_EVENTS } from './settle.js';
 import { KIND_LABELS, type RequestKind } from '../core/request-kind.js';
+import { eventSql } from '../core/case-event.js';
 
 export type GroupBy = 'zone' | 'category' | 'kind' | 'liaison';
 
@@ -53,7 +54,7 @@ const CASES = `
   SELECT c.zone_id, c.category_code, cat.name_zh AS category_name, c.kind, c.liaison_id, l.name AS liaison_name,
          c.created_at, c.closed_at, c.deadline_at, c.overdue_at,
          (SELECT min(e.at) FROM case_event e WHERE e.case_id = c.id AND e.type = ANY($4)) AS first_response_at,
-         EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.type = 'reopened') AS reopened,
+         EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.type = ${eventSql('reopened')}) AS reopened,
          s.answer
   FROM "case" c
   JOIN category cat ON cat.code = c.category_code

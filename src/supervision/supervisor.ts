@@ -9,6 +9,7 @@
  * twice (a redelivered job, a restart, the sweeper and the queue at once)
  * acts once.
  */
+import type { ChannelName } from '../core/message.js';
 import type pg from 'pg';
 import { inTransaction } from '../store/db.js';
 import { audit } from '../store/audit.js';
@@ -23,6 +24,7 @@ import type { OfficeHours } from '../catalog/calendar.js';
 import { nextEscalation, type SupervisionPolicy } from './deadlines.js';
 import { askSurvey } from './return-visit.js';
 import { cancelDeadlineTimers } from './settle.js';
+import { eventSql } from '../core/case-event.js';
 
 const CLAIM = `
   UPDATE case_timer SET fired_at = now()
@@ -45,8 +47,8 @@ interface CaseRow {
   liaison_id: number | null;
   deadline_at: Date;
   category_zh: string;
-  origin_channel: string;
-  reply_channel: string;
+  origin_channel: ChannelName;
+  reply_channel: ChannelName;
   reply_address: string | null;
   text: string;
   sender: { kind: string; address: string }[];
@@ -97,7 +99,7 @@ export class Supervisor {
         { kind: 'deadline', dueAt: deadline, detail: {} },
       ].filter((t) => t.kind === 'deadline' || t.dueAt.getTime() > now);
       for (const t of timers) await client.query('INSERT INTO case_timer (case_id, kind, due_at, detail) VALUES ($1, $2, $3, $4)', [kase.id, t.kind, t.dueAt, t.detail]);
-      await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'deadline_changed', $2, $3)`, [kase.id, actor, { from: kase.deadline_at, to: deadline }]);
+      await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('deadline_changed')}, $2, $3)`, [kase.id, actor, { from: kase.deadline_at, to: deadline }]);
       await audit(client, { actor, action: 'case.deadline', subjectType: 'case', subjectId: caseNo, detail: { deadlineAt: deadline.toISOString() } });
       return true;
     });
@@ -109,10 +111,10 @@ export class Supervisor {
     const { rows } = await db.query<{ answer: string | null }>('SELECT answer FROM survey WHERE case_id = $1', [kase.id]);
     if (rows[0]?.answer) return 'settled';
     if (!(await askSurvey(db, kase, reminder))) {
-      await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'return_visit_skipped', 'system:return_visit', '{"reason": "no contact address"}')`, [kase.id]);
+      await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('return_visit_skipped')}, 'system:return_visit', '{"reason": "no contact address"}')`, [kase.id]);
       return 'not_surveyed';
     }
-    if (reminder === 0) await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'return_visit', 'system:return_visit', $2)`, [kase.id, { channel: kase.reply_channel }]);
+    if (reminder === 0) await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('return_visit')}, 'system:return_visit', $2)`, [kase.id, { channel: kase.reply_channel }]);
     const calendar = calendarOf(await this.deps.catalog.get(), this.deps.office);
     const next = calendar.addWorkingMinutes(new Date(), this.deps.policy.surveyReminderHours * 60);
     await db.query('INSERT INTO case_timer (case_id, kind, due_at, detail) VALUES ($1, $2, $3, $4)', [
@@ -127,12 +129,12 @@ export class Supervisor {
   private async closeSurvey(db: pg.PoolClient, kase: CaseRow): Promise<FireOutcome> {
     const { rowCount } = await db.query(`UPDATE survey SET answer = 'no_response', answered_at = now() WHERE case_id = $1 AND answer IS NULL`, [kase.id]);
     if (!rowCount) return 'settled';
-    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'surveyed', 'system:return_visit', '{"answer": "no_response"}')`, [kase.id]);
+    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('surveyed')}, 'system:return_visit', '{"answer": "no_response"}')`, [kase.id]);
     return 'no_response';
   }
 
   private async remind(db: pg.PoolClient, kase: CaseRow, timerId: number, share: number): Promise<FireOutcome> {
-    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'reminded', 'system:deadline', $2)`, [kase.id, { share }]);
+    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('reminded')}, 'system:deadline', $2)`, [kase.id, { share }]);
     if (kase.liaison_id) {
       const body = `【催办】案件${kase.case_no}已用去办理时限的${Math.round(share * 100)}%，请在${formatLocal(kase.deadline_at, this.deps.office.timeZone)}前办结答复。`;
       await queueNotice(db, kase.id, kase.liaison_id, body, `timer:${timerId}`);
@@ -145,7 +147,7 @@ export class Supervisor {
     const catalog = await this.deps.catalog.get();
     if (atDeadline) {
       await db.query(`UPDATE "case" SET overdue_at = now(), updated_at = now() WHERE id = $1`, [kase.id]);
-      await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'overdue', 'system:deadline', '{}')`, [kase.id]);
+      await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('overdue')}, 'system:deadline', '{}')`, [kase.id]);
     }
     const zone = catalog.zonesById.get(kase.zone_id);
     const parent = zone && parentOf(zone, catalog);
@@ -156,7 +158,7 @@ export class Supervisor {
     }
     const handler = nearestWithLiaison(parent, catalog);
     await db.query(`UPDATE "case" SET zone_id = $2, liaison_id = $3, escalations = escalations + 1, updated_at = now() WHERE id = $1`, [kase.id, parent.id, handler?.liaisonId ?? null]);
-    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'escalated', 'system:deadline', $2)`, [kase.id, { from: zone.code, to: parent.code, reason: 'overdue' }]);
+    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('escalated')}, 'system:deadline', $2)`, [kase.id, { from: zone.code, to: parent.code, reason: 'overdue' }]);
     const moved = { ...kase, zone_id: parent.id };
     if (handler?.liaisonId) await this.notify(db, moved, handler.liaisonId, catalog, `逾期未办结，自动上报（原责任区：${zoneLabel(zone, catalog)}）`, `timer:${timerId}`);
     const calendar = calendarOf(catalog, this.deps.office);

@@ -44,10 +44,10 @@ describe('threading', () => {
     expect(caseNoInSubject(subject)).toBe(caseNo);
   });
 
-  it('should answer the resident\'s latest mail, keep the case number once, and mark receipts automatic but not answers', () => {
+  it('should answer the resident\'s latest mail, keep the case number once, and mark receipts automatic but not a liaison\'s answer or resolution', () => {
     const facts = { caseNo: '2611300042', residentSubject: 'Re: 路灯坏了 [案件编号 2611300042]', earlier: ['<a@x>', '<b@y>'], answering: '<b@y>' };
-    expect(threadHeaders(facts, 'reply', 'zh')).toEqual({ subject: '回复: 路灯坏了 [案件编号 2611300042]', inReplyTo: '<b@y>', references: ['<a@x>', '<b@y>'], automatic: false });
-    expect(threadHeaders({ ...facts, residentSubject: null }, 'reply', 'en')).toMatchObject({ subject: 'Re: Your message [Case 2611300042]', automatic: false });
+    expect(threadHeaders(facts, 'answer', 'zh')).toEqual({ subject: '回复: 路灯坏了 [案件编号 2611300042]', inReplyTo: '<b@y>', references: ['<a@x>', '<b@y>'], automatic: false });
+    expect(threadHeaders({ ...facts, residentSubject: null }, 'resolution', 'en')).toMatchObject({ subject: 'Re: Your message [Case 2611300042]', automatic: false });
   });
 
   it.each([

@@ -126,7 +126,7 @@ describe('MMS and long texts', () => {
   it('should send a long text as numbered parts, in order', async () => {
     const phone = '+8613800001313';
     const text = '关于您反映的翠湖南路路灯问题，社区已联系市政部门现场查看并更换了灯具。'.repeat(15);
-    await queueSend(sys.db.pool, { channel: 'sms', to: phone, body: text, kind: 'reply', dedupeKey: 'reply:long-text-test' });
+    await queueSend(sys.db.pool, { channel: 'sms', to: phone, body: text, kind: 'answer', dedupeKey: 'answer:long-text-test' });
     sys.relay!.wake();
     const parts = await eventually(async () => {
       const sent = fake.sent.filter((s) => s.To === phone);

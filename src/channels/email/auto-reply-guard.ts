@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import type { HeaderValue } from 'mailparser';
 import { SendError } from '../../core/errors.js';
+import type { OutboxKind } from '../../core/message.js';
 import { PERSONAL_KINDS } from './threading.js';
 
 const text = (v: HeaderValue | undefined): string =>
@@ -40,7 +41,7 @@ const RECENT_AUTOMATIC = `
     AND ((status IN ('sent', 'delivered') AND sent_at > now() - interval '1 hour') OR (status = 'sending' AND id < $3))`;
 
 /** Throws a permanent SendError when automatic mail to `to` has reached `maxPerHour`. */
-export async function checkLoopGuard(pool: pg.Pool, to: string, kind: string, outboxId: number, maxPerHour: number): Promise<void> {
+export async function checkLoopGuard(pool: pg.Pool, to: string, kind: OutboxKind, outboxId: number, maxPerHour: number): Promise<void> {
   if (PERSONAL_KINDS.has(kind)) return;
   const { rows } = await pool.query<{ n: number }>(RECENT_AUTOMATIC, [to, [...PERSONAL_KINDS], outboxId]);
   if (rows[0]!.n >= maxPerHour) {

@@ -17,6 +17,8 @@ import { queueSend } from '../../outbox/queue.js';
 import { queueNotice } from '../../outbox/liaison-notice.js';
 import { messageIds } from './threading.js';
 import { cutText } from '../../core/clean-text.js';
+import { eventSql } from '../../core/case-event.js';
+import { channelSql } from '../../core/message.js';
 
 export interface DeliveryReport {
   /** Message-IDs of the mail that failed (from the returned headers). */
@@ -52,13 +54,13 @@ export function readDeliveryReport(headers: Map<string, HeaderValue>, parts: Par
 const MARK_FAILED = `
   WITH failed AS (
     UPDATE outbox SET status = 'failed', last_error = $2, updated_at = now()
-    WHERE channel = 'email' AND provider_id = ANY($1) AND status IN ('sent', 'delivered', 'sending', 'pending')
+    WHERE channel = ${channelSql('email')} AND provider_id = ANY($1) AND status IN ('sent', 'delivered', 'sending', 'pending')
     RETURNING id, message_id, case_id, kind
   ),
   marked AS (UPDATE message m SET status = 'failed' FROM failed WHERE m.id = failed.message_id),
   noted AS (
     INSERT INTO case_event (case_id, type, detail)
-    SELECT case_id, 'delivery_failed', jsonb_build_object('outboxId', id, 'kind', kind, 'channel', 'email', 'status', $3::text, 'error', $2::text)
+    SELECT case_id, ${eventSql('delivery_failed')}, jsonb_build_object('outboxId', id, 'kind', kind, 'channel', ${channelSql('email')}, 'status', $3::text, 'error', $2::text)
     FROM failed WHERE case_id IS NOT NULL
   )
   SELECT failed.id, failed.kind, c.id AS case_id, c.case_no, l.id AS liaison_id, l.email AS liaison_email
@@ -92,7 +94,7 @@ async function markFailedAndTell(tx: Queryable, report: DeliveryReport): Promise
       : false;
     if (chats > 0 || mailed) {
       liaisonsNotified++;
-      await tx.query(`INSERT INTO case_event (case_id, type, detail) VALUES ($1, 'liaison_notified', $2)`, [row.case_id, { reason: 'delivery_failed', outboxId: row.id, via: [...(chats > 0 ? ['chat'] : []), ...(mailed ? ['email'] : [])] }]);
+      await tx.query(`INSERT INTO case_event (case_id, type, detail) VALUES ($1, ${eventSql('liaison_notified')}, $2)`, [row.case_id, { reason: 'delivery_failed', outboxId: row.id, via: [...(chats > 0 ? ['chat'] : []), ...(mailed ? ['email'] : [])] }]);
     }
   }
   return { failed: rows.length, liaisonsNotified };

@@ -12,7 +12,7 @@
 import nodemailer from 'nodemailer';
 import type pg from 'pg';
 import type { Config } from '../../config.js';
-import type { ChannelSender, OutboundMessage, SendOutcome } from '../../core/message.js';
+import { channelSql, kindSql, type ChannelSender, type OutboundMessage, type SendOutcome } from '../../core/message.js';
 import { SendError } from '../../core/errors.js';
 import { checkLoopGuard } from './auto-reply-guard.js';
 import { newMessageId, threadHeaders, type ThreadFacts } from './threading.js';
@@ -37,7 +37,7 @@ const THREAD = `
     ) resident WHERE mid IS NOT NULL
     UNION ALL
     SELECT o.message_id, o.provider_id, false, NULL FROM outbox o
-    WHERE o.case_id = $2 AND o.channel = 'email' AND o.provider_id IS NOT NULL AND o.id <> $1 AND o.kind <> 'liaison_note'
+    WHERE o.case_id = $2 AND o.channel = ${channelSql('email')} AND o.provider_id IS NOT NULL AND o.id <> $1 AND o.kind <> ${kindSql('liaison_note')}
   )
   SELECT (SELECT case_no FROM "case" WHERE id = $2) AS case_no,
          coalesce((SELECT array_agg(mid ORDER BY ord) FROM mail), '{}') AS earlier,

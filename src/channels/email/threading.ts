@@ -11,6 +11,7 @@
  * number counts only for a case of the same sender (src/intake/process.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
+import type { OutboxKind } from '../../core/message.js';
 
 /** Longer ids are not real ones, and too long for the database's index (54000). */
 const MAX_MESSAGE_ID = 255;
@@ -43,7 +44,7 @@ export function caseNoInSubject(subject: string): string | null {
 }
 
 /** Kinds of send a person writes; every other kind is automatic mail (Auto-Submitted, loop guard). */
-export const PERSONAL_KINDS: ReadonlySet<string> = new Set(['reply', 'answer']);
+export const PERSONAL_KINDS: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['answer', 'resolution']);
 
 /** A fresh Message-ID in our own domain; the sender stores it on the outbox row before sending. */
 export function newMessageId(fromAddress: string): string {
@@ -66,7 +67,7 @@ export interface ThreadFacts {
  * authenticated, so echoing its subject would let anyone make us mail their
  * text to any address. Only a person's answer repeats the resident's subject.
  */
-export function threadHeaders(f: ThreadFacts, kind: string, language: 'zh' | 'en') {
+export function threadHeaders(f: ThreadFacts, kind: OutboxKind, language: 'zh' | 'en') {
   const automatic = !PERSONAL_KINDS.has(kind);
   const references = f.earlier.slice(-10);
   const threading = { ...(f.answering ? { inReplyTo: f.answering } : {}), ...(references.length ? { references } : {}) };

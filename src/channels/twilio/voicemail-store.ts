@@ -5,11 +5,12 @@
  * changes nothing.
  */
 import type { Queryable } from '../../store/db.js';
+import { channelSql } from '../../core/message.js';
 
 export async function recordTranscription(db: Queryable, recordingSid: string, text: string): Promise<void> {
   await db.query(
     `UPDATE message SET body = split_part(body, E'\\n转写：', 1) || E'\\n转写：' || $2
-     WHERE channel = 'voice' AND provider_message_id = $1`,
+     WHERE channel = ${channelSql('voice')} AND provider_message_id = $1`,
     [recordingSid, text],
   );
 }

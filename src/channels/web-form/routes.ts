@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { describeError, type ValidationError } from '../../core/api-error.js';
 import { accessCode } from '../../core/access-code.js';
-import type { InboundMessage } from '../../core/message.js';
+import type { ChannelName, InboundMessage } from '../../core/message.js';
 import type { Accepted as Stored } from '../../intake/accept.js';
 import { IDEMPOTENCY_KEY, WebSubmission, submissionFingerprint, toInboundMessage } from './submission.js';
 import { PAGE_ASSETS, renderConfirmationPage, renderLookupPage, renderWindowPage, WINDOW_TARGET, type FormTarget, type Lang, type ZoneOption } from './page.js';
@@ -105,7 +105,7 @@ export async function submitForm(
   req: FastifyRequest,
   reply: FastifyReply,
   submission: WebSubmission,
-  source: { channel: string; hints: InboundMessage['hints']; onStored?: (stored: Stored) => Promise<void> },
+  source: { channel: ChannelName; hints: InboundMessage['hints']; onStored?: (stored: Stored) => Promise<void> },
 ) {
   const { config } = context;
   // Per client and overall: a flood from one address, or from many, cannot become thousands of cases.

@@ -5,6 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RequestKind } from '../../core/request-kind.js';
+import { ChannelName } from '../../core/message.js';
 import { InputError } from '../../core/errors.js';
 import { normalizePhone } from '../../core/contact-address.js';
 import { route } from '../../router/route.js';
@@ -15,7 +16,7 @@ import { knowledgeAnswer, localDate } from '../../knowledge/on-the-spot.js';
 
 const Simulate = z.object({
   text: z.string().trim().min(1).max(5000),
-  channel: z.string().optional(),
+  channel: ChannelName.optional(),
   from: z.string().optional(),
   zoneCode: z.string().optional(),
   calledNumber: z.string().optional(),
