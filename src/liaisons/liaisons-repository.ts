@@ -37,6 +37,11 @@ export async function findLiaison(db: Queryable, id: number): Promise<LiaisonRec
   return rows[0] ?? null;
 }
 
+/** The liaisons of these ids (in no particular order; unknown ids are left out). */
+export async function liaisonsById(db: Queryable, ids: readonly number[]): Promise<LiaisonRecord[]> {
+  return (await db.query<LiaisonRecord>('SELECT id, name, phone, email, active FROM liaison WHERE id = ANY($1::int[])', [ids])).rows;
+}
+
 /** Whether the liaison exists (and, with `activeOnly`, is active). */
 export async function liaisonExists(db: Queryable, id: number, { activeOnly = false } = {}): Promise<boolean> {
   const { rowCount } = await db.query('SELECT 1 FROM liaison WHERE id = $1 AND (active OR NOT $2)', [id, activeOnly]);

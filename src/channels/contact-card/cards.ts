@@ -14,6 +14,7 @@ import type { CardFace } from './card-face.js';
 import { findCard, type CardRow } from './store.js';
 import { nonceMatches, signCardToken, verifyCardToken } from './token.js';
 import type { ChannelContext } from '../contract.js';
+import { liaisonsById } from '../../liaisons/liaisons-repository.js';
 
 export const cardScans = new client.Counter({
   name: 'minqing_card_scans_total',
@@ -101,11 +102,7 @@ export async function cardFaces(context: ChannelContext, cards: CardRow[]): Prom
   const { config } = context;
   const zones = cards.map((c) => catalog.zonesById.get(c.zoneId)!);
   const liaisonIds = cards.map((c, n) => c.liaisonId ?? (nearestWithLiaison(zones[n]!, catalog)?.liaisonId ?? null));
-  const { rows } = await context.pool.query<{ id: number; name: string; phone: string | null }>(
-    'SELECT id, name, phone FROM liaison WHERE id = ANY($1)',
-    [liaisonIds.filter((id) => id !== null)],
-  );
-  const liaisons = new Map(rows.map((r) => [r.id, r]));
+  const liaisons = new Map((await liaisonsById(context.pool, liaisonIds.filter((id) => id !== null))).map((l) => [l.id, l]));
   const fallbackHotline = config.CARD_HOTLINE ?? config.TWILIO_FROM_NUMBER ?? null;
   return cards.map((card, n) => {
     const zone = zones[n]!;

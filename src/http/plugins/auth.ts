@@ -9,15 +9,8 @@
 import { createHash } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import type pg from 'pg';
-
-export type Role = 'admin' | 'supervisor';
-
-export interface Staff {
-  id: number;
-  name: string;
-  role: Role;
-}
+import type { Queryable } from '../../store/db.js';
+import { addStaffKey, staffByKeyHash, type Role, type Staff } from '../../store/staff.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -46,23 +39,13 @@ export function hashApiKey(key: string): string {
 }
 
 /** Make sure the bootstrap admin key exists (idempotent). */
-export async function ensureBootstrapAdmin(pool: pg.Pool, token: string): Promise<void> {
-  await pool.query(
-    `INSERT INTO app_user (name, role, api_key_hash) VALUES ('admin (ADMIN_TOKEN)', 'admin', $1)
-     ON CONFLICT (api_key_hash) DO NOTHING`,
-    [hashApiKey(token)],
-  );
+export async function ensureBootstrapAdmin(db: Queryable, token: string): Promise<void> {
+  await addStaffKey(db, { name: 'admin (ADMIN_TOKEN)', role: 'admin', keyHash: hashApiKey(token) });
 }
 
 export default fp(
   async (app) => {
-    async function lookup(token: string): Promise<Staff | null> {
-      const { rows } = await app.deps.db.pool.query<Staff>(
-        'SELECT id, name, role FROM app_user WHERE api_key_hash = $1 AND NOT disabled',
-        [hashApiKey(token)],
-      );
-      return rows[0] ?? null;
-    }
+    const lookup = (token: string): Promise<Staff | null> => staffByKeyHash(app.deps.db.pool, hashApiKey(token));
 
     app.decorateRequest('staff', null);
     // Routes name requireRole as a preHandler; it runs first instead (onRequest), before the body is
