@@ -8,7 +8,6 @@
 import type { Logger } from 'pino';
 import type { InboundMessage } from '../core/message.js';
 import { maskedSender } from '../core/contact-address.js';
-import { withinOfficeHours } from '../core/time.js';
 import type { CatalogSnapshot } from '../catalog/catalog.js';
 import type { BusinessCalendar } from '../catalog/calendar.js';
 import { zoneLabel } from '../catalog/zone-tree.js';
@@ -28,8 +27,6 @@ export interface PlanContext {
   policy: SupervisionPolicy;
   triageZoneCode: string;
   timeZone: string;
-  /** Office hours for rules that depend on them; none: always outside. */
-  officeHours?: { hours: string; days: string };
   supervisoryZoneCode?: string;
   knowledgeMinScore: number;
   log?: Logger;
@@ -56,7 +53,7 @@ export function planCase(
   const now = new Date();
   const decision = route(message, catalog, c.classifier, c.triageZoneCode, {
     knownZoneId: ids.knownZoneId,
-    inOfficeHours: c.officeHours ? withinOfficeHours(now, timeZone, c.officeHours.hours, c.officeHours.days) : false,
+    inOfficeHours: c.calendar.isOpen(now),
     onRuleError: (ruleId, err) => c.log?.warn({ ruleId, err: err.message }, 'routing rule failed; skipped'),
     supervisoryZoneCode: c.supervisoryZoneCode,
   });

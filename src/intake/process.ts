@@ -38,7 +38,7 @@ export interface ProcessDeps {
   classifier: TextClassifier;
   /** Where skipped routing rules are reported. */
   log?: Logger;
-  /** Office hours for rules that depend on them (OFFICE_HOURS, OFFICE_DAYS); none: always outside. */
+  /** Office hours on the business calendar (OFFICE_HOURS, OFFICE_DAYS): deadlines and rules' office-hours condition. */
   officeHours?: { hours: string; days: string };
   timeZone: string;
   triageZoneCode: string;
@@ -50,7 +50,7 @@ export interface ProcessDeps {
   knowledgeMinScore?: number;
 }
 
-/** Office hours when none are configured (tests that drive the processor by hand). */
+/** Office hours when none are given (tests that drive the processor by hand). */
 const DEFAULT_OFFICE = { hours: '09:00-17:30', days: 'Mon,Tue,Wed,Thu,Fri' };
 
 export interface ProcessResult {
@@ -356,7 +356,6 @@ export class InboundProcessor {
       policy: d.supervision ?? DEFAULT_POLICY,
       triageZoneCode: d.triageZoneCode,
       timeZone: d.timeZone,
-      officeHours: d.officeHours,
       supervisoryZoneCode: d.supervisoryZoneCode,
       knowledgeMinScore: d.knowledgeMinScore ?? DEFAULT_KNOWLEDGE_MIN_SCORE,
       log: d.log,

@@ -24,8 +24,7 @@ import { channelName, deliverReply, deliveryText, routeReply } from './reply-del
 import type { BoundLiaison } from './binding.js';
 import { queueNotice, renderNotice, type NoticeReason } from '../outbox/liaison-notice.js';
 import type { Config } from '../config.js';
-import type { OfficeHours } from '../catalog/calendar.js';
-import { officeFrom } from '../supervision/deadlines.js';
+import { officeHoursOf, type OfficeHours } from '../catalog/calendar.js';
 import { settleCase } from '../supervision/settle.js';
 import { returnVisitAt } from '../supervision/return-visit.js';
 
@@ -92,7 +91,7 @@ export class LiaisonDesk {
   ) {}
 
   static fromConfig(config: Config, pool: pg.Pool, catalog: Catalog): LiaisonDesk {
-    return new LiaisonDesk({ pool, catalog, timeZone: config.OFFICE_TIME_ZONE, returnVisit: { office: officeFrom(config), afterHours: config.RETURN_VISIT_AFTER_HOURS } });
+    return new LiaisonDesk({ pool, catalog, timeZone: config.OFFICE_TIME_ZONE, returnVisit: { office: officeHoursOf(config), afterHours: config.RETURN_VISIT_AFTER_HOURS } });
   }
 
   /** Runs one chat message from a bound liaison; the answer goes back to the chat through the outbox. */

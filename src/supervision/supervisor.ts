@@ -19,7 +19,8 @@ import { parentOf, zoneLabel } from '../catalog/zone-tree.js';
 import { queueNotice, renderNotice } from '../outbox/liaison-notice.js';
 import { calendarOf } from '../catalog/calendar-of.js';
 import type { OfficeHours } from '../catalog/calendar.js';
-import { nextEscalation, type SupervisionPolicy } from './deadlines.js';
+import { nextEscalation, timersUntil, type SupervisionPolicy } from './deadlines.js';
+import { scheduleTimers } from './case-timers.js';
 import { askSurvey } from './return-visit.js';
 import { cancelDeadlineTimers } from './settle.js';
 
@@ -80,21 +81,18 @@ export class Supervisor {
     const catalog = await this.deps.catalog.get();
     const calendar = calendarOf(catalog, this.deps.office);
     return inTransaction(this.deps.pool, async (client) => {
-      const { rows } = await client.query<{ id: number; created_at: Date; deadline_at: Date }>(
+      const { rows } = await client.query<{ id: number; created_at: Date; deadline_at: Date; urgent: boolean }>(
         `UPDATE "case" c SET deadline_at = $2, overdue_at = NULL, updated_at = now() FROM "case" old
-         WHERE c.id = old.id AND c.case_no = $1 RETURNING c.id, c.created_at, old.deadline_at`,
+         WHERE c.id = old.id AND c.case_no = $1 RETURNING c.id, c.created_at, old.deadline_at, c.urgent`,
         [caseNo, deadline],
       );
       const kase = rows[0];
       if (!kase) return false;
       await cancelDeadlineTimers(client, kase.id);
-      const total = calendar.workingMinutesBetween(kase.created_at, deadline);
+      // Planned as when the case opened, from its opening to the new deadline; reminders already past are dropped.
       const now = Date.now();
-      const timers = [
-        ...this.deps.policy.reminderShares.map((share) => ({ kind: 'reminder', dueAt: calendar.addWorkingMinutes(kase.created_at, share * total), detail: { share } })),
-        { kind: 'deadline', dueAt: deadline, detail: {} },
-      ].filter((t) => t.kind === 'deadline' || t.dueAt.getTime() > now);
-      for (const t of timers) await client.query('INSERT INTO case_timer (case_id, kind, due_at, detail) VALUES ($1, $2, $3, $4)', [kase.id, t.kind, t.dueAt, t.detail]);
+      const timers = timersUntil(calendar, this.deps.policy, kase.created_at, deadline, kase.urgent).filter((t) => t.kind === 'deadline' || t.dueAt.getTime() > now);
+      await scheduleTimers(client, [{ caseId: kase.id, timers }]);
       await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'deadline_changed', $2, $3)`, [kase.id, actor, { from: kase.deadline_at, to: deadline }]);
       return true;
     });

@@ -14,13 +14,14 @@ import { CaseStatus, STATUS_LABELS } from '../../core/case-status.js';
 import { lookupRoutes } from './case-lookup.js';
 import { RESPONSE_EVENTS, settleCase } from '../../supervision/settle.js';
 import { returnVisitAt } from '../../supervision/return-visit.js';
-import { officeFrom, policyFrom } from '../../supervision/deadlines.js';
+import { policyFrom } from '../../supervision/deadlines.js';
 import { watchReopened } from '../../supervision/reopen.js';
 import { queueNotice } from '../../outbox/liaison-notice.js';
 import { maskText } from '../../core/mask.js';
 import { formatLocal } from '../../core/time.js';
 import { inTransaction, type Queryable } from '../../store/db.js';
 import { RequestKind } from '../../core/request-kind.js';
+import { officeHoursOf } from '../../catalog/calendar.js';
 
 const CaseSummary = z.object({
   caseNo: z.string(),
@@ -150,7 +151,7 @@ const SETTLED: readonly string[] = ['answered', 'closed'];
 
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   const { prisma, pool } = app.deps.db;
-  const office = officeFrom(app.deps.config);
+  const office = officeHoursOf(app.deps.config);
   await app.register(lookupRoutes);
 
   /** A reopened case gets a new deadline and timers, and its liaison hears of it with the new deadline. */
