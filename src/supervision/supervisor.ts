@@ -30,7 +30,7 @@ const CLAIM = `
   RETURNING id, case_id, kind, detail`;
 
 const CASE = `
-  SELECT c.id, c.case_no, c.status, c.urgent, c.zone_id, c.liaison_id, c.deadline_at, cat.name_zh AS category_zh, c.origin_channel, c.reply_channel, c.reply_address,
+  SELECT c.id, c.case_no, c.status, c.urgent, c.confidential, c.zone_id, c.liaison_id, c.deadline_at, cat.name_zh AS category_zh, c.origin_channel, c.reply_channel, c.reply_address,
          coalesce(m.body, '') AS text, coalesce(m.meta #> '{sender,identities}', '[]') AS sender
   FROM "case" c JOIN category cat ON cat.code = c.category_code
   LEFT JOIN LATERAL (SELECT body, meta FROM message WHERE case_id = c.id AND direction = 'in' ORDER BY id LIMIT 1) m ON true
@@ -41,6 +41,8 @@ interface CaseRow {
   case_no: string;
   status: string;
   urgent: boolean;
+  /** A complaint about officials, held by the supervisory body: it never climbs the zone tree. */
+  confidential: boolean;
   zone_id: number;
   liaison_id: number | null;
   deadline_at: Date;
@@ -143,6 +145,11 @@ export class Supervisor {
       await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'overdue', 'system:deadline', '{}')`, [kase.id]);
     }
     const zone = catalog.zonesById.get(kase.zone_id);
+    if (kase.confidential) {
+      // 信访工作条例 Art. 30: the zones above are the accused's own chain. The supervisory body's liaison is told again.
+      if (kase.liaison_id) await this.notify(db, kase, kase.liaison_id, catalog, '逾期未办结（监督案件，不向责任区上报）', `timer:${timerId}`);
+      return 'at_top';
+    }
     const parent = zone && parentOf(zone, catalog);
     if (!zone || !parent) {
       // At the top already: the district's liaison hears of it again, and nothing higher is scheduled.
