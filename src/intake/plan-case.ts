@@ -29,6 +29,8 @@ export interface PlanContext {
   timeZone: string;
   supervisoryZoneCode?: string;
   knowledgeMinScore: number;
+  /** How long an answer from the knowledge base waits for the resident's 1 or 2. */
+  knowledgeConfirmHours: number;
   log?: Logger;
 }
 
@@ -40,7 +42,7 @@ export interface CasePlan {
   notice: string | null;
   /** The text to every liaison up the zone tree, for immediate danger. */
   alert: string | null;
-  /** The deadline's watch, when the case waits for a person. */
+  /** The deadline's watch when the case waits for a person; the wait for the resident's word on a knowledge answer. */
   timers: PlannedTimer[];
 }
 
@@ -115,6 +117,10 @@ export function planCase(
         })
       : null,
     alert: decision.urgent ? renderUrgentAlert({ text: message.text, categoryZh: decision.category.nameZh, zoneName, sender: message.sender.identities }) : null,
-    timers: waitsForPerson ? timers : [],
+    timers: waitsForPerson
+      ? timers
+      : fromKnowledge
+        ? [{ kind: 'knowledge_expiry', dueAt: new Date(now.getTime() + c.knowledgeConfirmHours * 3_600_000), detail: {} }]
+        : [],
   };
 }

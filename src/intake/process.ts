@@ -48,6 +48,8 @@ export interface ProcessDeps {
   supervisoryZoneCode?: string;
   /** How close a consultation must come to a knowledge-base question to get its answer (KNOWLEDGE_MIN_SCORE). */
   knowledgeMinScore?: number;
+  /** How long an answer from the knowledge base waits for the resident's 1 or 2 (KNOWLEDGE_CONFIRM_HOURS). */
+  knowledgeConfirmHours?: number;
 }
 
 /** Office hours when none are given (tests that drive the processor by hand). */
@@ -358,6 +360,7 @@ export class InboundProcessor {
       timeZone: d.timeZone,
       supervisoryZoneCode: d.supervisoryZoneCode,
       knowledgeMinScore: d.knowledgeMinScore ?? DEFAULT_KNOWLEDGE_MIN_SCORE,
+      knowledgeConfirmHours: d.knowledgeConfirmHours ?? 72,
       log: d.log,
     };
   }

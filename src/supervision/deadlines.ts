@@ -22,7 +22,8 @@ export interface SupervisionPolicy {
   surveyReminderHours: number;
 }
 
-export type TimerKind = 'reminder' | 'deadline' | 'escalation';
+/** The timers planned when a case opens; `knowledge_expiry` closes an answer from the knowledge base nobody confirmed. */
+export type TimerKind = 'reminder' | 'deadline' | 'escalation' | 'knowledge_expiry';
 
 export interface PlannedTimer {
   kind: TimerKind;

@@ -23,6 +23,7 @@ import { nextEscalation, timersUntil, type SupervisionPolicy } from './deadlines
 import { scheduleTimers } from './case-timers.js';
 import { askSurvey } from './return-visit.js';
 import { cancelDeadlineTimers } from './settle.js';
+import { AWAITING_CONFIRMATION } from '../knowledge/awaiting.js';
 
 const CLAIM = `
   UPDATE case_timer SET fired_at = now()
@@ -54,7 +55,7 @@ interface CaseRow {
   sender: { kind: string; address: string }[];
 }
 
-export type FireOutcome = 'not_due' | 'settled' | 'reminded' | 'escalated' | 'at_top' | 'surveyed' | 'no_response' | 'not_surveyed';
+export type FireOutcome = 'not_due' | 'settled' | 'reminded' | 'escalated' | 'at_top' | 'surveyed' | 'no_response' | 'not_surveyed' | 'closed';
 
 export class Supervisor {
   constructor(private readonly deps: { pool: pg.Pool; catalog: Catalog; office: OfficeHours; policy: SupervisionPolicy }) {}
@@ -69,6 +70,7 @@ export class Supervisor {
       const done = ['answered', 'closed'].includes(kase.status);
       if (timer.kind === 'return_visit' || timer.kind === 'survey_reminder') return this.returnVisit(client, kase, done, timer.detail.reminder ?? 0);
       if (timer.kind === 'survey_close') return this.closeSurvey(client, kase);
+      if (timer.kind === 'knowledge_expiry') return this.closeUnconfirmed(client, kase);
       if (done) return 'settled';
       if (timer.kind === 'reminder') return this.remind(client, kase, timer.id, timer.detail.share ?? 0);
       return this.escalate(client, kase, timer.id, timer.kind === 'deadline');
@@ -126,6 +128,14 @@ export class Supervisor {
     if (!rowCount) return 'settled';
     await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'surveyed', 'system:return_visit', '{"answer": "no_response"}')`, [kase.id]);
     return 'no_response';
+  }
+
+  /** No word from the resident on an answer from the knowledge base: the case closes as answered. */
+  private async closeUnconfirmed(db: pg.PoolClient, kase: CaseRow): Promise<FireOutcome> {
+    const { rowCount } = await db.query(`UPDATE "case" c SET status = 'closed', closed_at = now(), updated_at = now() WHERE c.id = $1 AND ${AWAITING_CONFIRMATION}`, [kase.id]);
+    if (!rowCount) return 'settled';
+    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, 'knowledge_unconfirmed', 'system:knowledge', '{}')`, [kase.id]);
+    return 'closed';
   }
 
   private async remind(db: pg.PoolClient, kase: CaseRow, timerId: number, share: number): Promise<FireOutcome> {
