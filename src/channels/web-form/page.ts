@@ -2,10 +2,10 @@
 // Pure functions returning whole documents: no template engine, no third-party assets (works offline and on
 // weak mobile connections). Every interpolated value goes through escapeHtml; data for the scripts goes
 // through jsonForScript into a JSON data block, and the scripts build result DOM with textContent only.
-// The style and scripts are files of our own (PAGE_ASSETS, served under /assets/), never inline, so the
+// The style and scripts are files of our own (./assets, served under /assets/), never inline, so the
 // pages' Content-Security-Policy allows scripts and styles from this origin only.
 
-import { createHash } from 'node:crypto';
+import { assetHref } from './assets.js';
 
 export type Lang = 'zh' | 'en';
 export interface ZoneOption { code: string; name: string; level: 'district' | 'street' | 'community' | 'group'; parentCode: string | null }
@@ -66,7 +66,7 @@ const FORM_FIELDS = new Set(['text', 'zoneCode', 'photo', 'name', 'phone', 'emai
 
 const own = (o: Record<string, string>, k: string): string | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
 
-// Mirrored by say() in WINDOW_SCRIPT.
+// Mirrored by say() in assets/window.js.
 function errorText(lang: Lang, field: string, message: string): string {
   if (lang === 'en') return message ? message.charAt(0).toUpperCase() + message.slice(1) : en.failed;
   return own(ZH_ERRORS, message) ?? (/[\u4e00-\u9fff]/.test(message) ? message : undefined) ?? own(ZH_FIELD_ERRORS, field) ?? zh.failed;
@@ -81,19 +81,6 @@ function jsonForScript(v: unknown): string {
   return JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-const CSS = `*{box-sizing:border-box}body{margin:0;background:#f3f5f7;color:#1c2530;font:17px/1.6 -apple-system,BlinkMacSystemFont,"Segoe UI","PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif}
-header{background:#8b1a1a;color:#fff}header div,main{max-width:640px;margin:0 auto;padding:12px 16px}
-header div{display:flex;justify-content:space-between;align-items:center}h1{font-size:1.25rem;margin:0}
-header a{color:#fff;padding:8px 4px}main{background:#fff;min-height:60vh}
-label,legend{display:block;font-weight:600;margin:16px 0 6px}fieldset{border:0;padding:0;margin:16px 0 0}legend{padding:0;margin-top:0}
-input[type=text],input[type=tel],input[type=email],select,textarea{width:100%;font:inherit;padding:10px 12px;border:1px solid #8a96a3;border-radius:6px;background:#fff;min-height:48px}
-textarea{min-height:160px;resize:vertical}.radios label{display:inline-flex;align-items:center;gap:6px;font-weight:400;margin:4px 18px 4px 0;min-height:44px}
-.radios input{width:22px;height:22px}[aria-invalid=true]{border:2px solid #c62828!important;border-radius:6px}[aria-invalid=true]:focus{outline:2px solid #c62828;outline-offset:2px}
-.hint{color:#4a5663;font-size:.92rem;margin:6px 0}.err{background:#fdecea;color:#8e1b1b;border-left:4px solid #c62828;padding:10px 12px;margin:12px 0}
-button{width:100%;margin:24px 0 8px;min-height:52px;font:inherit;font-weight:600;color:#fff;background:#8b1a1a;border:0;border-radius:8px}
-button:disabled{background:#9aa3ad}.big{font-size:2rem;font-weight:700;letter-spacing:.05em;word-break:break-all;margin:8px 0}
-.card{border:1px solid #d5dbe1;border-radius:8px;padding:12px 16px;margin:16px 0}main a{color:#0b5394}dt{font-weight:600}dd{margin:0 0 8px}
-ol{padding-left:20px}ol li{margin:6px 0}time{color:#4a5663;font-size:.9rem;display:block}`;
 
 // The switch link points at the page's own GET path (the form's confirmation and error pages are answers to
 // the POST, so the address bar is no guide) with the server-known params; the script adds any other query
@@ -144,52 +131,6 @@ function zoneOptions(zones: ZoneOption[], selected: string | undefined, lang: La
   return out.join('\n');
 }
 
-const WINDOW_SCRIPT = `(function(){
-var S=JSON.parse(document.getElementById('wf-i18n').textContent),f=document.getElementById('wf'),
-btn=f.querySelector('button[type=submit]'),box=document.getElementById('form-error'),sending=false;
-// A fresh double-submit key per page view: browsers bring back the old key (history form restore, back-forward
-// cache), and a reused key would silently answer a new message with the previous case.
-function fresh(){var a=new Uint8Array(16);crypto.getRandomValues(a);
- f.elements.idempotencyKey.value=Array.prototype.map.call(a,function(b){return(b+256).toString(16).slice(1);}).join('');
- sending=false;btn.disabled=false;btn.textContent=S.submit;}
-fresh();window.addEventListener('pageshow',function(ev){if(ev.persisted)fresh();});
-// Mirrors errorText(): Chinese pages translate the API's English messages.
-function own(o,k){return Object.prototype.hasOwnProperty.call(o,k)?o[k]:'';}
-function say(m,field){m=String(m||'');if(S.lang!=='zh')return m?m.charAt(0).toUpperCase()+m.slice(1):S.failed;
- return own(S.errors,m)||(/[\\u4e00-\\u9fff]/.test(m)?m:'')||own(S.fieldErrors,String(field))||S.failed;}
-// The message goes right above the field at fault (above the form when there is none), and both come into view.
-function fail(msg,field){var el=null;
- f.querySelectorAll('[data-field]').forEach(function(e){if(field&&e.getAttribute('data-field')===field)el=e;
-  else{e.removeAttribute('aria-invalid');e.removeAttribute('aria-describedby');}});
- box.textContent=msg;box.hidden=false;
- if(el){el.parentNode.insertBefore(box,el);el.setAttribute('aria-invalid','true');el.setAttribute('aria-describedby','form-error');
-  (el.tagName==='FIELDSET'?el.querySelector('input'):el).focus({preventScroll:true});}
- else f.parentNode.insertBefore(box,f);
- (el||box).scrollIntoView({block:'center'});
- sending=false;btn.disabled=false;btn.textContent=S.submit;}
-// Phone photos are often several MB; shrink big ones so uploads survive slow mobile links.
-function shrink(file){return new Promise(function(res){
- if(!file||file.size<=700*1024||!/^image\\//.test(file.type))return res(file);
- var url=URL.createObjectURL(file),img=new Image();
- img.onerror=function(){URL.revokeObjectURL(url);res(file);};
- img.onload=function(){var k=Math.min(1,1600/Math.max(img.naturalWidth,img.naturalHeight)),c=document.createElement('canvas');
-  c.width=Math.round(img.naturalWidth*k);c.height=Math.round(img.naturalHeight*k);c.getContext('2d').drawImage(img,0,0,c.width,c.height);
-  URL.revokeObjectURL(url);c.toBlob(function(b){res(b&&b.size<file.size?new File([b],file.name.replace(/\\.[^.]*$/,'')+'.jpg',{type:'image/jpeg'}):file);},'image/jpeg',0.8);};
- img.src=url;});}
-f.addEventListener('submit',function(ev){ev.preventDefault();if(sending)return;
- sending=true;btn.disabled=true;btn.textContent=S.sending;
- var fd=new FormData(f),p=fd.get('photo');
- shrink(p&&p.size?p:null).then(function(photo){if(photo)fd.set('photo',photo,photo.name);else fd.delete('photo');
-  return fetch(f.action,{method:'POST',body:fd,headers:{'Accept':'application/json','Idempotency-Key':f.elements.idempotencyKey.value}});
- }).then(function(r){
-  if(r.status===503)return fail(S.busy);
-  return r.json().then(function(j){
-   if(r.ok&&j.caseNo){var q='caseNo='+encodeURIComponent(j.caseNo)+'&lang='+S.lang+(j.accessCode?'&accessCode='+encodeURIComponent(j.accessCode):'');
-    location.assign('/window/done?'+q);return;} // button stays disabled while leaving
-   fail(say(j.message,j.field),j.field);
-  },function(){fail(S.failed);});
- }).catch(function(){fail(S.network);});
-});})();`;
 
 /** Where the form posts and how it is bound: the information window's zone picker, or a zone fixed by a contact card. */
 export interface FormTarget {
@@ -266,32 +207,6 @@ ${code}<p>${escapeHtml(t.doneNote)}</p>
   return layout(p.lang, t.title, body, '/window/done', keep);
 }
 
-const LOOKUP_SCRIPT = `(function(){
-var S=JSON.parse(document.getElementById('lf-i18n').textContent),f=document.getElementById('lf'),
-btn=f.querySelector('button[type=submit]'),box=document.getElementById('lookup-error'),out=document.getElementById('result'),busy=false;
-f.hidden=false; // the lookup works only with script: without it the form stays hidden and the notice shows
-var q=new URLSearchParams(location.search);if(q.get('caseNo'))f.elements.caseNo.value=q.get('caseNo');
-function el(tag,text){var e=document.createElement(tag);if(text!=null)e.textContent=String(text);return e;}
-function when(s){var d=new Date(s);return isNaN(d)?String(s||''):d.toLocaleString(S.lang==='zh'?'zh-CN':'en');}
-function label(t){return Object.prototype.hasOwnProperty.call(S.events,t)?S.events[t]:t;}
-function pick(o){return o&&typeof o==='object'?(o[S.lang]||o.zh||''):(o||'');}
-function done(msg){box.textContent=msg||'';box.hidden=!msg;busy=false;btn.disabled=false;btn.textContent=S.lookup;}
-function render(j){out.textContent='';var c=el('div');c.className='card';c.appendChild(el('div',S.caseNo));
- var n=el('div',j.caseNo);n.className='big';c.appendChild(n);var dl=el('dl');
- [[S.status,pick(j.statusLabel)||j.status],[S.category,pick(j.category)],[S.zoneLabel,j.zone],[S.deadline,j.deadlineAt?when(j.deadlineAt):'']]
- .forEach(function(r){if(!r[1])return;dl.appendChild(el('dt',r[0]));dl.appendChild(el('dd',r[1]));});c.appendChild(dl);
- if(j.timeline&&j.timeline.length){c.appendChild(el('h3',S.timeline));var ol=el('ol');
-  j.timeline.forEach(function(e){var li=el('li');li.appendChild(el('time',when(e.at)));li.appendChild(el('span',e.type==='event'?label(e.text):e.text));ol.appendChild(li);});
-  c.appendChild(ol);}
- out.appendChild(c);}
-f.addEventListener('submit',function(ev){ev.preventDefault();if(busy)return;busy=true;btn.disabled=true;btn.textContent=S.looking;out.textContent='';
- var u='/api/v1/cases/lookup?caseNo='+encodeURIComponent(f.elements.caseNo.value.trim())+'&contact='+encodeURIComponent(f.elements.contact.value.trim());
- fetch(u,{headers:{'Accept':'application/json'}}).then(function(r){
-  if(r.status===404||r.status===400)return done(S.notFound); // 400: not even a well-formed number or contact
-  if(r.status===503||r.status===429)return done(S.busy);
-  return r.json().then(function(j){if(r.ok){done('');render(j);}else done(j.message||S.failed);},function(){done(S.failed);});
- }).catch(function(){done(S.network);});
-});})();`;
 
 export function renderLookupPage(p: { lang: Lang }): string {
   const t = T[p.lang];
@@ -320,21 +235,4 @@ export function renderNoticePage(p: { lang: Lang; path: string; title: string; l
 ${p.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}
 <p><a href="${escapeHtml(p.link.href)}">${escapeHtml(p.link.text)}</a></p>`;
   return layout(p.lang, T[p.lang].title, body, p.path);
-}
-
-const LANG_SCRIPT = `(function(){var a=document.getElementById('lang-switch'),u=new URL(a.href);
-new URLSearchParams(location.search).forEach(function(v,k){if(k!=='lang')u.searchParams.set(k,v);});a.href=u.pathname+u.search;})();`;
-
-/** The pages' style and scripts, served as files (src/channels/web-form/routes.ts) under a name carrying their hash. */
-export const PAGE_ASSETS: ReadonlyMap<string, { file: string; type: string; body: string }> = new Map(
-  ([['window.css', 'text/css', CSS], ['lang.js', 'text/javascript', LANG_SCRIPT], ['window.js', 'text/javascript', WINDOW_SCRIPT], ['lookup.js', 'text/javascript', LOOKUP_SCRIPT]] as const).map(
-    ([name, type, body]) => {
-      const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
-      return [name, { file: name.replace('.', `.${hash}.`), type: `${type}; charset=utf-8`, body }];
-    },
-  ),
-);
-
-function assetHref(name: string): string {
-  return `/assets/${PAGE_ASSETS.get(name)!.file}`;
 }

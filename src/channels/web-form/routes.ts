@@ -18,7 +18,8 @@ import { accessCode } from '../../core/access-code.js';
 import type { InboundMessage } from '../../core/message.js';
 import type { Accepted as Stored } from '../../intake/accept.js';
 import { IDEMPOTENCY_KEY, WebSubmission, submissionFingerprint, toInboundMessage } from './submission.js';
-import { PAGE_ASSETS, renderConfirmationPage, renderLookupPage, renderWindowPage, WINDOW_TARGET, type FormTarget, type Lang, type ZoneOption } from './page.js';
+import { PAGE_ASSETS } from './assets.js';
+import { renderConfirmationPage, renderLookupPage, renderWindowPage, WINDOW_TARGET, type FormTarget, type Lang, type ZoneOption } from './page.js';
 import type { ChannelContext } from '../contract.js';
 
 export const Accepted = z.object({
