@@ -1,14 +1,14 @@
 /**
  * The one way to build HTML, SVG and XML from strings: the `html` tagged template. Every interpolated
  * value is escaped unless it is Markup already (another `html` template, or a string marked `trusted` on
- * purpose); arrays are joined with nothing between them; null, undefined and false give nothing, so
- * `${cond && html`…`}` works. Attribute values must be quoted in the template (`value="${v}"`).
+ * purpose); arrays are joined with nothing between them (`lines` puts each on a line of its own); null,
+ * undefined and false give nothing, so `${cond && html`…`}` works. Attribute values must be quoted in the template (`value="${v}"`).
  *
  * Our own rather than a library: the registry's tags either lack a trusted marker and nesting or bring a
  * JSX runtime, and this is the whole of it.
  */
 
-/** Text safe to place in a document as it is. Made only by `html`, `trusted` and `scriptJson`. */
+/** Text safe to place in a document as it is. Made only by the functions below. */
 class Markup {
   constructor(private readonly text: string) {}
   toString(): string {
@@ -38,6 +38,11 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
   let out = strings[0]!;
   for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
   return new Markup(out);
+}
+
+/** The items one to a line (joined with "\n"), each rendered as an interpolation of `html`. */
+export function lines(items: readonly Interpolation[]): Markup {
+  return new Markup(items.map(render).join('\n'));
 }
 
 /** A string that is markup already and must not be escaped (e.g. a prolog); never anything a user wrote. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html, scriptJson, trusted } from '../../src/core/markup.js';
+import { escapeHtml, html, lines, scriptJson, trusted } from '../../src/core/markup.js';
 
 const s = (m: { toString(): string }) => m.toString();
 
@@ -59,6 +59,15 @@ describe('html', () => {
     // Something that only looks like markup is still text.
     const lookalike = { toString: () => '<b>' } as unknown as string;
     expect(s(html`${lookalike}`)).toBe('&#60;b&#62;');
+  });
+});
+
+describe('lines', () => {
+  it('should put each item on a line of its own, escaped like an interpolation', () => {
+    expect(s(html`<select>\n${lines([html`<option>${'a&b'}</option>`, '<b>', null, html`<option>c</option>`])}</select>`)).toBe(
+      '<select>\n<option>a&#38;b</option>\n&#60;b&#62;\n\n<option>c</option></select>',
+    );
+    expect(s(lines([]))).toBe('');
   });
 });
 
