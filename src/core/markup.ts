@@ -2,10 +2,11 @@
  * The one way to build HTML, SVG and XML from strings: the `html` tagged template. Every interpolated
  * value is escaped unless it is Markup already (another `html` template, or a string marked `trusted` on
  * purpose); arrays are joined with nothing between them (`lines` puts each on a line of its own); null,
- * undefined and false give nothing, so `${cond && html`…`}` works. Attribute values must be quoted in the template (`value="${v}"`).
+ * undefined and false give nothing, so `${cond && html`…`}` works. Attribute values must be quoted in the
+ * template (`value="${v}"`).
  *
- * Our own rather than a library: the registry's tags either lack a trusted marker and nesting or bring a
- * JSX runtime, and this is the whole of it.
+ * Our own rather than a library: the candidates are JSX runtimes (@kitajs/html), client-side renderers
+ * (lit-html) or little-used tags (escape-html-template-tag, html-template-tag) for what is these few lines.
  */
 
 /** Text safe to place in a document as it is. Made only by the functions below. */
