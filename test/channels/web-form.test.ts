@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
 
@@ -128,6 +129,29 @@ describe('information window: happy paths', () => {
     expect(res.headers['cache-control']).toBe('no-store'); // Back must not reuse the last double-submit key
     const en = await app().inject({ method: 'GET', url: '/window?lang=en' });
     expect(en.body).toContain('Information window');
+  });
+
+  it("should serve the pages' style and scripts from the files in assets/, named by their content's hash and cached for good", async () => {
+    const pages = await Promise.all(['/window', '/window/lookup'].map((url) => app().inject({ method: 'GET', url })));
+    const links = pages.flatMap((p) => [...p.body.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((m) => m[1]!));
+    expect(new Set(links)).toEqual(new Set(['window.css', 'lang.js', 'window.js', 'lookup.js'].map((name) => {
+      const [base, ext] = name.split('.');
+      return expect.stringMatching(new RegExp(`^${base}\\.[0-9a-f]{12}\\.${ext}$`));
+    })));
+    for (const file of new Set(links)) {
+      const [base, hash, ext] = file.split('.');
+      const source = await readFile(new URL(`../../src/channels/web-form/assets/${base}.${ext}`, import.meta.url), 'utf8');
+      expect(createHash('sha256').update(source).digest('hex').slice(0, 12)).toBe(hash);
+      const res = await app().inject({ method: 'GET', url: `/assets/${file}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toBe(source);
+      expect(res.headers['content-type']).toBe(ext === 'css' ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8');
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+    // An old or made-up name is not served (nor is the file under its plain name).
+    for (const url of ['/assets/window.000000000000.js', '/assets/window.js', '/assets/..%2Fpage.ts']) {
+      expect((await app().inject({ method: 'GET', url })).statusCode).toBe(404);
+    }
   });
 });
 
