@@ -112,7 +112,7 @@ function write(name: string, bytes: Buffer, expect: (typeof expected)[string]) {
 
 // Attachments: a photo (kept), a zip bomb and an executable (refused, never stored).
 {
-  const png = readFileSync(new URL('../test/fixtures/web-form/pixel.png', import.meta.url));
+  const png = readFileSync(new URL('../test/fixtures/web/pixel.png', import.meta.url));
   // A zip of one 10 MiB file of zeros compresses to ~10 KiB: nothing here ever unpacks it.
   const bomb = zipOf('zeros.bin', Buffer.alloc(10 * 1024 * 1024));
   const B = 'fixture-boundary-attachments';

@@ -278,7 +278,7 @@ describe('attachments and HTML', () => {
   });
 
   it('should list an attachment over the size limit as refused and store nothing of it', async () => {
-    const png = await readFile(new URL('../fixtures/web-form/pixel.png', import.meta.url));
+    const png = await readFile(new URL('../fixtures/web/pixel.png', import.meta.url));
     const big = Buffer.concat([png, Buffer.alloc(20 * 1024)]); // a PNG by its first bytes, 20 KiB long
     const messageId = `<${randomBytes(6).toString('hex')}@example.cn>`;
     const before = await readdir(join(sys.env.DATA_DIR!, 'attachments'));

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 async function sms(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
-  const base = await fixture('sms-inbound.json');
+  const base = await fixture('sms/sms-inbound.json');
   const sid = overrides.MessageSid ?? newSid();
   return { ...base, MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, ...overrides };
 }
@@ -198,7 +198,7 @@ describe('delivery reports and send errors', () => {
     const phone = '+8613800006666';
     const sid = await receiptSid(phone);
     const report = async (status: string) => {
-      const params = { ...(await fixture('status-delivered.json')), MessageSid: sid, SmsSid: sid, MessageStatus: status, SmsStatus: status, To: phone };
+      const params = { ...(await fixture('sms/status-delivered.json')), MessageSid: sid, SmsSid: sid, MessageStatus: status, SmsStatus: status, To: phone };
       return app().inject(signed('/webhooks/twilio/status', params));
     };
     expect((await report('delivered')).statusCode).toBe(200);
@@ -213,7 +213,7 @@ describe('delivery reports and send errors', () => {
   it('should record an undelivered report as failed with its error code', async () => {
     const phone = '+8613800007777';
     const sid = await receiptSid(phone);
-    const params = { ...(await fixture('status-delivered.json')), MessageSid: sid, MessageStatus: 'undelivered', ErrorCode: '30003', To: phone };
+    const params = { ...(await fixture('sms/status-delivered.json')), MessageSid: sid, MessageStatus: 'undelivered', ErrorCode: '30003', To: phone };
     await app().inject(signed('/webhooks/twilio/status', params));
     expect((await outboxFor(phone))[0]).toMatchObject({ status: 'failed', last_error: 'twilio 30003 (permanent)' });
   });

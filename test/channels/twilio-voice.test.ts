@@ -31,7 +31,7 @@ type Inject = App['inject'];
 
 async function call(from = '+8613800001234'): Promise<Record<string, string>> {
   const sid = `CA${randomBytes(16).toString('hex')}`;
-  return { ...(await fixture('voice-inbound.json')), CallSid: sid, From: from, Caller: from };
+  return { ...(await fixture('voice/voice-inbound.json')), CallSid: sid, From: from, Caller: from };
 }
 
 /** Posts one signed step and returns its TwiML. */
@@ -80,7 +80,7 @@ describe('1: report a problem', () => {
     expect(attr(recordTwiml, 'Record', 'maxLength')).toBe('120');
     expect(attr(recordTwiml, 'Record', 'transcribeCallback')).toBe('/webhooks/twilio/voice/transcription');
 
-    const recording: Record<string, string> = { ...(await fixture('voice-recording.json')), CallSid: c.CallSid!, From: c.From!, RecordingSid: `RE${randomBytes(16).toString('hex')}` };
+    const recording: Record<string, string> = { ...(await fixture('voice/voice-recording.json')), CallSid: c.CallSid!, From: c.From!, RecordingSid: `RE${randomBytes(16).toString('hex')}` };
     const bye = await step(recordAction(recordTwiml), recording);
     expect(bye).toContain('感谢您的反映');
     expect(bye).toContain('<Hangup/>');
@@ -211,14 +211,14 @@ describe('voice: bad input changes nothing', () => {
     ['/webhooks/twilio/voice', 'CallSid'],
     ['/webhooks/twilio/voice/recording', 'RecordingSid'],
   ])('should answer 400 naming the field when %s lacks %s', async (path, field) => {
-    const { [field]: _dropped, ...params } = { ...(await fixture('voice-recording.json')) } as Record<string, string>;
+    const { [field]: _dropped, ...params } = { ...(await fixture('voice/voice-recording.json')) } as Record<string, string>;
     const res = await sys.app!.inject(signed(path, params));
     expect(res.statusCode).toBe(400);
     expect(res.json().field).toBe(field);
   });
 
   it('should refuse an unsigned or forged step with 403 and store nothing', async () => {
-    const recording = { ...(await fixture('voice-recording.json')), RecordingSid: `RE${randomBytes(16).toString('hex')}` };
+    const recording = { ...(await fixture('voice/voice-recording.json')), RecordingSid: `RE${randomBytes(16).toString('hex')}` };
     const forged = signed('/webhooks/twilio/voice/recording', recording, 'not-the-real-auth-token-00000000');
     expect((await sys.app!.inject(forged)).statusCode).toBe(403);
     expect((await sys.app!.inject({ ...forged, headers: { 'content-type': 'application/x-www-form-urlencoded' } })).statusCode).toBe(403);

@@ -90,7 +90,7 @@ describe('information window: happy paths', () => {
   });
 
   it('should accept a multipart post with a photo and keep the photo outside any served folder', async () => {
-    const png = await readFile(new URL('../fixtures/web-form/pixel.png', import.meta.url));
+    const png = await readFile(new URL('../fixtures/web/pixel.png', import.meta.url));
     const form = new FormData();
     form.set('text', '小区门口垃圾堆了三天没人清运');
     form.set('email', 'Resident@Example.com');

@@ -55,7 +55,7 @@ async function say(chat: number, text: string, message: Record<string, unknown> 
 /** A signed SMS from a resident to the hotline. */
 async function sms(from: string, body: string) {
   const sid = `SMcaseflow${String(nextSms++).padStart(22, '0')}`;
-  const params = { ...(await twilioFixture('sms-inbound.json')), MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, From: from, Body: body };
+  const params = { ...(await twilioFixture('sms/sms-inbound.json')), MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, From: from, Body: body };
   expect((await app().inject(signed('/webhooks/twilio/sms', params))).statusCode).toBe(200);
   return sid;
 }

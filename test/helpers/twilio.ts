@@ -76,8 +76,9 @@ export const twilioEnv = (fakeUrl: string) => ({
   PUBLIC_BASE_URL: TWILIO.publicBaseUrl,
 });
 
-export async function fixture(name: string): Promise<Record<string, string>> {
-  return JSON.parse(await readFile(new URL(`../fixtures/twilio/${name}`, import.meta.url), 'utf8'));
+/** A captured Twilio request's parameters: `sms/…` or `voice/…` under test/fixtures. */
+export async function fixture(path: `${'sms' | 'voice'}/${string}.json`): Promise<Record<string, string>> {
+  return JSON.parse(await readFile(new URL(`../fixtures/${path}`, import.meta.url), 'utf8'));
 }
 
 /** A webhook request as Twilio sends it: urlencoded, signed over the public URL. */
