@@ -28,7 +28,10 @@ import { envEmail, smtpClient, startSink } from './email.js';
 export interface ChannelCase {
   /** What the case shows (the test's title). */
   label: string;
-  /** The payload, a file in test/fixtures/<channel>/; `{{NAME}}` in it is filled in (see `placeholders`). */
+  /**
+   * The payload, a file in test/fixtures/<channel>/. `{{NAME}}` in it, and in `path`, `headers` and the
+   * expectations, is filled in from the gateway's env (`{{TELEGRAM_WEBHOOK_SECRET}}`) and the row's `card`.
+   */
   fixture: string;
   /**
    * How the provider delivers it:
