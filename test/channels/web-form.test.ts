@@ -91,7 +91,7 @@ describe('information window: happy paths', () => {
   });
 
   it('should accept a multipart post with a photo and keep the photo outside any served folder', async () => {
-    const png = await readFile(new URL('../fixtures/web-form/pixel.png', import.meta.url));
+    const png = await readFile(new URL('../fixtures/web/pixel.png', import.meta.url));
     const form = new FormData();
     form.set('text', '小区门口垃圾堆了三天没人清运');
     form.set('email', 'Resident@Example.com');
@@ -181,16 +181,16 @@ describe('information window: double submits', () => {
   });
 });
 
+// The window's captured posts (by its script, with a photo, without scripts, a malformed phone, an unknown zone,
+// a photo that is not one) are replayed by the channel harness: test/fixtures/web/cases.json.
 describe('information window: bad input changes nothing', () => {
   const json = (payload: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
   const cases: { title: string; request: { headers?: Record<string, string>; payload: string | Buffer }; status: number; field: string }[] = [
     { title: 'missing text', request: json({ phone: '13800001111' }), status: 400, field: 'text' },
     { title: 'empty text', request: json({ text: '   ' }), status: 400, field: 'text' },
     { title: 'text over 5,000 characters', request: json({ text: '长'.repeat(5001) }), status: 400, field: 'text' },
-    { title: 'malformed phone', request: json({ text: '你好', phone: '12345' }), status: 400, field: 'phone' },
     { title: 'malformed email', request: json({ text: '你好', email: 'not-an-email' }), status: 400, field: 'email' },
     { title: 'SMS reply without a phone', request: json({ text: '你好', replyVia: 'sms' }), status: 400, field: 'phone' },
-    { title: 'unknown zone code', request: json({ text: '你好', zoneCode: 'no-such-zone' }), status: 400, field: 'zoneCode' },
     { title: 'malformed Idempotency-Key', request: { headers: { 'content-type': 'application/json', 'idempotency-key': 'x' }, payload: JSON.stringify({ text: '你好' }) }, status: 400, field: 'idempotency-key' },
     { title: 'wrong content type', request: { headers: { 'content-type': 'text/plain' }, payload: '你好' }, status: 415, field: 'content-type' },
     { title: 'invalid JSON', request: { headers: { 'content-type': 'application/json' }, payload: '{"text": ' }, status: 400, field: 'body' },
@@ -202,17 +202,6 @@ describe('information window: bad input changes nothing', () => {
     const res = await app().inject({ method: 'POST', url: '/api/v1/intake/web', ...request });
     expect(res.statusCode).toBe(status);
     expect(res.json()).toMatchObject({ field });
-    expect(await counts()).toEqual(before);
-  });
-
-  it('should reject a photo that is not an image, storing nothing', async () => {
-    const before = await settled();
-    const form = new FormData();
-    form.set('text', '你好');
-    form.set('photo', new Blob(['<script>alert(1)</script>'], { type: 'image/png' }), 'x.png');
-    const res = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: form });
-    expect(res.statusCode).toBe(415);
-    expect(res.json()).toMatchObject({ field: 'photo' });
     expect(await counts()).toEqual(before);
   });
 

@@ -49,7 +49,7 @@ interface CaseRow {
 /** Texts the hotline (a zone's own number) and waits until the message is on a case. */
 async function text(from: string, body: string, to = HUASHAN): Promise<CaseRow> {
   const sid = `SM${randomBytes(16).toString('hex')}`;
-  const params = { ...(await fixture('sms-inbound.json')), MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, From: from, To: to, Body: body };
+  const params = { ...(await fixture('sms/sms-inbound.json')), MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, From: from, To: to, Body: body };
   expect((await sys.app!.inject(signed('/webhooks/twilio/sms', params))).statusCode).toBe(200);
   return eventually(async () => {
     const rows = await sys.sql<CaseRow>(
