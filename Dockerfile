@@ -51,6 +51,8 @@ COPY --from=build /app/dist ./dist
 # The router trains its classifier at start-up from the labelled examples.
 COPY src/router/training ./dist/src/router/training
 COPY src/knowledge/entries.jsonl ./dist/src/knowledge/entries.jsonl
+# The pages' style and scripts, served as they are.
+COPY src/channels/web-form/assets ./dist/src/channels/web-form/assets
 COPY prisma/migrations ./prisma/migrations
 
 # Attachments live under DATA_DIR. Create it owned by `node` before declaring

@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The PostgreSQL and Redis the tests use: given, the machine's, or started for the run (see the file).
     globalSetup: ['./test/global-setup.ts'],
+    // No test reaches the network: connections beyond this machine fail, naming the host (see the file).
+    setupFiles: ['./test/network-guard.ts'],
     // Each file gets its own PostgreSQL schema and queue prefix, so files run in parallel.
     pool: 'forks',
     testTimeout: 30_000,

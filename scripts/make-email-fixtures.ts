@@ -3,7 +3,8 @@
  * Chinese mail really arrives: GBK bytes under a GB2312 label, Big5,
  * GB18030's four-byte characters, encoded-words split inside a character,
  * raw 8-bit headers, HTML-only mail with scripts, attachments, a DSN bounce,
- * an auto-reply and a reply to a receipt. `expected.json` beside them holds
+ * an auto-reply, a reply to a receipt, a letter to a street office's own
+ * address and one without a From. `expected.json` beside them holds
  * the UTF-8 each must decode to. Run: npx tsx scripts/make-email-fixtures.ts
  */
 import iconv from 'iconv-lite';
@@ -112,7 +113,7 @@ function write(name: string, bytes: Buffer, expect: (typeof expected)[string]) {
 
 // Attachments: a photo (kept), a zip bomb and an executable (refused, never stored).
 {
-  const png = readFileSync(new URL('../test/fixtures/web-form/pixel.png', import.meta.url));
+  const png = readFileSync(new URL('../test/fixtures/web/pixel.png', import.meta.url));
   // A zip of one 10 MiB file of zeros compresses to ~10 KiB: nothing here ever unpacks it.
   const bomb = zipOf('zeros.bin', Buffer.alloc(10 * 1024 * 1024));
   const B = 'fixture-boundary-attachments';
@@ -126,6 +127,23 @@ function write(name: string, bytes: Buffer, expect: (typeof expected)[string]) {
     `--${B}--`,
   ]), { subject: '附照片：路面塌陷', text: '正义路路面塌陷，照片见附件。' });
 }
+
+// A letter to a street office's own address (the harness's gateway gives 华山街道 huashan@minqing.test).
+{
+  const subject = '华山西路路面塌陷';
+  const text = '华山西路靠近菜市场的路面塌陷了一个坑，电动车差点摔倒。';
+  write('zone-mailbox.eml', crlf([
+    'From: =?UTF-8?B?' + b64(Buffer.from('周女士')) + '?= <zhou.resident@example.cn>', 'To: huashan@minqing.test',
+    'Subject: =?UTF-8?B?' + b64(Buffer.from(subject)) + '?=', DATE, 'Message-ID: <fixture-zone-mailbox@example.cn>', 'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', Buffer.from(text),
+  ]), { subject, text, fromName: '周女士' });
+}
+
+// Mail without a From header: refused, there is no one to answer.
+write('no-from.eml', crlf([
+  'To: mailbox@minqing.test', 'Subject: =?UTF-8?B?' + b64(Buffer.from('没有发件人')) + '?=', DATE, 'Message-ID: <fixture-no-from@example.cn>',
+  'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', Buffer.from('这封信没有发件人。'),
+]), { subject: '没有发件人', text: '这封信没有发件人。' });
 
 // A DSN (RFC 3464) for one of our receipts; {{ORIGINAL_MESSAGE_ID}} and {{RECIPIENT}} are filled in by the test.
 {

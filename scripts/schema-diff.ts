@@ -7,8 +7,9 @@
  * fetch, so `prisma migrate dev` is unavailable. The engine also ships as
  * WebAssembly (@prisma/schema-engine-wasm); its `diff` between two schema
  * texts is exactly what `prisma migrate diff` prints. This is an internal
- * Prisma API: it lives in this one module and test/store/migrations.test.ts
- * fails loudly if an upgrade changes it.
+ * Prisma API: it lives in this one module, and test/store/migrations.test.ts
+ * (the committed migrations must equal the diff of the schema) fails loudly if
+ * an upgrade changes it.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';

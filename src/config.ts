@@ -33,6 +33,8 @@ const Env = z.object({
   ROUTER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.3),
   /** How close (0..1, TF-IDF cosine) a consultation must come to a knowledge-base question to be answered with it on the spot. */
   KNOWLEDGE_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.5),
+  /** How long an answer from the knowledge base waits for the resident's 1 or 2 before the case closes as answered. */
+  KNOWLEDGE_CONFIRM_HOURS: z.coerce.number().positive().max(24 * 90).default(72),
   /** How often running processes look for a model stored by `npm run router:retrain`. */
   ROUTER_MODEL_POLL_MS: z.coerce.number().int().min(100).default(10_000),
   /** Where a model trained from the shipped examples is kept, so the next start on this machine loads it (default DATA_DIR/models). */

@@ -22,6 +22,11 @@ export interface OfficeHours {
   timeZone: string;
 }
 
+/** The office hours and days the business calendar counts, from the configuration: built here, and only here. */
+export function officeHoursOf(config: { OFFICE_HOURS: string; OFFICE_DAYS: string; OFFICE_TIME_ZONE: string }): OfficeHours {
+  return { hours: config.OFFICE_HOURS, days: config.OFFICE_DAYS, timeZone: config.OFFICE_TIME_ZONE };
+}
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -58,6 +63,18 @@ export class BusinessCalendar {
     if (exception !== undefined) return exception;
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
     return this.officeDays.has(WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!);
+  }
+
+  /**
+   * Whether the office is open at an instant: a working day (holidays and
+   * make-up days counted) within office hours. Routing rules' office-hours
+   * condition, the simulator and the IVR's transfer all ask this.
+   */
+  isOpen(at: Date): boolean {
+    const day = this.localDate(at);
+    if (!this.isWorkday(day)) return false;
+    const t = at.getTime();
+    return t >= this.instant(day, this.open) && t < this.instant(day, this.close);
   }
 
   /** The instant `minutes` of office time after `start` (office time only runs on working days, in office hours). */

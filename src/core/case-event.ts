@@ -12,6 +12,7 @@ export const CASE_EVENT_TYPES = [
   'answered_from_knowledge',
   'knowledge_confirmed',
   'knowledge_declined',
+  'knowledge_unconfirmed',
   'reopened',
   // Staff and liaisons.
   'reclassified',

@@ -1,7 +1,10 @@
 /**
- * The small set of typed errors that steer control flow. Workers turn
- * non-retryable errors into BullMQ's UnrecoverableError; the HTTP error
- * handler turns InputError into a 4xx naming the field.
+ * The small set of typed errors that steer control flow: the HTTP error
+ * handler turns InputError into a 4xx naming the field and UnavailableError
+ * into a 503 (src/core/api-error.ts); the outbox relay retries a SendError
+ * that is `retryable` and gives up on the others (src/outbox/attempt.ts);
+ * intake tells unavailable dependencies (retry) from bad data (poison) with
+ * isUnavailable and isDataError.
  */
 
 /** Bad input from a resident or a provider: a 4xx, nothing stored. */

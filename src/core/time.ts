@@ -19,21 +19,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Building an Intl formatter costs more than using one: asked once per message. */
-const weekdayCache = new Map<string, Intl.DateTimeFormat>();
-
-/** Whether `date` is on one of `days` ("Mon,Tue,…") within `hours` ("09:00-17:30"), in the office's time zone. */
-export function withinOfficeHours(date: Date, timeZone: string, hours: string, days: string): boolean {
-  let weekdays = weekdayCache.get(timeZone);
-  if (!weekdays) weekdayCache.set(timeZone, (weekdays = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' })));
-  const weekday = weekdays.format(date);
-  if (!days.split(',').includes(weekday)) return false;
-  const p = parts(date, timeZone);
-  const now = `${p.hour}:${p.minute}`;
-  const [open, close] = hours.split('-') as [string, string];
-  return now >= open && now < close;
-}
-
 function parts(date: Date, timeZone: string): Record<string, string> {
   return Object.fromEntries(formatter(timeZone).formatToParts(date).map((p) => [p.type, p.value]));
 }

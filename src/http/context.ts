@@ -1,6 +1,7 @@
 /**
- * What the HTTP app carries for its routes and channel plugins
- * (decorated in app.ts, declared here once for TypeScript).
+ * What the HTTP app carries for its own routes (decorated in app.ts as
+ * `app.deps`, declared here once for TypeScript). Channels get theirs as the
+ * ChannelContext in `channels` (src/channels/contract.ts), never `app.deps`.
  */
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';

@@ -9,7 +9,9 @@
  *
  * A return visit's 1/2/3 goes first (the intake asks this module only about
  * replies no survey took); a case is awaiting confirmation as long as it is
- * `answered` from the knowledge base and nothing has happened to it since.
+ * `answered` from the knowledge base and nothing has happened to it since; when
+ * no word comes within KNOWLEDGE_CONFIRM_HOURS, the case closes as answered
+ * (a `knowledge_expiry` timer, src/supervision/supervisor.ts).
  */
 import type pg from 'pg';
 import type { Catalog, CatalogSnapshot } from '../catalog/catalog.js';
@@ -25,6 +27,7 @@ import { watchReopened } from '../supervision/reopen.js';
 import { shortReply } from '../supervision/return-visit.js';
 import type { ChannelName, InboundMessage } from '../core/message.js';
 import { eventSql } from '../core/case-event.js';
+import { AWAITING_CONFIRMATION } from '../knowledge/awaiting.js';
 
 export type KnowledgeReply = 'confirmed' | 'handover';
 
@@ -45,11 +48,7 @@ export function parseKnowledgeReply(text: string): KnowledgeReply | null {
   return shortReply(text, (s) => REPLIES[s] ?? null);
 }
 
-/** A case answered from the knowledge base that has not been confirmed, handed over or reopened since. */
-const AWAITING = `
-  c.status = 'answered'
-  AND EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.type = ${eventSql('answered_from_knowledge')})
-  AND NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.type IN (${eventSql('knowledge_confirmed')}, ${eventSql('knowledge_declined')}, ${eventSql('reopened')}))`;
+const AWAITING = AWAITING_CONFIRMATION;
 
 export interface HandoverDeps {
   catalog: Catalog;

@@ -8,7 +8,6 @@
 import type { Logger } from 'pino';
 import type { InboundMessage } from '../core/message.js';
 import { maskedSender } from '../core/contact-address.js';
-import { withinOfficeHours } from '../core/time.js';
 import type { CatalogSnapshot } from '../catalog/catalog.js';
 import type { BusinessCalendar } from '../catalog/calendar.js';
 import { zoneLabel } from '../catalog/zone-tree.js';
@@ -28,10 +27,10 @@ export interface PlanContext {
   policy: SupervisionPolicy;
   triageZoneCode: string;
   timeZone: string;
-  /** Office hours for rules that depend on them; none: always outside. */
-  officeHours?: { hours: string; days: string };
   supervisoryZoneCode?: string;
   knowledgeMinScore: number;
+  /** How long an answer from the knowledge base waits for the resident's 1 or 2. */
+  knowledgeConfirmHours: number;
   log?: Logger;
 }
 
@@ -43,7 +42,7 @@ export interface CasePlan {
   notice: string | null;
   /** The text to every liaison up the zone tree, for immediate danger. */
   alert: string | null;
-  /** The deadline's watch, when the case waits for a person. */
+  /** The deadline's watch when the case waits for a person; the wait for the resident's word on a knowledge answer. */
   timers: PlannedTimer[];
 }
 
@@ -56,7 +55,7 @@ export function planCase(
   const now = new Date();
   const decision = route(message, catalog, c.classifier, c.triageZoneCode, {
     knownZoneId: ids.knownZoneId,
-    inOfficeHours: c.officeHours ? withinOfficeHours(now, timeZone, c.officeHours.hours, c.officeHours.days) : false,
+    inOfficeHours: c.calendar.isOpen(now),
     onRuleError: (ruleId, err) => c.log?.warn({ ruleId, err: err.message }, 'routing rule failed; skipped'),
     supervisoryZoneCode: c.supervisoryZoneCode,
   });
@@ -118,6 +117,10 @@ export function planCase(
         })
       : null,
     alert: decision.urgent ? renderUrgentAlert({ text: message.text, categoryZh: decision.category.nameZh, zoneName, sender: message.sender.identities }) : null,
-    timers: waitsForPerson ? timers : [],
+    timers: waitsForPerson
+      ? timers
+      : fromKnowledge
+        ? [{ kind: 'knowledge_expiry', dueAt: new Date(now.getTime() + c.knowledgeConfirmHours * 3_600_000), detail: {} }]
+        : [],
   };
 }

@@ -39,7 +39,7 @@ export interface ProcessDeps {
   classifier: TextClassifier;
   /** Where skipped routing rules are reported. */
   log?: Logger;
-  /** Office hours for rules that depend on them (OFFICE_HOURS, OFFICE_DAYS); none: always outside. */
+  /** Office hours on the business calendar (OFFICE_HOURS, OFFICE_DAYS): deadlines and rules' office-hours condition. */
   officeHours?: { hours: string; days: string };
   timeZone: string;
   triageZoneCode: string;
@@ -49,9 +49,11 @@ export interface ProcessDeps {
   supervisoryZoneCode?: string;
   /** How close a consultation must come to a knowledge-base question to get its answer (KNOWLEDGE_MIN_SCORE). */
   knowledgeMinScore?: number;
+  /** How long an answer from the knowledge base waits for the resident's 1 or 2 (KNOWLEDGE_CONFIRM_HOURS). */
+  knowledgeConfirmHours?: number;
 }
 
-/** Office hours when none are configured (tests that drive the processor by hand). */
+/** Office hours when none are given (tests that drive the processor by hand). */
 const DEFAULT_OFFICE = { hours: '09:00-17:30', days: 'Mon,Tue,Wed,Thu,Fri' };
 
 export interface ProcessResult {
@@ -357,9 +359,9 @@ export class InboundProcessor {
       policy: d.supervision ?? DEFAULT_POLICY,
       triageZoneCode: d.triageZoneCode,
       timeZone: d.timeZone,
-      officeHours: d.officeHours,
       supervisoryZoneCode: d.supervisoryZoneCode,
       knowledgeMinScore: d.knowledgeMinScore ?? DEFAULT_KNOWLEDGE_MIN_SCORE,
+      knowledgeConfirmHours: d.knowledgeConfirmHours ?? 72,
       log: d.log,
     };
   }

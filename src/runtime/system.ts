@@ -144,6 +144,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         supervision: policyFrom(config),
         supervisoryZoneCode: config.SUPERVISORY_ZONE_CODE,
         knowledgeMinScore: config.KNOWLEDGE_MIN_SCORE,
+        knowledgeConfirmHours: config.KNOWLEDGE_CONFIRM_HOURS,
       });
       worker = startIntakeWorker(processor, log.child({ component: 'intake' }), {
         connection: workerRedis,

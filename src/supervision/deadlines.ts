@@ -5,7 +5,7 @@
  * time; urgent cases run on short wall-clock timers, since danger keeps no
  * office hours.
  */
-import type { BusinessCalendar, OfficeHours } from '../catalog/calendar.js';
+import type { BusinessCalendar } from '../catalog/calendar.js';
 
 export interface SupervisionPolicy {
   /** Shares of the handling time at which the liaison is reminded, e.g. [0.5, 0.8]. */
@@ -22,7 +22,8 @@ export interface SupervisionPolicy {
   surveyReminderHours: number;
 }
 
-export type TimerKind = 'reminder' | 'deadline' | 'escalation';
+/** The timers planned when a case opens; `knowledge_expiry` closes an answer from the knowledge base nobody confirmed. */
+export type TimerKind = 'reminder' | 'deadline' | 'escalation' | 'knowledge_expiry';
 
 export interface PlannedTimer {
   kind: TimerKind;
@@ -37,25 +38,36 @@ function workingMinutes(calendar: BusinessCalendar, hours: number): number {
 
 export function planDeadline(calendar: BusinessCalendar, policy: SupervisionPolicy, start: Date, hours: number, urgent: boolean): { deadline: Date; timers: PlannedTimer[] } {
   if (urgent) {
-    const span = Math.min(hours, policy.urgentDeadlineHours) * 3_600_000;
-    const deadline = new Date(start.getTime() + span);
-    const reminders = policy.reminderShares.map((share) => ({ kind: 'reminder' as const, dueAt: new Date(start.getTime() + share * span), detail: { share } }));
-    return { deadline, timers: [...reminders, { kind: 'deadline', dueAt: deadline, detail: {} }] };
+    const deadline = new Date(start.getTime() + Math.min(hours, policy.urgentDeadlineHours) * 3_600_000);
+    return { deadline, timers: timersUntil(calendar, policy, start, deadline, true) };
   }
   const minutes = workingMinutes(calendar, hours);
   const deadline = calendar.addWorkingMinutes(start, minutes);
-  const reminders = policy.reminderShares.map((share) => ({ kind: 'reminder' as const, dueAt: calendar.addWorkingMinutes(start, share * minutes), detail: { share } }));
-  return { deadline, timers: [...reminders, { kind: 'deadline', dueAt: deadline, detail: {} }] };
+  return { deadline, timers: timersUntil(calendar, policy, start, deadline, false, minutes) };
+}
+
+/**
+ * The reminders (at the policy's shares of the time from `start` to the
+ * deadline) and the deadline timer. Urgent cases run on wall-clock time,
+ * the others on office time; both when a case opens and when its deadline moves.
+ */
+export function timersUntil(
+  calendar: BusinessCalendar,
+  policy: SupervisionPolicy,
+  start: Date,
+  deadline: Date,
+  urgent: boolean,
+  workingTotal = urgent ? 0 : calendar.workingMinutesBetween(start, deadline),
+): PlannedTimer[] {
+  const span = deadline.getTime() - start.getTime();
+  const reminderAt = (share: number) => (urgent ? new Date(start.getTime() + share * span) : calendar.addWorkingMinutes(start, share * workingTotal));
+  const reminders = policy.reminderShares.map((share) => ({ kind: 'reminder' as const, dueAt: reminderAt(share), detail: { share } }));
+  return [...reminders, { kind: 'deadline', dueAt: deadline, detail: {} }];
 }
 
 /** When an overdue case escalates again. */
 export function nextEscalation(calendar: BusinessCalendar, policy: SupervisionPolicy, from: Date, urgent: boolean): Date {
   return urgent ? new Date(from.getTime() + policy.urgentEscalateEveryMinutes * 60_000) : calendar.addWorkingMinutes(from, workingMinutes(calendar, policy.escalateEveryHours));
-}
-
-/** The office hours and days the business calendar counts, from the configuration. */
-export function officeFrom(config: { OFFICE_HOURS: string; OFFICE_DAYS: string; OFFICE_TIME_ZONE: string }): OfficeHours {
-  return { hours: config.OFFICE_HOURS, days: config.OFFICE_DAYS, timeZone: config.OFFICE_TIME_ZONE };
 }
 
 export const DEFAULT_POLICY: SupervisionPolicy = {

@@ -21,10 +21,12 @@ import { parentOf, zoneLabel } from '../catalog/zone-tree.js';
 import { queueNotice, renderNotice } from '../outbox/liaison-notice.js';
 import { calendarOf } from '../catalog/calendar-of.js';
 import type { OfficeHours } from '../catalog/calendar.js';
-import { nextEscalation, type SupervisionPolicy } from './deadlines.js';
+import { nextEscalation, timersUntil, type SupervisionPolicy } from './deadlines.js';
+import { scheduleTimers } from './case-timers.js';
 import { askSurvey } from './return-visit.js';
 import { cancelDeadlineTimers } from './settle.js';
 import { eventSql } from '../core/case-event.js';
+import { AWAITING_CONFIRMATION } from '../knowledge/awaiting.js';
 
 const CLAIM = `
   UPDATE case_timer SET fired_at = now()
@@ -32,7 +34,7 @@ const CLAIM = `
   RETURNING id, case_id, kind, detail`;
 
 const CASE = `
-  SELECT c.id, c.case_no, c.status, c.urgent, c.zone_id, c.liaison_id, c.deadline_at, cat.name_zh AS category_zh, c.origin_channel, c.reply_channel, c.reply_address,
+  SELECT c.id, c.case_no, c.status, c.urgent, c.confidential, c.zone_id, c.liaison_id, c.deadline_at, cat.name_zh AS category_zh, c.origin_channel, c.reply_channel, c.reply_address,
          coalesce(m.body, '') AS text, coalesce(m.meta #> '{sender,identities}', '[]') AS sender
   FROM "case" c JOIN category cat ON cat.code = c.category_code
   LEFT JOIN LATERAL (SELECT body, meta FROM message WHERE case_id = c.id AND direction = 'in' ORDER BY id LIMIT 1) m ON true
@@ -43,6 +45,8 @@ interface CaseRow {
   case_no: string;
   status: string;
   urgent: boolean;
+  /** A complaint about officials, held by the supervisory body: it never climbs the zone tree. */
+  confidential: boolean;
   zone_id: number;
   liaison_id: number | null;
   deadline_at: Date;
@@ -54,7 +58,7 @@ interface CaseRow {
   sender: { kind: string; address: string }[];
 }
 
-export type FireOutcome = 'not_due' | 'settled' | 'reminded' | 'escalated' | 'at_top' | 'surveyed' | 'no_response' | 'not_surveyed';
+export type FireOutcome = 'not_due' | 'settled' | 'reminded' | 'escalated' | 'at_top' | 'surveyed' | 'no_response' | 'not_surveyed' | 'closed';
 
 export class Supervisor {
   constructor(private readonly deps: { pool: pg.Pool; catalog: Catalog; office: OfficeHours; policy: SupervisionPolicy }) {}
@@ -69,6 +73,7 @@ export class Supervisor {
       const done = ['answered', 'closed'].includes(kase.status);
       if (timer.kind === 'return_visit' || timer.kind === 'survey_reminder') return this.returnVisit(client, kase, done, timer.detail.reminder ?? 0);
       if (timer.kind === 'survey_close') return this.closeSurvey(client, kase);
+      if (timer.kind === 'knowledge_expiry') return this.closeUnconfirmed(client, kase);
       if (done) return 'settled';
       if (timer.kind === 'reminder') return this.remind(client, kase, timer.id, timer.detail.share ?? 0);
       return this.escalate(client, kase, timer.id, timer.kind === 'deadline');
@@ -84,21 +89,18 @@ export class Supervisor {
     const catalog = await this.deps.catalog.get();
     const calendar = calendarOf(catalog, this.deps.office);
     return inTransaction(this.deps.pool, async (client) => {
-      const { rows } = await client.query<{ id: number; created_at: Date; deadline_at: Date }>(
+      const { rows } = await client.query<{ id: number; created_at: Date; deadline_at: Date; urgent: boolean }>(
         `UPDATE "case" c SET deadline_at = $2, overdue_at = NULL, updated_at = now() FROM "case" old
-         WHERE c.id = old.id AND c.case_no = $1 RETURNING c.id, c.created_at, old.deadline_at`,
+         WHERE c.id = old.id AND c.case_no = $1 RETURNING c.id, c.created_at, old.deadline_at, c.urgent`,
         [caseNo, deadline],
       );
       const kase = rows[0];
       if (!kase) return false;
       await cancelDeadlineTimers(client, kase.id);
-      const total = calendar.workingMinutesBetween(kase.created_at, deadline);
+      // Planned as when the case opened, from its opening to the new deadline; reminders already past are dropped.
       const now = Date.now();
-      const timers = [
-        ...this.deps.policy.reminderShares.map((share) => ({ kind: 'reminder', dueAt: calendar.addWorkingMinutes(kase.created_at, share * total), detail: { share } })),
-        { kind: 'deadline', dueAt: deadline, detail: {} },
-      ].filter((t) => t.kind === 'deadline' || t.dueAt.getTime() > now);
-      for (const t of timers) await client.query('INSERT INTO case_timer (case_id, kind, due_at, detail) VALUES ($1, $2, $3, $4)', [kase.id, t.kind, t.dueAt, t.detail]);
+      const timers = timersUntil(calendar, this.deps.policy, kase.created_at, deadline, kase.urgent).filter((t) => t.kind === 'deadline' || t.dueAt.getTime() > now);
+      await scheduleTimers(client, [{ caseId: kase.id, timers }]);
       await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('deadline_changed')}, $2, $3)`, [kase.id, actor, { from: kase.deadline_at, to: deadline }]);
       await audit(client, { actor, action: 'case.deadline', subjectType: 'case', subjectId: caseNo, detail: { deadlineAt: deadline.toISOString() } });
       return true;
@@ -133,6 +135,14 @@ export class Supervisor {
     return 'no_response';
   }
 
+  /** No word from the resident on an answer from the knowledge base: the case closes as answered. */
+  private async closeUnconfirmed(db: pg.PoolClient, kase: CaseRow): Promise<FireOutcome> {
+    const { rowCount } = await db.query(`UPDATE "case" c SET status = 'closed', closed_at = now(), updated_at = now() WHERE c.id = $1 AND ${AWAITING_CONFIRMATION}`, [kase.id]);
+    if (!rowCount) return 'settled';
+    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('knowledge_unconfirmed')}, 'system:knowledge', '{}')`, [kase.id]);
+    return 'closed';
+  }
+
   private async remind(db: pg.PoolClient, kase: CaseRow, timerId: number, share: number): Promise<FireOutcome> {
     await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('reminded')}, 'system:deadline', $2)`, [kase.id, { share }]);
     if (kase.liaison_id) {
@@ -150,6 +160,11 @@ export class Supervisor {
       await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('overdue')}, 'system:deadline', '{}')`, [kase.id]);
     }
     const zone = catalog.zonesById.get(kase.zone_id);
+    if (kase.confidential) {
+      // 信访工作条例 Art. 30: the zones above are the accused's own chain. The supervisory body's liaison is told again.
+      if (kase.liaison_id) await this.notify(db, kase, kase.liaison_id, catalog, '逾期未办结（监督案件，不向责任区上报）', `timer:${timerId}`);
+      return 'at_top';
+    }
     const parent = zone && parentOf(zone, catalog);
     if (!zone || !parent) {
       // At the top already: the district's liaison hears of it again, and nothing higher is scheduled.

@@ -9,7 +9,7 @@
 export const LAYERS: readonly (readonly string[])[] = [
   // The message model, errors, time, logging, metrics; the configuration.
   ['core', 'config.ts'],
-  // PostgreSQL and Redis: pools, transactions, migrations, the audit log.
+  // PostgreSQL and Redis: pools, transactions, migrations, the audit log, staff keys.
   ['store'],
   // Domain modules, each above the ones it builds on.
   ['catalog', 'outbox'], // the office's reference data; every message that leaves

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
 
@@ -90,7 +91,7 @@ describe('information window: happy paths', () => {
   });
 
   it('should accept a multipart post with a photo and keep the photo outside any served folder', async () => {
-    const png = await readFile(new URL('../fixtures/web-form/pixel.png', import.meta.url));
+    const png = await readFile(new URL('../fixtures/web/pixel.png', import.meta.url));
     const form = new FormData();
     form.set('text', '小区门口垃圾堆了三天没人清运');
     form.set('email', 'Resident@Example.com');
@@ -129,6 +130,29 @@ describe('information window: happy paths', () => {
     const en = await app().inject({ method: 'GET', url: '/window?lang=en' });
     expect(en.body).toContain('Information window');
   });
+
+  it("should serve the pages' style and scripts from the files in assets/, named by their content's hash and cached for good", async () => {
+    const pages = await Promise.all(['/window', '/window/lookup'].map((url) => app().inject({ method: 'GET', url })));
+    const links = pages.flatMap((p) => [...p.body.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((m) => m[1]!));
+    expect(new Set(links)).toEqual(new Set(['window.css', 'lang.js', 'window.js', 'lookup.js'].map((name) => {
+      const [base, ext] = name.split('.');
+      return expect.stringMatching(new RegExp(`^${base}\\.[0-9a-f]{12}\\.${ext}$`));
+    })));
+    for (const file of new Set(links)) {
+      const [base, hash, ext] = file.split('.');
+      const source = await readFile(new URL(`../../src/channels/web-form/assets/${base}.${ext}`, import.meta.url), 'utf8');
+      expect(createHash('sha256').update(source).digest('hex').slice(0, 12)).toBe(hash);
+      const res = await app().inject({ method: 'GET', url: `/assets/${file}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toBe(source);
+      expect(res.headers['content-type']).toBe(ext === 'css' ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8');
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+    // An old or made-up name is not served (nor is the file under its plain name).
+    for (const url of ['/assets/window.000000000000.js', '/assets/window.js', '/assets/..%2Fpage.ts']) {
+      expect((await app().inject({ method: 'GET', url })).statusCode).toBe(404);
+    }
+  });
 });
 
 describe('information window: double submits', () => {
@@ -157,16 +181,16 @@ describe('information window: double submits', () => {
   });
 });
 
+// The window's captured posts (by its script, with a photo, without scripts, a malformed phone, an unknown zone,
+// a photo that is not one) are replayed by the channel harness: test/fixtures/web/cases.json.
 describe('information window: bad input changes nothing', () => {
   const json = (payload: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
   const cases: { title: string; request: { headers?: Record<string, string>; payload: string | Buffer }; status: number; field: string }[] = [
     { title: 'missing text', request: json({ phone: '13800001111' }), status: 400, field: 'text' },
     { title: 'empty text', request: json({ text: '   ' }), status: 400, field: 'text' },
     { title: 'text over 5,000 characters', request: json({ text: '长'.repeat(5001) }), status: 400, field: 'text' },
-    { title: 'malformed phone', request: json({ text: '你好', phone: '12345' }), status: 400, field: 'phone' },
     { title: 'malformed email', request: json({ text: '你好', email: 'not-an-email' }), status: 400, field: 'email' },
     { title: 'SMS reply without a phone', request: json({ text: '你好', replyVia: 'sms' }), status: 400, field: 'phone' },
-    { title: 'unknown zone code', request: json({ text: '你好', zoneCode: 'no-such-zone' }), status: 400, field: 'zoneCode' },
     { title: 'malformed Idempotency-Key', request: { headers: { 'content-type': 'application/json', 'idempotency-key': 'x' }, payload: JSON.stringify({ text: '你好' }) }, status: 400, field: 'idempotency-key' },
     { title: 'wrong content type', request: { headers: { 'content-type': 'text/plain' }, payload: '你好' }, status: 415, field: 'content-type' },
     { title: 'invalid JSON', request: { headers: { 'content-type': 'application/json' }, payload: '{"text": ' }, status: 400, field: 'body' },
@@ -178,17 +202,6 @@ describe('information window: bad input changes nothing', () => {
     const res = await app().inject({ method: 'POST', url: '/api/v1/intake/web', ...request });
     expect(res.statusCode).toBe(status);
     expect(res.json()).toMatchObject({ field });
-    expect(await counts()).toEqual(before);
-  });
-
-  it('should reject a photo that is not an image, storing nothing', async () => {
-    const before = await settled();
-    const form = new FormData();
-    form.set('text', '你好');
-    form.set('photo', new Blob(['<script>alert(1)</script>'], { type: 'image/png' }), 'x.png');
-    const res = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: form });
-    expect(res.statusCode).toBe(415);
-    expect(res.json()).toMatchObject({ field: 'photo' });
     expect(await counts()).toEqual(before);
   });
 

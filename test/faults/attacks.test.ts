@@ -432,7 +432,7 @@ describe('Orphan files', () => {
   it('Orphan files: five concurrent submits with one key and a photo leave one file, referred to by the one message', async () => {
     const dir = join(sys.config.DATA_DIR, 'attachments');
     const before = new Set(await readdir(dir).catch(() => [] as string[]));
-    const png = await readFile(new URL('../fixtures/web-form/pixel.png', import.meta.url));
+    const png = await readFile(new URL('../fixtures/web/pixel.png', import.meta.url));
     const key = `photo-${Date.now()}`;
     const post = () => {
       const form = new FormData();

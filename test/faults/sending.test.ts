@@ -10,6 +10,7 @@ import pino from 'pino';
 import { hashApiKey } from '../../src/http/plugins/auth.js';
 import { OutboxRelay } from '../../src/outbox/relay.js';
 import { createSenders } from '../../src/channels/registry.js';
+import { sweepStranded } from '../../src/workers/sweeper.js';
 import { adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
 import { startWorkerProcess } from '../helpers/processes.js';
 import { fixture, startFakeBotApi, TELEGRAM, telegramEnv } from '../helpers/telegram.js';
@@ -111,7 +112,9 @@ describe('sending through slow, hung, rate-limited and refusing providers', () =
       return row?.status === 'unknown' ? row : null;
     }, 15_000);
     expect(hung.last_error).toMatch(/no answer/);
-    await new Promise((r) => setTimeout(r, 1000)); // several polls of both relays
+    // A pass of each relay, waited for until what it claimed is sent and recorded, does not take the row up again.
+    await sys.relay!.runOnce();
+    await secondRelay.runOnce();
     expect(bot.hitsFor(HUNG)).toHaveLength(1);
     expect((await events(sys, hung.case_id, 'send_failed')).map((e) => e.detail)).toEqual([
       { outboxId: hung.id, kind: 'receipt', channel: 'telegram', outcome: 'unknown', attempts: 1, rateLimits: 0 },
@@ -284,8 +287,11 @@ describe('poison messages', () => {
     expect(set).toMatchObject({ attempts: 3, last_error: expect.stringMatching(/^TypeError: /) });
     expect(worker.logs.join('')).not.toContain(POISON_TEXT);
 
-    // Neither the queue nor the sweeper takes it up again.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Neither the queue nor the sweeper takes it up again: a sweep that would take anything still waiting queues
+    // nothing, and a message accepted after it is processed while the poisoned one stays as it is.
+    expect(await sweepStranded(sys.db.pool, sys.queue, 0)).toBe(0);
+    const later = await submitWeb(sys, { text: '另一位居民：小区门口的长椅坏了' });
+    await eventually(async () => (await sys.sql(`SELECT 1 FROM "case" WHERE case_no = $1`, [later])).length === 1, 20_000);
     expect((await sys.sql<{ attempts: number }>(`SELECT attempts FROM message WHERE id = $1`, [poison!.id]))[0]!.attempts).toBe(3);
 
     const listed = await sys.app!.inject({ method: 'GET', url: '/api/v1/intake/failed', headers: adminHeaders });

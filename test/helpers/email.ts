@@ -19,13 +19,23 @@ export interface SunkMail {
   parsed: ParsedMail;
 }
 
-/** Receives whatever our sender sends; `refuse` makes it answer RCPT with that code. */
-export async function startSink() {
+/**
+ * Receives whatever our sender sends; `refuse` makes it answer RCPT with that code.
+ * With `auth`, it takes mail only from a client that logs in with those credentials (as a provider's relay does).
+ */
+export async function startSink(options: { auth?: { user: string; pass: string } } = {}) {
   const received: SunkMail[] = [];
   const refuse = new Map<string, number>();
+  const { auth } = options;
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    authOptional: !auth,
+    // No TLS in tests: logging in over the plain connection is allowed here, and only here.
+    ...(auth ? { allowInsecureAuth: true, authMethods: ['PLAIN', 'LOGIN'] } : {}),
+    disabledCommands: auth ? ['STARTTLS'] : ['AUTH', 'STARTTLS'],
+    onAuth(login, _session, callback) {
+      if (auth && login.username === auth.user && login.password === auth.pass) return callback(null, { user: login.username });
+      callback(Object.assign(new Error('5.7.8 authentication failed'), { responseCode: 535 }));
+    },
     logger: false,
     onRcptTo(address, _session, callback) {
       const code = refuse.get(address.address.toLowerCase());
@@ -50,7 +60,7 @@ export async function startSink() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: auth ? `smtp://${encodeURIComponent(auth.user)}:${encodeURIComponent(auth.pass)}@127.0.0.1:${port}` : `smtp://127.0.0.1:${port}`,
     received,
     refuse,
     to: (address: string) => received.filter((m) => m.rcptTo.includes(address)),

@@ -27,7 +27,7 @@ export interface SentSms {
 
 export async function startFakeTwilio() {
   const sent: SentSms[] = [];
-  const scripted: { status: number; body: unknown; headers?: Record<string, string> }[] = [];
+  const scripted: { status: number; body: unknown; headers?: Record<string, string>; to?: string }[] = [];
   /** Numbers whose sends are accepted and never answered. */
   const hanging = new Set<string>();
   /** Every Messages request that reached the fake, answered or not. */
@@ -38,7 +38,8 @@ export async function startFakeTwilio() {
   app.post<{ Params: { sid: string }; Body: Record<string, string> }>('/2010-04-01/Accounts/:sid/Messages.json', async (req, reply) => {
     hits.push({ To: req.body.To ?? '', at: Date.now() });
     if (hanging.has(req.body.To ?? '')) return new Promise(() => {});
-    const next = scripted.shift();
+    const at = scripted.findIndex((s) => s.to === undefined || s.to === req.body.To);
+    const next = at >= 0 ? scripted.splice(at, 1)[0] : undefined;
     if (next) return reply.code(next.status).headers(next.headers ?? {}).send(next.body);
     const sid = `SM${randomBytes(16).toString('hex')}`;
     const { To = '', From = '', Body = '', StatusCallback = '' } = req.body;
@@ -58,9 +59,12 @@ export async function startFakeTwilio() {
     sent,
     /** Outbound calls placed (return visits). */
     calls,
-    /** The next request gets this answer instead (Twilio's error shape: `{ code, message, status }`). */
-    failNext(status: number, code: number | null, headers?: Record<string, string>) {
-      scripted.push({ status, body: code === null ? { message: 'Too Many Requests', status } : { code, message: `error ${code}`, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, headers });
+    /**
+     * The next request (to `to`, when given: another test's send still on its way does not take it) gets
+     * this answer instead (Twilio's error shape: `{ code, message, status }`).
+     */
+    failNext(status: number, code: number | null, headers?: Record<string, string>, to?: string) {
+      scripted.push({ status, body: code === null ? { message: 'Too Many Requests', status } : { code, message: `error ${code}`, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, headers, to });
     },
     hits,
     hang: (to: string) => hanging.add(to),
@@ -76,8 +80,9 @@ export const twilioEnv = (fakeUrl: string) => ({
   PUBLIC_BASE_URL: TWILIO.publicBaseUrl,
 });
 
-export async function fixture(name: string): Promise<Record<string, string>> {
-  return JSON.parse(await readFile(new URL(`../fixtures/twilio/${name}`, import.meta.url), 'utf8'));
+/** A captured Twilio request's parameters: `sms/…` or `voice/…` under test/fixtures. */
+export async function fixture(path: `${'sms' | 'voice'}/${string}.json`): Promise<Record<string, string>> {
+  return JSON.parse(await readFile(new URL(`../fixtures/${path}`, import.meta.url), 'utf8'));
 }
 
 /** A webhook request as Twilio sends it: urlencoded, signed over the public URL. */

@@ -10,6 +10,9 @@ import { InboundProcessor } from '../../src/intake/process.js';
 import { createLogger } from '../../src/core/log.js';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
 import { LiaisonDesk } from '../../src/liaisons/desk.js';
+import { Supervisor } from '../../src/supervision/supervisor.js';
+import { DEFAULT_POLICY } from '../../src/supervision/deadlines.js';
+import { officeHoursOf } from '../../src/catalog/calendar.js';
 import { adminHeaders, startTestSystem, type TestSystem } from '../helpers/system.js';
 import { webMessageFrom } from '../helpers/messages.js';
 
@@ -84,6 +87,21 @@ describe('a complaint about a community cadre', () => {
     const asSupervisor = await sys.app!.inject({ method: 'GET', url: `/api/v1/cases/${caseNo}`, headers: supervisorHeaders });
     expect(asSupervisor.statusCode).toBe(200);
     expect(asSupervisor.json()).toMatchObject({ confidential: true, contact: null, replyAddress: '139****5678' });
+  });
+});
+
+describe('an overdue complaint about officials', () => {
+  it("should stay with the supervisory body: its own liaison is told again, no one of the zone chain", async () => {
+    const caseNo = await submit('举报华山街道城管队员收摊贩的钱，不给就没收东西');
+    const [kase] = await sys.sql<{ id: number; zone_id: number }>('SELECT id, zone_id FROM "case" WHERE case_no = $1', [caseNo]);
+    const supervisor = new Supervisor({ pool: sys.db.pool, catalog: sys.app!.deps.catalog, office: officeHoursOf(sys.config), policy: DEFAULT_POLICY });
+    const [{ id: timerId }] = (await sys.sql(`INSERT INTO case_timer (case_id, kind, due_at) VALUES ($1, 'deadline', now()) RETURNING id`, [kase!.id])) as [{ id: number }];
+    expect(await supervisor.fire(timerId)).toBe('at_top');
+    const [after] = await sys.sql<{ zone_id: number; overdue_at: Date | null; escalations: number }>('SELECT zone_id, overdue_at, escalations FROM "case" WHERE id = $1', [kase!.id]);
+    expect(after).toMatchObject({ zone_id: kase!.zone_id, escalations: 0 });
+    expect(after!.overdue_at).not.toBeNull();
+    expect((await noticedPhones(caseNo)).map((r) => r.phone)).toEqual(['+8613800009001', '+8613800009001']);
+    expect(await sys.sql(`SELECT 1 FROM case_timer WHERE case_id = $1 AND kind = 'escalation'`, [kase!.id])).toHaveLength(0);
   });
 });
 

@@ -18,7 +18,7 @@ const dog = loadDemoEntries().find((e) => e.id === 'dog-registration')!;
 
 beforeAll(async () => {
   fake = await startFakeTwilio();
-  sys = await startTestSystem({ env: { ...twilioEnv(fake.url), OUTBOX_WAKE_DELAY_MS: '0' } });
+  sys = await startTestSystem({ env: { ...twilioEnv(fake.url), OUTBOX_WAKE_DELAY_MS: '0', TIMER_TICK_MS: '200' } });
   await seedDemoDistrict(sys.db.pool);
   await sys.sql(`UPDATE zone SET phone_numbers = ARRAY[$1] WHERE code = 'wh-hs'`, [HUASHAN]);
   await sys.sql(`UPDATE zone SET phone_numbers = ARRAY[$1] WHERE code = 'wh-hg'`, [HUGUO]);
@@ -49,7 +49,7 @@ interface CaseRow {
 /** Texts the hotline (a zone's own number) and waits until the message is on a case. */
 async function text(from: string, body: string, to = HUASHAN): Promise<CaseRow> {
   const sid = `SM${randomBytes(16).toString('hex')}`;
-  const params = { ...(await fixture('sms-inbound.json')), MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, From: from, To: to, Body: body };
+  const params = { ...(await fixture('sms/sms-inbound.json')), MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, From: from, To: to, Body: body };
   expect((await sys.app!.inject(signed('/webhooks/twilio/sms', params))).statusCode).toBe(200);
   return eventually(async () => {
     const rows = await sys.sql<CaseRow>(
@@ -74,7 +74,7 @@ describe('a consultation the knowledge base answers', () => {
     kase = await text(resident, '请问在城区养狗要办犬证吗，在哪里办');
   });
 
-  it('should text the answer and the 1/2 line in the receipt, and open the case answered, with no liaison notice and no timers', async () => {
+  it("should text the answer and the 1/2 line in the receipt, and open the case answered, with no liaison notice and only the wait for the resident's word", async () => {
     expect(kase).toMatchObject({ status: 'answered', kind: 'consultation', urgent: false });
     expect(kase.routing.knowledge).toMatchObject({ answered: true, slug: 'dog-registration', minScore: 0.5 });
     const receipt = await smsTo(resident, kase.case_no);
@@ -83,7 +83,7 @@ describe('a consultation the knowledge base answers', () => {
     const answered = (await events(kase.id)).find((e) => e.type === 'answered_from_knowledge');
     expect(answered?.detail).toEqual({ entryId: expect.any(Number), slug: 'dog-registration', score: kase.routing.knowledge!.score });
     expect(await notices(kase.id)).toHaveLength(0);
-    expect(await liveTimers(kase.id)).toHaveLength(0);
+    expect(await liveTimers(kase.id)).toEqual([{ kind: 'knowledge_expiry' }]);
   });
 
   it('should close the case when the resident replies 1, with no new case and no liaison notice', async () => {
@@ -94,6 +94,19 @@ describe('a consultation the knowledge base answers', () => {
     await smsTo(resident, '感谢您的确认');
     expect(await notices(kase.id)).toHaveLength(0);
     expect(await sys.sql(`SELECT 1 FROM "case" WHERE contact_id = (SELECT contact_id FROM "case" WHERE id = $1)`, [kase.id])).toHaveLength(1);
+  });
+});
+
+describe('a resident who never answers 1 or 2', () => {
+  it('should close the case as answered when KNOWLEDGE_CONFIRM_HOURS have passed, with no liaison notice', async () => {
+    const kase = await text('+8613900000004', '请问在城区养狗要办犬证吗，在哪里办');
+    expect(kase.status).toBe('answered');
+    const [timer] = await sys.sql<{ due_at: Date }>(`SELECT due_at FROM case_timer WHERE case_id = $1 AND kind = 'knowledge_expiry'`, [kase.id]);
+    expect(timer!.due_at.getTime() - Date.now()).toBeGreaterThan(71 * 3_600_000);
+    await sys.sql(`UPDATE case_timer SET due_at = now() WHERE case_id = $1 AND kind = 'knowledge_expiry'`, [kase.id]);
+    await eventually(async () => (await statusOf(kase.id)) === 'closed', 15_000);
+    expect((await events(kase.id)).map((e) => e.type)).toContain('knowledge_unconfirmed');
+    expect(await notices(kase.id)).toHaveLength(0);
   });
 });
 

@@ -7,35 +7,31 @@ import PDFDocument from 'pdfkit';
 import { Resvg } from '@resvg/resvg-js';
 import { CARD_H, CARD_W, layoutCard, type CardFace, type Mark } from './card-face.js';
 import type { CjkFonts } from './fonts.js';
+import { html, lines } from '../../core/markup.js';
 
 const FONT_STACK = `'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif`;
 const PT_PER_MM = 72 / 25.4;
 const PNG_WIDTH_PX = Math.round((CARD_W / 25.4) * 300);
 
-function escapeXml(v: string): string {
-  return v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 export function renderCardSvg(face: CardFace): string {
-  const body = layoutCard(face)
-    .map((m) => {
-      switch (m.kind) {
-        case 'rect':
-          return `<rect x="${m.x}" y="${m.y}" width="${m.w}" height="${m.h}" fill="${m.fill}"/>`;
-        case 'path':
-          return `<path transform="translate(${m.x} ${m.y}) scale(${m.scale})" d="${m.d}" fill="${m.fill}" shape-rendering="crispEdges"/>`;
-        case 'text':
-          return `<text x="${m.x}" y="${m.y}" font-size="${m.size.toFixed(3)}"${m.bold ? ' font-weight="bold"' : ''}${
-            m.anchor && m.anchor !== 'start' ? ` text-anchor="${m.anchor}"` : ''} fill="${m.fill}">${escapeXml(m.text)}</text>`;
-      }
-    })
-    .join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_W}mm" height="${CARD_H}mm" viewBox="0 0 ${CARD_W} ${CARD_H}" font-family="${escapeXml(FONT_STACK)}">
-<title>民情联系卡 ${escapeXml(face.zoneName)}</title>
-${body}
+  const marks = layoutCard(face).map((m) => {
+    switch (m.kind) {
+      case 'rect':
+        return html`<rect x="${m.x}" y="${m.y}" width="${m.w}" height="${m.h}" fill="${m.fill}"/>`;
+      case 'path':
+        return html`<path transform="translate(${m.x} ${m.y}) scale(${m.scale})" d="${m.d}" fill="${m.fill}" shape-rendering="crispEdges"/>`;
+      case 'text':
+        return html`<text x="${m.x}" y="${m.y}" font-size="${m.size.toFixed(3)}"${m.bold && html` font-weight="bold"`}${
+          m.anchor && m.anchor !== 'start' && html` text-anchor="${m.anchor}"`} fill="${m.fill}">${m.text}</text>`;
+    }
+  });
+  // The pages' template: XML takes the same escaping.
+  return html`<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_W}mm" height="${CARD_H}mm" viewBox="0 0 ${CARD_W} ${CARD_H}" font-family="${FONT_STACK}">
+<title>民情联系卡 ${face.zoneName}</title>
+${lines(marks)}
 </svg>
-`;
+`.toString();
 }
 
 export function renderCardPng(face: CardFace, fonts: CjkFonts): Buffer {

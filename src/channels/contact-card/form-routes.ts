@@ -21,21 +21,12 @@ import { Accepted, LangQuery, formErrorHandler, sendFormPage, submitForm, wantsH
 import { cardFaces, cardForToken, cardScans, cardSubmissions, statusOf } from './cards.js';
 import { countCardUse, type CardRow } from './store.js';
 import type { ChannelContext } from '../contract.js';
+import zh from './strings/zh-CN.json' with { type: 'json' };
+import en from './strings/en.json' with { type: 'json' };
 
 const TokenParams = z.object({ token: z.string().max(100) });
 
-const RETIRED = {
-  zh: {
-    title: '这张联系卡已停用',
-    lines: ['您扫描的民情联系卡已经更换或停用。', '请使用新发放的联系卡，或通过民情信息窗口直接反映问题，我们同样会及时办理。'],
-    link: '前往民情信息窗口',
-  },
-  en: {
-    title: 'This contact card is no longer in use',
-    lines: ['The contact card you scanned has been replaced or withdrawn.', 'Please use your new card, or write to us through the information window: we will handle your message just the same.'],
-    link: 'Go to the information window',
-  },
-} as const;
+const RETIRED: Record<Lang, typeof zh.retired> = { zh: zh.retired, en: en.retired };
 
 function notFound(reply: FastifyReply) {
   return reply.code(404).type('text/plain; charset=utf-8').send('Not found');

@@ -17,13 +17,14 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { InboundMessage } from '../../core/message.js';
 import { normalizePhone } from '../../core/contact-address.js';
-import { withinOfficeHours } from '../../core/time.js';
 import { STATUS_LABELS } from '../../core/case-status.js';
 import { requireTwilioSignature } from './signature.js';
 import { PROMPTS } from './voice-prompts.js';
 import { recordTranscription } from './voicemail-store.js';
 import type { ChannelContext } from '../contract.js';
 import { caseStatusForCaller } from '../../cases/resident-lookup.js';
+import { calendarOf } from '../../catalog/calendar-of.js';
+import { officeHoursOf } from '../../catalog/calendar.js';
 
 const { VoiceResponse } = twilio.twiml;
 const ZH = { language: 'zh-CN' } as const;
@@ -124,7 +125,8 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> = a
           return send(reply, goodbye(PROMPTS.callbackRegistered(accepted.caseNo!)));
         }
         case '0': {
-          const open = withinOfficeHours(new Date(), config.OFFICE_TIME_ZONE, config.OFFICE_HOURS, config.OFFICE_DAYS);
+          // The same calendar as deadlines: no transfer to an empty office on a holiday.
+          const open = calendarOf(await context.catalog.get(), officeHoursOf(config)).isOpen(new Date());
           if (!open || !config.DUTY_OFFICER_NUMBER) return send(reply, voicemail());
           const r = new VoiceResponse();
           r.say(ZH, PROMPTS.transferring);

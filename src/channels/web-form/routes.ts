@@ -18,7 +18,8 @@ import { accessCode } from '../../core/access-code.js';
 import type { ChannelName, InboundMessage } from '../../core/message.js';
 import type { Accepted as Stored } from '../../intake/accept.js';
 import { IDEMPOTENCY_KEY, WebSubmission, submissionFingerprint, toInboundMessage } from './submission.js';
-import { PAGE_ASSETS, renderConfirmationPage, renderLookupPage, renderWindowPage, WINDOW_TARGET, type FormTarget, type Lang, type ZoneOption } from './page.js';
+import { PAGE_ASSETS } from './assets.js';
+import { renderConfirmationPage, renderLookupPage, renderWindowPage, T, WINDOW_TARGET, type FormTarget, type Lang, type ZoneOption } from './page.js';
 import type { ChannelContext } from '../contract.js';
 
 export const Accepted = z.object({
@@ -174,7 +175,7 @@ export function wantsHtml(req: FastifyRequest): boolean {
 function renderFormError(err: ValidationError, req: FastifyRequest, reply: FastifyReply, target: FormTarget) {
   const { status, body } = describeError(err);
   const field = body.field ?? 'form';
-  const message = status >= 500 ? '系统繁忙，请稍后再试 / Busy, please retry shortly' : body.message;
+  const message = status >= 500 ? `${T.zh.busy} / ${T.en.busy}` : body.message;
   if (status === 503) reply.header('Retry-After', '5');
   const raw = (req.body ?? {}) as Record<string, unknown>;
   const lang: Lang = raw.lang === 'en' ? 'en' : 'zh';

@@ -12,7 +12,8 @@ import { buildTimeline, TimelineEntry } from './case-timeline.js';
 import { CaseStatus, STATUS_LABELS } from '../../core/case-status.js';
 import { lookupRoutes } from './case-lookup.js';
 import { RESPONSE_EVENTS } from '../../supervision/settle.js';
-import { officeFrom, policyFrom } from '../../supervision/deadlines.js';
+import { policyFrom } from '../../supervision/deadlines.js';
+import { officeHoursOf } from '../../catalog/calendar.js';
 import { RequestKind } from '../../core/request-kind.js';
 import { findCaseDetail, listCases, reclassifyCase, type CaseSummary as SummaryRow } from '../../cases/cases-repository.js';
 import { changeCaseStatus } from '../../cases/status-change.js';
@@ -100,7 +101,7 @@ function summary(c: SummaryRow) {
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   const { pool } = app.deps.db;
   const { catalog, config } = app.deps;
-  const statusChange = { catalog, office: officeFrom(config), policy: policyFrom(config), returnVisitAfterHours: config.RETURN_VISIT_AFTER_HOURS };
+  const statusChange = { catalog, office: officeHoursOf(config), policy: policyFrom(config), returnVisitAfterHours: config.RETURN_VISIT_AFTER_HOURS };
   await app.register(lookupRoutes);
 
   app.get(

@@ -9,10 +9,11 @@ import { ChannelName } from '../../core/message.js';
 import { InputError } from '../../core/errors.js';
 import { normalizePhone } from '../../core/contact-address.js';
 import { route } from '../../router/route.js';
-import { withinOfficeHours } from '../../core/time.js';
 import { createCategory, updateCategory } from '../../catalog/categories-repository.js';
 import { FALLBACK_CATEGORY } from '../../router/classifier.js';
 import { knowledgeAnswer, localDate } from '../../knowledge/on-the-spot.js';
+import { calendarOf } from '../../catalog/calendar-of.js';
+import { officeHoursOf } from '../../catalog/calendar.js';
 
 const Simulate = z.object({
   text: z.string().trim().min(1).max(5000),
@@ -92,7 +93,7 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
         classifier,
         config.TRIAGE_ZONE_CODE,
         {
-          inOfficeHours: withinOfficeHours(new Date(), config.OFFICE_TIME_ZONE, config.OFFICE_HOURS, config.OFFICE_DAYS),
+          inOfficeHours: calendarOf(snapshot, officeHoursOf(config)).isOpen(new Date()),
           supervisoryZoneCode: config.SUPERVISORY_ZONE_CODE,
         },
       );
