@@ -4,6 +4,7 @@ import { SlidingWindowLimit } from '../../src/channels/email/rate-limit.js';
 import { normalizeCharsets } from '../../src/channels/email/charsets.js';
 import { caseNoInSubject, threadHeaders } from '../../src/channels/email/threading.js';
 import { markingFor, TAKEN } from '../../src/channels/email/imap-poller.js';
+import { sanitizeEmailHtml } from '../../src/channels/email/sanitize.js';
 
 describe('send errors from SMTP', () => {
   it.each([
@@ -66,5 +67,22 @@ describe('marking taken IMAP mail', () => {
     expect(markingFor(undefined)).toEqual({ flag: TAKEN, search: { unKeyword: TAKEN } });
     expect(markingFor(new Set(['\\Seen', '\\*']))).toEqual({ flag: TAKEN, search: { unKeyword: TAKEN } });
     expect(markingFor(new Set(['\\Seen', '\\Deleted', '\\Flagged']))).toEqual({ flag: '\\Seen', search: { seen: false } });
+  });
+});
+
+describe('the HTML sanitizer, pinned to 2.17.5 for Node 20', () => {
+  // 2.17.6 and 2.17.7 fixed two XSS (via </textarea/> where textarea or xmp are allowed, and SVG SMIL
+  // animations of URL attributes); our allow-list admits neither, and this guards that it stays so.
+  it('should drop textarea, xmp and svg with everything inside them', () => {
+    const hostile = [
+      '<p>a</p><textarea></textarea/><img src=x onerror=alert(1)></textarea>',
+      '<xmp><img src=x onerror=alert(2)></xmp>',
+      '<svg><a><animate attributeName="href" values="javascript:alert(3)"/><text>b</text></a></svg>',
+      '<math><mtext><table><mglyph><style><img src=x onerror=alert(4)>',
+    ].join('');
+    const safe = sanitizeEmailHtml(hostile);
+    // No element survives but the allowed ones; what xmp held is left as escaped text, never markup.
+    expect(safe).not.toMatch(/<(img|svg|animate|textarea|xmp|style|math)\b|javascript:/i);
+    expect(safe).toBe('<p>a</p>&lt;img src=x onerror=alert(2)&gt;<a>b</a><table></table>');
   });
 });
