@@ -41,27 +41,31 @@ const scoped = new pg.Pool({ connectionString: DATABASE_URL, max: 2, options: `-
 const children: ChildProcess[] = [];
 
 function start(script: string, args: string[], port: number, extraEnv: Record<string, string> = {}): ChildProcess {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []), '--import', 'tsx', script, ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL,
-      DATABASE_SCHEMA: tag,
-      REDIS_URL,
-      QUEUE_PREFIX: tag,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: `/tmp/${tag}`,
-      APP_SECRET: 'bench-only-secret-0123456789abcdef0123',
-      // One client sending thousands a second: the public intake limits would stop the bench, not measure it.
-      INTAKE_RATE_PER_CLIENT: '100000000',
-      INTAKE_RATE_TOTAL: '100000000',
-      ...extraEnv,
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []), '--import', 'tsx', script, ...args],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL,
+        DATABASE_SCHEMA: tag,
+        REDIS_URL,
+        QUEUE_PREFIX: tag,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        DATA_DIR: `/tmp/${tag}`,
+        APP_SECRET: 'bench-only-secret-0123456789abcdef0123',
+        // One client sending thousands a second: the public intake limits would stop the bench, not measure it.
+        INTAKE_RATE_PER_CLIENT: '100000000',
+        INTAKE_RATE_TOTAL: '100000000',
+        ...extraEnv,
+      },
     },
-  });
+  );
   children.push(child);
   return child;
 }
@@ -89,7 +93,8 @@ function cpuSeconds(child: ChildProcess): number {
 
 const stop = (child: ChildProcess) => new Promise((r) => (child.exitCode !== null ? r(null) : (child.once('exit', r), child.kill('SIGTERM'))));
 const round = (x: number) => Math.round(x * 10) / 10;
-const message = (i: number) => JSON.stringify({ text: `第${i}号反映：小区路灯坏了，晚上很黑，请尽快维修`, phone: `139${String(i).padStart(8, '0')}`, zoneCode: 'district' });
+const message = (i: number) =>
+  JSON.stringify({ text: `第${i}号反映：小区路灯坏了，晚上很黑，请尽快维修`, phone: `139${String(i).padStart(8, '0')}`, zoneCode: 'district' });
 
 async function receiptsRecorded(): Promise<number> {
   const { rows } = await scoped.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE status = 'sandboxed'`);

@@ -51,7 +51,14 @@ if (values.cv) {
   console.log(formatReport(evaluateWith(classifier, examples.length, blind)));
 
   const urgency = loadJsonl<UrgencyExample>(join(EVALUATION_DIR, 'urgency.jsonl'));
-  const categories = [...new Set(examples.map((e) => e.category))].map((code) => ({ code, nameZh: code, nameEn: code, deadlineHours: 0, keywords: [], active: true }));
+  const categories = [...new Set(examples.map((e) => e.category))].map((code) => ({
+    code,
+    nameZh: code,
+    nameEn: code,
+    deadlineHours: 0,
+    keywords: [],
+    active: true,
+  }));
   console.log(`\n== 3. blind urgency set (model threshold ${URGENCY_THRESHOLDS.model}, pattern floor ${URGENCY_THRESHOLDS.patternFloor}) ==`);
   console.log(formatUrgencyReport(evaluateUrgency(classifier, urgency, categories)));
 
@@ -70,7 +77,9 @@ if (values.cv) {
   const started = performance.now();
   const rounds = 5;
   for (let i = 0; i < rounds; i++) for (const t of texts) classifier.classify(t, categories);
-  console.log(`\nclassification: ${((performance.now() - started) / (rounds * texts.length)).toFixed(3)} ms per message (${texts.length} messages × ${rounds})`);
+  console.log(
+    `\nclassification: ${((performance.now() - started) / (rounds * texts.length)).toFixed(3)} ms per message (${texts.length} messages × ${rounds})`,
+  );
 }
 
 /** The router falls back on `other`, which the examples may not name. */
@@ -89,13 +98,18 @@ function crossValidateThreshold(all: Labelled[]): void {
   console.log(`model  floor  recall  false alarms   (5-fold CV on ${judged.length} training examples)`);
   for (const model of [0.2, 0.3, 0.35, 0.4, 0.5]) {
     for (const patternFloor of [0, 0.02, 0.05, 0.1, 0.2]) {
-      let tp = 0, fn = 0, fp = 0, tn = 0;
+      let tp = 0,
+        fn = 0,
+        fp = 0,
+        tn = 0;
       for (const e of scored) {
         const flagged = detectUrgency(e.text, e.score, { model, patternFloor }).urgent;
         if (e.urgent) flagged ? tp++ : fn++;
         else flagged ? fp++ : tn++;
       }
-      console.log(`${model.toFixed(2).padStart(5)}  ${patternFloor.toFixed(2)}  ${((100 * tp) / (tp + fn)).toFixed(1).padStart(5)}%  ${((100 * fp) / (fp + tn)).toFixed(1).padStart(10)}%`);
+      console.log(
+        `${model.toFixed(2).padStart(5)}  ${patternFloor.toFixed(2)}  ${((100 * tp) / (tp + fn)).toFixed(1).padStart(5)}%  ${((100 * fp) / (fp + tn)).toFixed(1).padStart(10)}%`,
+      );
     }
   }
 }

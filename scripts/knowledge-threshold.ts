@@ -21,14 +21,21 @@ const codes = new Set([...loadTrainingExamples().map((e) => e.category), 'other'
 const categories = [...codes].map((code) => ({ code, nameZh: code, nameEn: code, deadlineHours: 72, keywords: [], active: true }));
 const scored = scoreKnowledge(tuning, entries, classifier, categories);
 
-console.log(`${tuning.length} messages, ${tuning.filter((t) => t.expected).length} naming an answer; ${scored.filter((s) => s.eligible).length} consultations to the router`);
+console.log(
+  `${tuning.length} messages, ${tuning.filter((t) => t.expected).length} naming an answer; ${scored.filter((s) => s.eligible).length} consultations to the router`,
+);
 console.log('threshold  answered  right  wrong  missed (by the router)');
 for (let t = 0.2; t <= 0.801; t += 0.05) {
   const r = summarise(scored, Number(t.toFixed(2)));
-  console.log(`${r.minScore.toFixed(2).padStart(9)}  ${String(r.answered).padStart(8)}  ${String(r.right).padStart(5)}  ${String(r.wrong).padStart(5)}  ${String(r.missed).padStart(6)} (${r.missedByRouter})`);
+  console.log(
+    `${r.minScore.toFixed(2).padStart(9)}  ${String(r.answered).padStart(8)}  ${String(r.right).padStart(5)}  ${String(r.wrong).padStart(5)}  ${String(r.missed).padStart(6)} (${r.missedByRouter})`,
+  );
 }
 if (process.argv.includes('--each')) {
-  for (const s of scored) console.log(`${s.eligible ? 'C' : '-'} ${s.best?.score.toFixed(3) ?? '  -  '} ${s.best?.slug === s.example.expected ? 'ok ' : 'XX '} ${s.best?.slug ?? '-'} ← ${s.example.text}`);
+  for (const s of scored)
+    console.log(
+      `${s.eligible ? 'C' : '-'} ${s.best?.score.toFixed(3) ?? '  -  '} ${s.best?.slug === s.example.expected ? 'ok ' : 'XX '} ${s.best?.slug ?? '-'} ← ${s.example.text}`,
+    );
 }
 
 const index = indexOf(entries);

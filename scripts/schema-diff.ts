@@ -63,9 +63,7 @@ async function instantiateEngine(): Promise<Glue> {
  */
 export async function diffSchemas(from: string | null, to: string, connectionString: string): Promise<string> {
   const glue = await loadEngineGlue();
-  const adapter = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg({ connectionString }),
-  );
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
   const engine = await glue.SchemaEngine.new({ datamodels: [['schema.prisma', to]] }, () => {}, adapter);
   const target = (content: string): DiffTarget => ({ tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content }] });
   const result = await engine.diff({

@@ -57,7 +57,12 @@ export async function changeCaseStatus(
 ): Promise<StatusChangeOutcome> {
   const { caseNo, status, note, actor } = change;
   return inTransaction(pool, async (tx) => {
-    const { rows } = await tx.query<{ case_id: number | null; changed_id: number | null; from_status: CaseStatus | null }>(STATUS_CHANGE, [caseNo, status, actor, note]);
+    const { rows } = await tx.query<{ case_id: number | null; changed_id: number | null; from_status: CaseStatus | null }>(STATUS_CHANGE, [
+      caseNo,
+      status,
+      actor,
+      note,
+    ]);
     const { case_id: found, changed_id: changed, from_status: from } = rows[0] ?? {};
     if (!found) return 'not_found';
     if (!changed) return 'unchanged';

@@ -28,7 +28,12 @@ export const RuleAction = z
   .object({
     zoneCode: z.string().min(1).optional(),
     liaisonId: z.number().int().positive().optional(),
-    deadlineHours: z.number().int().min(1).max(90 * 24).optional(),
+    deadlineHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(90 * 24)
+      .optional(),
     priority: z.enum(['normal', 'high']).optional(),
     tags: z.array(z.string().trim().min(1).max(40)).min(1).max(20).optional(),
     /** Multi-department cases go to the joint meeting (联席会议). */

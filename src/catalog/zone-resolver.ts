@@ -69,7 +69,17 @@ export function resolveZone(
     zone,
     liaisonId: card?.liaisonId ?? liaisonZone?.liaisonId ?? null,
     evidence: {
-      reason: card ? 'contact_card' : channelZone ? 'channel_hint' : residentZone ? 'known_resident' : byLocation ? 'location' : places ? 'place_names' : 'triage',
+      reason: card
+        ? 'contact_card'
+        : channelZone
+          ? 'channel_hint'
+          : residentZone
+            ? 'known_resident'
+            : byLocation
+              ? 'location'
+              : places
+                ? 'place_names'
+                : 'triage',
       zoneCode: zone.code,
       ...(card ? { cardId: card.id } : {}),
       ...(hint ? { hint } : {}),

@@ -42,7 +42,7 @@ export function descendantZoneIds(catalog: CatalogSnapshot, code: string): numbe
   if (!root) return null;
   const children = childrenOf(catalog);
   const ids: number[] = [];
-  for (const queue = [root.id]; queue.length > 0; ) {
+  for (const queue = [root.id]; queue.length > 0;) {
     const id = queue.pop()!;
     ids.push(id);
     queue.push(...(children.get(id) ?? []));

@@ -79,8 +79,16 @@ export async function createZone(db: Queryable, zone: NewZone, actor: string, de
        )
        ${RECORD} FROM z ${RELATED}`,
       [
-        zone.code, zone.name, zone.level, zone.parentId, zone.aliases, zone.phoneNumbers, zone.emailAddresses,
-        zone.boundary ? JSON.stringify(zone.boundary) : null, zone.liaisonId ?? null, zone.supervisory,
+        zone.code,
+        zone.name,
+        zone.level,
+        zone.parentId,
+        zone.aliases,
+        zone.phoneNumbers,
+        zone.emailAddresses,
+        zone.boundary ? JSON.stringify(zone.boundary) : null,
+        zone.liaisonId ?? null,
+        zone.supervisory,
       ],
     );
     if (!rows[0]) return null;

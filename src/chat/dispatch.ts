@@ -54,7 +54,7 @@ export class ChatDispatcher {
     }
     // A stranger trying a liaison's command on a case learns nothing about it, and opens no case.
     if ('caseNo' in parseCommand(m.text)) {
-      await answer(m.language === 'en' ? 'This command is for the district\'s liaisons only.' : '该命令仅限已绑定的民情联络员使用。', 'refused');
+      await answer(m.language === 'en' ? "This command is for the district's liaisons only." : '该命令仅限已绑定的民情联络员使用。', 'refused');
       return;
     }
     switch (residentCommand(m.text)) {

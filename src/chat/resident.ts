@@ -22,7 +22,7 @@ export function residentCommand(text: string): ResidentCommand | null {
 
 export const RESIDENT_HELP = {
   zh: '您好，这里是五华区民情联络服务。直接发送文字、照片或位置即可反映问题，我们会回复案件编号。\n发送「查询」看办理进度；「短信答复」改用短信答复；「在此答复」在这里答复。',
-  en: 'Hello, this is the Wuhua District residents\' service. Send text, a photo or your location to report a problem; we reply with a case number.\nSend /status for progress, /sms to be answered by SMS, /chat to be answered here.',
+  en: "Hello, this is the Wuhua District residents' service. Send text, a photo or your location to report a problem; we reply with a case number.\nSend /status for progress, /sms to be answered by SMS, /chat to be answered here.",
 };
 
 /** The resident's latest cases on this chat account, newest first. */
@@ -34,7 +34,9 @@ export async function statusText(pool: pg.Pool, channel: string, chatId: string,
     [channel, chatId],
   );
   if (rows.length === 0) return language === 'en' ? 'You have no cases yet: just send us your message.' : '您还没有反映过问题，直接发送文字即可。';
-  const lines = rows.map((r) => (language === 'en' ? `${r.case_no} · ${r.name_en} · ${STATUS_LABELS[r.status].en}` : `${r.case_no}｜${r.name_zh}｜${STATUS_LABELS[r.status].zh}`));
+  const lines = rows.map((r) =>
+    language === 'en' ? `${r.case_no} · ${r.name_en} · ${STATUS_LABELS[r.status].en}` : `${r.case_no}｜${r.name_zh}｜${STATUS_LABELS[r.status].zh}`,
+  );
   return [language === 'en' ? 'Your cases:' : '您的案件：', ...lines].join('\n');
 }
 

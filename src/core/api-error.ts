@@ -17,7 +17,12 @@ const FASTIFY_CODES: Record<string, { status: number; error: string; field: stri
   FST_REQ_FILE_TOO_LARGE: { status: 413, error: 'payload_too_large', field: 'photo', message: 'the file is larger than 1 MB' },
   FST_FILES_LIMIT: { status: 413, error: 'payload_too_large', field: 'photo', message: 'only one file may be attached' },
   FST_PARTS_LIMIT: { status: 413, error: 'payload_too_large', field: 'body', message: 'too many form fields' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, error: 'unsupported_media_type', field: 'content-type', message: 'send application/json, application/x-www-form-urlencoded or multipart/form-data' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    error: 'unsupported_media_type',
+    field: 'content-type',
+    message: 'send application/json, application/x-www-form-urlencoded or multipart/form-data',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, error: 'invalid_request', field: 'body', message: 'the JSON body is empty' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, error: 'invalid_request', field: 'body', message: 'the body is not valid JSON' },
 };

@@ -18,7 +18,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       },
       serializers: {
         // A contact card's token is in its path: it is a key to the card's form, so it stays out too.
-        req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0]!.replace(/^\/c\/[^/]+/, '/c/:token') }),
+        req: (req: { method: string; url: string; id: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0]!.replace(/^\/c\/[^/]+/, '/c/:token'),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         err: pino.stdSerializers.err,
       },

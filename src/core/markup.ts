@@ -57,5 +57,10 @@ export function trusted(text: string): Markup {
  */
 export function scriptJson(v: unknown): Markup {
   const json = JSON.stringify(v) ?? 'null';
-  return new Markup(json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+  return new Markup(
+    json
+      .replace(/</g, '\\u003c')
+      .replace(/\u2028/g, '\\u2028')
+      .replace(/\u2029/g, '\\u2029'),
+  );
 }

@@ -15,10 +15,7 @@ const LANDLINE = String.raw`\(?0\d{2,3}\)?[\s-]?[2-9]\d{2,3}[\s-]?\d{4}`;
 const ID_CARD = String.raw`[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]`;
 const EMAIL = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
 
-const SENSITIVE = new RegExp(
-  `(?<email>${EMAIL})|(?<![\\d+])(?:(?<id>${ID_CARD})|(?<mobile>${MOBILE})|(?<landline>${LANDLINE}))(?![\\dXx])`,
-  'gu',
-);
+const SENSITIVE = new RegExp(`(?<email>${EMAIL})|(?<![\\d+])(?:(?<id>${ID_CARD})|(?<mobile>${MOBILE})|(?<landline>${LANDLINE}))(?![\\dXx])`, 'gu');
 
 function keepEnds(found: string, head: number, tail: number): string {
   const digits = found.replace(/[^\dXx]/g, '');

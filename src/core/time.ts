@@ -20,7 +20,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 function parts(date: Date, timeZone: string): Record<string, string> {
-  return Object.fromEntries(formatter(timeZone).formatToParts(date).map((p) => [p.type, p.value]));
+  return Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
 }
 
 /** `YYMMDD` of the office's local date: the first six digits of a case number. */

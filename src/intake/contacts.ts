@@ -59,9 +59,7 @@ async function resolveOnce(db: pg.Pool, senders: readonly Sender[]): Promise<(nu
   });
   const groupOf = groups.numbered(); // sender index → 1-based group number
   const links = senders.flatMap((s, n) =>
-    s.identities
-      .filter((i) => !known.has(keyOf(i)))
-      .map((i) => ({ contactId: contactOf[n], group: groupOf.get(n) ?? null, identity: i })),
+    s.identities.filter((i) => !known.has(keyOf(i))).map((i) => ({ contactId: contactOf[n], group: groupOf.get(n) ?? null, identity: i })),
   );
   const unique = [...new Map(links.map((l) => [keyOf(l.identity), l])).values()];
   if (unique.length === 0) return contactOf;

@@ -107,7 +107,10 @@ async function confirm(db: Queryable, caseId: number, reply: KnowledgeReplyInput
     [caseId],
   );
   const kase = rows[0]!;
-  await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('knowledge_confirmed')}, 'resident', $2)`, [caseId, { messageId: reply.messageId }]);
+  await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('knowledge_confirmed')}, 'resident', $2)`, [
+    caseId,
+    { messageId: reply.messageId },
+  ]);
   await queueSend(db, {
     channel: kase.reply_channel,
     to: kase.reply_address,

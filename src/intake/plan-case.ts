@@ -60,7 +60,11 @@ export function planCase(
     supervisoryZoneCode: c.supervisoryZoneCode,
   });
   const { deadline, timers } = planDeadline(c.calendar, c.policy, now, decision.deadlineHours, decision.urgent);
-  const known = knowledgeAnswer(decision, message.text, catalog, { today: localDate(now, timeZone), minScore: c.knowledgeMinScore, automatic: !!message.automatic });
+  const known = knowledgeAnswer(decision, message.text, catalog, {
+    today: localDate(now, timeZone),
+    minScore: c.knowledgeMinScore,
+    automatic: !!message.automatic,
+  });
   const fromKnowledge = known?.evidence.answered ? known : null;
   const answered = decision.answer !== null;
   const zoneName = zoneLabel(decision.zone, catalog);
@@ -116,7 +120,9 @@ export function planCase(
           urgent: decision.urgent,
         })
       : null,
-    alert: decision.urgent ? renderUrgentAlert({ text: message.text, categoryZh: decision.category.nameZh, zoneName, sender: message.sender.identities }) : null,
+    alert: decision.urgent
+      ? renderUrgentAlert({ text: message.text, categoryZh: decision.category.nameZh, zoneName, sender: message.sender.identities })
+      : null,
     timers: waitsForPerson
       ? timers
       : fromKnowledge

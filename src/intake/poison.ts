@@ -60,7 +60,10 @@ async function countFailure(db: Queryable, id: number, err: unknown, o: { maxAtt
   const row = rows[0];
   const poisoned = row?.status === 'poisoned';
   // The error's class only: messages of some errors quote the data.
-  o.log?.warn({ messageId: id, attempts: row?.attempts, errorClass: (err as Error)?.name, poisoned }, poisoned ? 'message set aside as poisoned' : 'message failed to process');
+  o.log?.warn(
+    { messageId: id, attempts: row?.attempts, errorClass: (err as Error)?.name, poisoned },
+    poisoned ? 'message set aside as poisoned' : 'message failed to process',
+  );
   const base = { opened: 0, threaded: 0, skipped: 0 };
   if (!row) return { ...base, skipped: 1, failed: [], poisoned: [] };
   return poisoned ? { ...base, failed: [], poisoned: [id] } : { ...base, failed: [id], poisoned: [] };

@@ -177,7 +177,12 @@ export class InboundProcessor {
     const result: ProcessResult = { opened: 0, threaded: 0, skipped: messageIds.length - pending.length };
     if (pending.length === 0) return result;
 
-    const contacts = await timed('contact', () => resolveContacts(this.deps.pool, pending.map((r) => r.message.sender)));
+    const contacts = await timed('contact', () =>
+      resolveContacts(
+        this.deps.pool,
+        pending.map((r) => r.message.sender),
+      ),
+    );
     let remaining: Item[] = pending.map((row, n) => ({ row, contactId: contacts[n] ?? null }));
     const surveys = await this.answerSurveys(remaining);
     result.threaded += surveys.answered;
@@ -213,7 +218,9 @@ export class InboundProcessor {
   private async answerSurveys(items: Item[]): Promise<{ answered: number; rest: Item[] }> {
     const candidates = items.filter((i) => i.contactId !== null && parseSurveyAnswer(i.row.message.text) !== null);
     if (candidates.length === 0) return { answered: 0, rest: items };
-    const { rows } = await this.deps.pool.query<{ contact_id: number; survey_id: number; case_id: number }>(PENDING_SURVEYS, [candidates.map((i) => i.contactId)]);
+    const { rows } = await this.deps.pool.query<{ contact_id: number; survey_id: number; case_id: number }>(PENDING_SURVEYS, [
+      candidates.map((i) => i.contactId),
+    ]);
     const surveyOf = new Map(rows.map((r) => [r.contact_id, r]));
     const taken = new Set<number>();
     for (const item of candidates) {
@@ -252,7 +259,11 @@ export class InboundProcessor {
       naming.map((i) => JSON.stringify(i.row.message.thread!.ownKeys ?? [])),
     ]);
     const caseOf = new Map(found.rows.filter((r) => r.case_id !== null).map((r) => [r.message_id, r.case_id!]));
-    return this.join(items, naming.filter((i) => caseOf.has(i.row.id)), (i) => caseOf.get(i.row.id)!);
+    return this.join(
+      items,
+      naming.filter((i) => caseOf.has(i.row.id)),
+      (i) => caseOf.get(i.row.id)!,
+    );
   }
 
   /** Links `joining` to their cases (timeline, reopening); returns how many joined and the items left. */
@@ -287,7 +298,11 @@ export class InboundProcessor {
     if (threading.length === 0) return { joined: 0, rest: items };
     const open = await this.deps.pool.query<{ contact_id: number; id: number }>(OPEN_CASE_OF, [[...new Set(threading.map((i) => i.contactId))]]);
     const caseOf = new Map(open.rows.map((r) => [r.contact_id, r.id]));
-    return this.join(items, threading.filter((i) => caseOf.has(i.contactId!)), (i) => caseOf.get(i.contactId!)!);
+    return this.join(
+      items,
+      threading.filter((i) => caseOf.has(i.contactId!)),
+      (i) => caseOf.get(i.contactId!)!,
+    );
   }
 
   /**
@@ -302,35 +317,61 @@ export class InboundProcessor {
     const context = this.planContext(catalog);
     const plans = new Map(
       items.map((i) => {
-        const ids = { messageId: i.row.id, reservedCaseNo: i.row.reserved_case_no, contactId: i.contactId, knownZoneId: i.contactId === null ? null : (knownZones.get(i.contactId) ?? null) };
+        const ids = {
+          messageId: i.row.id,
+          reservedCaseNo: i.row.reserved_case_no,
+          contactId: i.contactId,
+          knownZoneId: i.contactId === null ? null : (knownZones.get(i.contactId) ?? null),
+        };
         return [i.row.id, planCase(i.row.message, ids, context)] as const;
       }),
     );
     const opened = await timed('open_cases', () =>
       inTransaction(this.deps.pool, async (db) => {
-        const opened = await openCases(db, [...plans.values()].map((p) => p.case), this.prefix.now());
+        const opened = await openCases(
+          db,
+          [...plans.values()].map((p) => p.case),
+          this.prefix.now(),
+        );
         const steps = opened.map((o) => ({ ...o, plan: plans.get(o.messageId)!, fill: (text: string) => text.replaceAll('{caseNo}', o.caseNo) }));
         await queueSends(
           db,
           steps.flatMap(({ caseId, plan, fill }) =>
             plan.receipt === null
               ? []
-              : [{ channel: plan.case.replyChannel, to: plan.case.replyAddress, body: fill(plan.receipt), kind: 'receipt', dedupeKey: `receipt:${caseId}`, caseId, contactId: plan.case.contactId }],
+              : [
+                  {
+                    channel: plan.case.replyChannel,
+                    to: plan.case.replyAddress,
+                    body: fill(plan.receipt),
+                    kind: 'receipt',
+                    dedupeKey: `receipt:${caseId}`,
+                    caseId,
+                    contactId: plan.case.contactId,
+                  },
+                ],
           ),
         );
         await queueUrgentAlerts(
           db,
           steps.flatMap(({ caseId, plan, fill }) =>
-            plan.alert === null ? [] : [{ caseId, zoneId: plan.case.zoneId, liaisonId: plan.case.liaisonId, confidential: plan.case.confidential, body: fill(plan.alert) }],
+            plan.alert === null
+              ? []
+              : [{ caseId, zoneId: plan.case.zoneId, liaisonId: plan.case.liaisonId, confidential: plan.case.confidential, body: fill(plan.alert) }],
           ),
         );
         await queueNotices(
           db,
           steps.flatMap(({ caseId, plan, fill }) =>
-            plan.notice === null || plan.case.liaisonId === null ? [] : [{ caseId, liaisonId: plan.case.liaisonId, body: fill(plan.notice), dedupeKey: `liaison_notice:${caseId}` }],
+            plan.notice === null || plan.case.liaisonId === null
+              ? []
+              : [{ caseId, liaisonId: plan.case.liaisonId, body: fill(plan.notice), dedupeKey: `liaison_notice:${caseId}` }],
           ),
         );
-        await scheduleTimers(db, steps.map(({ caseId, plan }) => ({ caseId, timers: plan.timers })));
+        await scheduleTimers(
+          db,
+          steps.map(({ caseId, plan }) => ({ caseId, timers: plan.timers })),
+        );
         return opened;
       }),
     );

@@ -45,8 +45,5 @@ export function renderReceipt(f: ReceiptFacts): string {
   }
   // Urgent receipts put the emergency number first and drop the lookup hint to stay within two SMS segments.
   if (call) return `如有危险请立即拨打${call}！您反映的情况已登记，编号${f.caseNo}，已通知${f.zoneName}优先处理。`;
-  return (
-    `您反映的问题已登记，编号${f.caseNo}，类别：${f.categoryZh}，` +
-    `由${f.zoneName}办理，${deadline}前答复。凭编号可查询进度。`
-  );
+  return `您反映的问题已登记，编号${f.caseNo}，类别：${f.categoryZh}，` + `由${f.zoneName}办理，${deadline}前答复。凭编号可查询进度。`;
 }

@@ -77,7 +77,17 @@ export function scoreKnowledge(
 }
 
 export function summarise(scored: readonly Scored[], minScore: number): KnowledgeReport {
-  const report: KnowledgeReport = { minScore, examples: scored.length, expecting: scored.filter((s) => s.example.expected).length, eligible: 0, answered: 0, right: 0, wrong: 0, missed: 0, missedByRouter: 0 };
+  const report: KnowledgeReport = {
+    minScore,
+    examples: scored.length,
+    expecting: scored.filter((s) => s.example.expected).length,
+    eligible: 0,
+    answered: 0,
+    right: 0,
+    wrong: 0,
+    missed: 0,
+    missedByRouter: 0,
+  };
   for (const s of scored) {
     if (s.eligible) report.eligible++;
     const given = s.eligible && s.best && s.best.score >= minScore ? s.best.slug : null;

@@ -52,9 +52,7 @@ export interface Act {
   key: string;
 }
 
-export type MoveOutcome =
-  | { done: true; zone: ZoneInfo; label: string }
-  | { done: false; why: 'unknown_zone' | 'same_zone' | 'at_top'; label?: string };
+export type MoveOutcome = { done: true; zone: ZoneInfo; label: string } | { done: false; why: 'unknown_zone' | 'same_zone' | 'at_top'; label?: string };
 
 /**
  * The case, and whether this liaison may act on it: their zones and below, or assigned to them.
@@ -91,7 +89,9 @@ export class CaseWork {
   async reply(db: pg.PoolClient, kase: CaseRow, act: Act, text: string): Promise<ReplyRoute> {
     const delivery = await answerResident(db, kase, `【答复】案件${kase.case_no}：${text}`, act, 'answer');
     await event(db, kase, 'replied', act.actor, { text, by: act.name, delivery: delivery.detail });
-    await db.query(`UPDATE "case" SET status = 'in_progress', updated_at = now() WHERE id = $1 AND status IN ('registered', 'accepted', 'reopened')`, [kase.id]);
+    await db.query(`UPDATE "case" SET status = 'in_progress', updated_at = now() WHERE id = $1 AND status IN ('registered', 'accepted', 'reopened')`, [
+      kase.id,
+    ]);
     return delivery.route;
   }
 
@@ -111,7 +111,10 @@ export class CaseWork {
     const zone = catalog.zonesById.get(kase.zone_id);
     const parent = zone && parentOf(zone, catalog);
     if (joint) {
-      await db.query(`UPDATE "case" SET joint_meeting = true, tags = array_append(array_remove(tags, '联席会议'), '联席会议'), updated_at = now() WHERE id = $1`, [kase.id]);
+      await db.query(
+        `UPDATE "case" SET joint_meeting = true, tags = array_append(array_remove(tags, '联席会议'), '联席会议'), updated_at = now() WHERE id = $1`,
+        [kase.id],
+      );
       await event(db, kase, 'sent_to_joint_meeting', act.actor, { reason, by: act.name });
       const convener = parent ? nearestWithLiaison(parent, catalog) : undefined;
       if (convener?.liaisonId) await this.notify(db, kase, convener.liaisonId, 'joint_meeting', `${act.name}：${reason || '需多部门联合办理'}`, act);
@@ -122,7 +125,14 @@ export class CaseWork {
   }
 
   /** Hands the case to another zone (its liaison, or the nearest one above it) and tells them. */
-  async transfer(db: pg.PoolClient, kase: CaseRow, act: Act, zoneCode: string, why: string, reason: 'transferred' | 'escalated' = 'transferred'): Promise<MoveOutcome> {
+  async transfer(
+    db: pg.PoolClient,
+    kase: CaseRow,
+    act: Act,
+    zoneCode: string,
+    why: string,
+    reason: 'transferred' | 'escalated' = 'transferred',
+  ): Promise<MoveOutcome> {
     const catalog = await this.deps.catalog.get();
     const target = catalog.zonesByCode.get(zoneCode);
     if (!target?.active) return { done: false, why: 'unknown_zone' };
@@ -132,7 +142,14 @@ export class CaseWork {
     await db.query('UPDATE "case" SET zone_id = $2, liaison_id = $3, updated_at = now() WHERE id = $1', [kase.id, target.id, handler?.liaisonId ?? null]);
     await event(db, kase, reason, act.actor, { from: from?.code ?? null, to: target.code, reason: why, by: act.name });
     if (handler?.liaisonId) {
-      await this.notify(db, { ...kase, zone_id: target.id }, handler.liaisonId, reason, `${act.name}：${why || (reason === 'escalated' ? '请上级协调' : '请接办')}`, act);
+      await this.notify(
+        db,
+        { ...kase, zone_id: target.id },
+        handler.liaisonId,
+        reason,
+        `${act.name}：${why || (reason === 'escalated' ? '请上级协调' : '请接办')}`,
+        act,
+      );
     }
     return { done: true, zone: target, label: zoneLabel(target, catalog) };
   }

@@ -15,15 +15,35 @@ export type Command =
   | { name: 'incomplete'; usage: string };
 
 const ALIASES: Record<string, Exclude<Command['name'], 'unknown' | 'incomplete'> | 'joint'> = {
-  help: 'help', 帮助: 'help', start: 'help',
-  cases: 'list', list: 'list', 我的案件: 'list', 案件: 'list', 列表: 'list',
-  case: 'show', show: 'show', 查看: 'show', 详情: 'show',
-  reply: 'reply', 回复: 'reply', 答复: 'reply',
-  resolve: 'resolve', 办结: 'resolve', 结案: 'resolve',
-  transfer: 'transfer', 转办: 'transfer', 转交: 'transfer',
-  escalate: 'escalate', 上报: 'escalate', 升级: 'escalate',
-  joint: 'joint', 联席: 'joint', 联席会议: 'joint',
-  note: 'note', 备注: 'note',
+  help: 'help',
+  帮助: 'help',
+  start: 'help',
+  cases: 'list',
+  list: 'list',
+  我的案件: 'list',
+  案件: 'list',
+  列表: 'list',
+  case: 'show',
+  show: 'show',
+  查看: 'show',
+  详情: 'show',
+  reply: 'reply',
+  回复: 'reply',
+  答复: 'reply',
+  resolve: 'resolve',
+  办结: 'resolve',
+  结案: 'resolve',
+  transfer: 'transfer',
+  转办: 'transfer',
+  转交: 'transfer',
+  escalate: 'escalate',
+  上报: 'escalate',
+  升级: 'escalate',
+  joint: 'joint',
+  联席: 'joint',
+  联席会议: 'joint',
+  note: 'note',
+  备注: 'note',
 };
 
 export const USAGE: Record<string, string> = {
@@ -65,8 +85,4 @@ export function parseCommand(input: string): Command {
   }
 }
 
-export const HELP_TEXT = [
-  '民情联络员命令：',
-  '我的案件 (/cases) — 列出本责任区未办结的案件',
-  ...Object.values(USAGE),
-].join('\n');
+export const HELP_TEXT = ['民情联络员命令：', '我的案件 (/cases) — 列出本责任区未办结的案件', ...Object.values(USAGE)].join('\n');

@@ -59,14 +59,17 @@ const OPEN_CASES_OF_LIAISON = `
 export class LiaisonDesk {
   private readonly work: CaseWork;
 
-  constructor(
-    private readonly deps: { pool: pg.Pool; catalog: Catalog; timeZone: string; returnVisit: { office: OfficeHours; afterHours: number } },
-  ) {
+  constructor(private readonly deps: { pool: pg.Pool; catalog: Catalog; timeZone: string; returnVisit: { office: OfficeHours; afterHours: number } }) {
     this.work = new CaseWork(deps);
   }
 
   static fromConfig(config: Config, pool: pg.Pool, catalog: Catalog): LiaisonDesk {
-    return new LiaisonDesk({ pool, catalog, timeZone: config.OFFICE_TIME_ZONE, returnVisit: { office: officeHoursOf(config), afterHours: config.RETURN_VISIT_AFTER_HOURS } });
+    return new LiaisonDesk({
+      pool,
+      catalog,
+      timeZone: config.OFFICE_TIME_ZONE,
+      returnVisit: { office: officeHoursOf(config), afterHours: config.RETURN_VISIT_AFTER_HOURS },
+    });
   }
 
   /** Runs one chat message from a bound liaison; the answer goes back to the chat through the outbox. */
@@ -79,7 +82,13 @@ export class LiaisonDesk {
       const parsed = parseCommand(text);
       const command: Command = chat.replyToCaseNo && parsed.name === 'unknown' ? { name: 'reply', caseNo: chat.replyToCaseNo, text: text.trim() } : parsed;
       const answer = await this.execute(client, liaison, command, chat);
-      await queueSend(client, { channel: chat.channel, to: chat.chatId, body: answer, kind: 'liaison_answer', dedupeKey: `liaison_answer:${chat.channel}:${chat.updateId}` });
+      await queueSend(client, {
+        channel: chat.channel,
+        to: chat.chatId,
+        body: answer,
+        kind: 'liaison_answer',
+        dedupeKey: `liaison_answer:${chat.channel}:${chat.updateId}`,
+      });
     });
   }
 
@@ -98,7 +107,13 @@ export class LiaisonDesk {
     const kase = await caseForLiaison(db, command.caseNo, liaison.id);
     if (!kase) return `没有编号为 ${command.caseNo} 的案件。`;
     if (!kase.allowed) {
-      await audit(db, { actor, action: 'liaison.refused', subjectType: 'case', subjectId: kase.case_no, detail: { command: command.name, channel: chat.channel } });
+      await audit(db, {
+        actor,
+        action: 'liaison.refused',
+        subjectType: 'case',
+        subjectId: kase.case_no,
+        detail: { command: command.name, channel: chat.channel },
+      });
       return `案件 ${kase.case_no} 不在您负责的责任区，不能${VERBS[command.name]}。`;
     }
     const act = { actor, name: liaison.name, key: `${chat.channel}:${chat.updateId}` };
@@ -125,7 +140,10 @@ export class LiaisonDesk {
 
   private async list(db: pg.PoolClient, liaison: BoundLiaison): Promise<string> {
     const catalog = await this.deps.catalog.get();
-    const { rows } = await db.query<{ case_no: string; status: CaseStatus; urgent: boolean; deadline_at: Date; category_zh: string; zone_id: number }>(OPEN_CASES_OF_LIAISON, [liaison.id]);
+    const { rows } = await db.query<{ case_no: string; status: CaseStatus; urgent: boolean; deadline_at: Date; category_zh: string; zone_id: number }>(
+      OPEN_CASES_OF_LIAISON,
+      [liaison.id],
+    );
     if (rows.length === 0) return '您负责的责任区暂无未办结案件。';
     const lines = rows.map((r) => {
       const zone = catalog.zonesById.get(r.zone_id);

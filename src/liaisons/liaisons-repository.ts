@@ -51,7 +51,11 @@ export async function liaisonExists(db: Queryable, id: number, { activeOnly = fa
 /** Adds a liaison; `phone` in E.164. Returns the new id. */
 export async function createLiaison(db: Queryable, l: { name: string; phone: string; email?: string | undefined }, actor: string): Promise<number> {
   return inTransaction(db, async (tx) => {
-    const { rows } = await tx.query<{ id: number }>('INSERT INTO liaison (name, phone, email) VALUES ($1, $2, $3) RETURNING id', [l.name, l.phone, l.email ?? null]);
+    const { rows } = await tx.query<{ id: number }>('INSERT INTO liaison (name, phone, email) VALUES ($1, $2, $3) RETURNING id', [
+      l.name,
+      l.phone,
+      l.email ?? null,
+    ]);
     const id = rows[0]!.id;
     await audit(tx, { actor, action: 'liaison.create', subjectType: 'liaison', subjectId: String(id), detail: { name: l.name } });
     return id;
@@ -61,7 +65,10 @@ export async function createLiaison(db: Queryable, l: { name: string; phone: str
 /** Revokes one of the liaison's bound chat accounts; false when it is not bound to them (or revoked already). */
 export async function revokeChat(db: Queryable, liaisonId: number, chatId: number, actor: string): Promise<boolean> {
   return inTransaction(db, async (tx) => {
-    const { rowCount } = await tx.query('UPDATE liaison_chat SET revoked_at = now() WHERE id = $1 AND liaison_id = $2 AND revoked_at IS NULL', [chatId, liaisonId]);
+    const { rowCount } = await tx.query('UPDATE liaison_chat SET revoked_at = now() WHERE id = $1 AND liaison_id = $2 AND revoked_at IS NULL', [
+      chatId,
+      liaisonId,
+    ]);
     if (!rowCount) return false;
     await audit(tx, { actor, action: 'liaison.revoke_chat', subjectType: 'liaison', subjectId: String(liaisonId), detail: { chatId } });
     return true;

@@ -45,17 +45,23 @@ async function undeliverable(db: pg.PoolClient, channel: ChannelName, address: s
   return null;
 }
 
-export async function routeReply(db: pg.PoolClient, kase: { reply_channel: ChannelName; reply_address: string | null; contact_id: number | null }): Promise<ReplyRoute> {
+export async function routeReply(
+  db: pg.PoolClient,
+  kase: { reply_channel: ChannelName; reply_address: string | null; contact_id: number | null },
+): Promise<ReplyRoute> {
   const reason = await undeliverable(db, kase.reply_channel, kase.reply_address);
   if (!reason) return { status: 'queued', channel: kase.reply_channel, to: kase.reply_address! };
   // A resident who chose the lookup is answered there, not on a channel they did not pick.
   if (reason !== 'lookup_chosen' && kase.contact_id !== null) {
-    const { rows } = await db.query<{ kind: string; address: string }>('SELECT kind, address FROM channel_identity WHERE contact_id = $1 ORDER BY id DESC', [kase.contact_id]);
+    const { rows } = await db.query<{ kind: string; address: string }>('SELECT kind, address FROM channel_identity WHERE contact_id = $1 ORDER BY id DESC', [
+      kase.contact_id,
+    ]);
     for (const { kind, channel } of FALLBACK) {
       for (const identity of rows.filter((r) => r.kind === kind)) {
         if (channel === kase.reply_channel && identity.address === kase.reply_address) continue;
         if (channel === 'sms' && !isMobile(identity.address)) continue;
-        if (!(await undeliverable(db, channel, identity.address))) return { status: 'queued', channel, to: identity.address, instead: { channel: kase.reply_channel, reason } };
+        if (!(await undeliverable(db, channel, identity.address)))
+          return { status: 'queued', channel, to: identity.address, instead: { channel: kase.reply_channel, reason } };
       }
     }
   }
@@ -66,7 +72,11 @@ export async function routeReply(db: pg.PoolClient, kase: { reply_channel: Chann
  * Queues the answer on its route, or keeps it on the case unsent (a message
  * without an outbox row: the resident's lookup shows it, staff see it was not sent).
  */
-export async function deliverReply(db: pg.PoolClient, route: ReplyRoute, r: { caseId: number; body: string; kind: ReplyKind; dedupeKey: string }): Promise<void> {
+export async function deliverReply(
+  db: pg.PoolClient,
+  route: ReplyRoute,
+  r: { caseId: number; body: string; kind: ReplyKind; dedupeKey: string },
+): Promise<void> {
   if (route.status === 'queued') {
     await queueSend(db, { channel: route.channel, to: route.to, body: r.body, kind: r.kind, caseId: r.caseId, dedupeKey: r.dedupeKey });
     return;

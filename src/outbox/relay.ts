@@ -160,7 +160,12 @@ export class OutboxRelay {
   private async claim(): Promise<Claimed[]> {
     const room = this.limiter.room(this.limited);
     const { rows } = await this.pool.query<Claimed>(CLAIM, [
-      room.channels, room.counts, this.limited, this.options.batchSize, this.holder, this.options.leaseSeconds,
+      room.channels,
+      room.counts,
+      this.limited,
+      this.options.batchSize,
+      this.holder,
+      this.options.leaseSeconds,
     ]);
     const unlimited: Promise<void>[] = [];
     for (const row of rows) {
@@ -198,7 +203,10 @@ export class OutboxRelay {
     const status = r.rateLimited ? 'rate_limited' : r.status === 'pending' ? 'retry' : r.status;
     sends.inc({ channel: row.channel, status });
     if (r.error) {
-      this.log.warn({ outboxId: row.outboxId, channel: row.channel, kind: row.kind, attempts: row.attempts, outcome: status, err: r.error }, 'send not completed');
+      this.log.warn(
+        { outboxId: row.outboxId, channel: row.channel, kind: row.kind, attempts: row.attempts, outcome: status, err: r.error },
+        'send not completed',
+      );
     }
   }
 
@@ -227,7 +235,10 @@ export class OutboxRelay {
     ]);
     if (rows.length === 0) return;
     try {
-      const fallbacks = await afterFinalFailure(this.pool, rows.map((r) => r.id));
+      const fallbacks = await afterFinalFailure(
+        this.pool,
+        rows.map((r) => r.id),
+      );
       if (fallbacks > 0) this.schedule(0);
     } catch (err) {
       // The outcome is recorded; only its timeline event and fallback are missing (the failed list still shows it).

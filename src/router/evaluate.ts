@@ -72,7 +72,9 @@ const macro = (scores: LabelScore[]) => scores.reduce((sum, c) => sum + c.f1, 0)
 const share = <T>(items: T[], test: (t: T) => boolean) => (items.length ? items.filter(test).length / items.length : NaN);
 
 function categoriesOf(examples: readonly Labelled[]): CategoryInfo[] {
-  return [...new Set(examples.map((e) => e.category))].sort().map((code) => ({ code, nameZh: code, nameEn: code, deadlineHours: 0, keywords: [], active: true }));
+  return [...new Set(examples.map((e) => e.category))]
+    .sort()
+    .map((code) => ({ code, nameZh: code, nameEn: code, deadlineHours: 0, keywords: [], active: true }));
 }
 
 /** Trains on `train`, scores the best guesses for each of `test` (the model alone, no admin keyword lists). */
@@ -89,7 +91,10 @@ export function evaluateWith(classifier: TextClassifier, trained: number, test: 
   );
   const withKind = results.filter((r) => r.expected.kind);
   const kinds = [...new Set(withKind.map((r) => r.expected.kind!))].sort();
-  const perKind = scoreLabels(kinds, withKind.map((r) => ({ predicted: r.kind, expected: r.expected.kind! })));
+  const perKind = scoreLabels(
+    kinds,
+    withKind.map((r) => ({ predicted: r.kind, expected: r.expected.kind! })),
+  );
   const routed = results.filter((r) => !r.triage);
   return {
     trained,
@@ -99,8 +104,14 @@ export function evaluateWith(classifier: TextClassifier, trained: number, test: 
     triageShare: share(results, (r) => r.triage),
     routedAccuracy: share(routed, (r) => r.guess === r.expected.category),
     kind: withKind.length ? { accuracy: share(withKind, (r) => r.kind === r.expected.kind), macroF1: macro(perKind), perKind } : null,
-    urgentRecall: share(results.filter((r) => r.expected.urgent), (r) => r.urgent),
-    falseAlarmRate: share(results.filter((r) => !r.expected.urgent), (r) => r.urgent),
+    urgentRecall: share(
+      results.filter((r) => r.expected.urgent),
+      (r) => r.urgent,
+    ),
+    falseAlarmRate: share(
+      results.filter((r) => !r.expected.urgent),
+      (r) => r.urgent,
+    ),
     perCategory,
   };
 }
@@ -165,7 +176,9 @@ export function formatUrgencyReport(r: UrgencyReport): string {
   return [
     `${r.dangerous} dangerous, ${r.harmless} harmless but alarming`,
     `recall ${pct(r.recall).trim()} (${Math.round(r.recall * r.dangerous)} of ${r.dangerous})   false alarms ${pct(r.falseAlarmRate).trim()} (${Math.round(r.falseAlarmRate * r.harmless)} of ${r.harmless})`,
-    `caught by: ${Object.entries(r.bySignal).map(([s, n]) => `${s} ${n}`).join(', ')}`,
+    `caught by: ${Object.entries(r.bySignal)
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ')}`,
     '',
     `${'danger'.padEnd(16)}caught`,
     ...r.perDanger.map((d) => `${d.label.padEnd(16)}${d.caught}/${d.of}`),

@@ -39,7 +39,11 @@ export class LogisticRegression {
   static train(dimensions: number, examples: readonly Example[], options: Partial<TrainingOptions> = {}): LogisticRegression {
     const { epochs, learningRate, l2 } = { ...DEFAULTS, ...options };
     const labels = [...new Set(examples.map((e) => e.label))].sort();
-    const model = new LogisticRegression(labels, labels.map(() => new Float64Array(dimensions)), new Float64Array(labels.length));
+    const model = new LogisticRegression(
+      labels,
+      labels.map(() => new Float64Array(dimensions)),
+      new Float64Array(labels.length),
+    );
     const ys = examples.map((e) => labels.indexOf(e.label));
     // Balanced class weights: a label with few examples counts as much as a common one.
     const perLabel = labels.map((_, k) => ys.filter((y) => y === k).length);
@@ -54,7 +58,11 @@ export class LogisticRegression {
   }
 
   static fromJSON(m: SerializedHead): LogisticRegression {
-    return new LogisticRegression(m.labels, m.weights.map((w) => Float64Array.from(w)), Float64Array.from(m.bias));
+    return new LogisticRegression(
+      m.labels,
+      m.weights.map((w) => Float64Array.from(w)),
+      Float64Array.from(m.bias),
+    );
   }
 
   toJSON(): SerializedHead {

@@ -34,7 +34,10 @@ export interface RetrainResult {
 /** Identifies the shipped examples (and the feature format) a model was trained with. */
 export function shippedDigest(dir = TRAINING_DIR): string {
   const hash = createHash('sha256').update(MODEL_FORMAT);
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) hash.update(file).update(readFileSync(join(dir, file)));
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort())
+    hash.update(file).update(readFileSync(join(dir, file)));
   return hash.digest('hex').slice(0, 32);
 }
 

@@ -14,7 +14,8 @@ import type { CatalogSnapshot, ZoneInfo } from '../catalog/catalog.js';
 import { zoneChain } from '../catalog/zone-tree.js';
 
 /** Words for public staff and their misdeeds: a report naming none of them is about someone else (a gambling den). */
-const PUBLIC_STAFF = /干部|官员|领导|主任|书记|科长|局长|所长|站长|队长|组长|网格员|联络员|工作人员|公务员|城管|执法人员|民警|村委会|居委会|办事处|贪污|受贿|索贿|行贿|回扣|挪用|侵占|吃拿卡要|优亲厚友|以权谋私|\b(official|cadre|bribe|corrupt)/i;
+const PUBLIC_STAFF =
+  /干部|官员|领导|主任|书记|科长|局长|所长|站长|队长|组长|网格员|联络员|工作人员|公务员|城管|执法人员|民警|村委会|居委会|办事处|贪污|受贿|索贿|行贿|回扣|挪用|侵占|吃拿卡要|优亲厚友|以权谋私|\b(official|cadre|bribe|corrupt)/i;
 const TITLES = '主任|副主任|书记|副书记|站长|联络员|网格员|组长|干部|科长';
 /** The words that turn a zone's name into its office (翠湖社区居委会, 华山街道办). */
 const OFFICE = /^(的)?(居委会|村委会|办事处|街道办|办公室|工作站|党委|党支部|服务中心|工作人员|干部|主任|书记|网格员|联络员)/;

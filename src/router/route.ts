@@ -70,9 +70,7 @@ export function route(
   const supervisory = confidential ? supervisoryZone(catalog, options.supervisoryZoneCode) : undefined;
   // A confidential case goes to the supervisory body (or, where none is configured, the district root
   // with no liaison: admins see it); no rule may send it back to the zone it came from.
-  const zone = confidential
-    ? (supervisory ?? rootOf(resolved.zone, catalog))
-    : (action.zoneCode && catalog.zonesByCode.get(action.zoneCode)) || resolved.zone;
+  const zone = confidential ? (supervisory ?? rootOf(resolved.zone, catalog)) : (action.zoneCode && catalog.zonesByCode.get(action.zoneCode)) || resolved.zone;
   const wanted = confidential
     ? (supervisory?.liaisonId ?? null)
     : (action.liaisonId ?? (zone === resolved.zone ? resolved.liaisonId : (nearestWithLiaison(zone, catalog)?.liaisonId ?? null)));

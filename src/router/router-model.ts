@@ -56,7 +56,12 @@ export class RouterModel {
       examples.map((e, n) => ({ x: xs[n]!, label: e.category, weight: e.weight })),
       options,
     );
-    return new RouterModel(vocabulary, category, head((e) => e.kind), head((e) => (e.urgent === undefined ? undefined : e.urgent ? URGENT : CALM)));
+    return new RouterModel(
+      vocabulary,
+      category,
+      head((e) => e.kind),
+      head((e) => (e.urgent === undefined ? undefined : e.urgent ? URGENT : CALM)),
+    );
   }
 
   static fromJSON(m: SerializedRouterModel): RouterModel {

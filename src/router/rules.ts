@@ -54,7 +54,8 @@ export function ruleProblem(
   if (unknownChannel) return { field: 'conditions.channels', message: `no channel ${unknownChannel}: the rule could never match` };
   const unknownCategory = conditions.categories?.find((c) => !catalog.categoriesByCode.get(c)?.active);
   if (unknownCategory) return { field: 'conditions.categories', message: `no active category ${unknownCategory}: the rule could never match` };
-  if (conditions.zoneCode && !catalog.zonesByCode.has(conditions.zoneCode)) return { field: 'conditions.zoneCode', message: `unknown zone ${conditions.zoneCode}` };
+  if (conditions.zoneCode && !catalog.zonesByCode.has(conditions.zoneCode))
+    return { field: 'conditions.zoneCode', message: `unknown zone ${conditions.zoneCode}` };
   if (action.zoneCode && !catalog.zonesByCode.get(action.zoneCode)?.active) return { field: 'action.zoneCode', message: `unknown zone ${action.zoneCode}` };
   return null;
 }

@@ -9,7 +9,43 @@
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN_RUN = /[\u3400-\u9fff]+/g;
 /** Words that carry no topic. */
-const STOP = new Set(['的', '了', '是', '在', '我', '我们', '你', '您', '他', '她', '也', '就', '都', '和', '与', '吗', '呢', '吧', '啊', '呀', '这', '那', '有', '一个', 'the', 'a', 'an', 'to', 'of', 'and', 'is', 'in', 'i', 'my', 'it']);
+const STOP = new Set([
+  '的',
+  '了',
+  '是',
+  '在',
+  '我',
+  '我们',
+  '你',
+  '您',
+  '他',
+  '她',
+  '也',
+  '就',
+  '都',
+  '和',
+  '与',
+  '吗',
+  '呢',
+  '吧',
+  '啊',
+  '呀',
+  '这',
+  '那',
+  '有',
+  '一个',
+  'the',
+  'a',
+  'an',
+  'to',
+  'of',
+  'and',
+  'is',
+  'in',
+  'i',
+  'my',
+  'it',
+]);
 
 export function features(text: string): string[] {
   const normalized = text.normalize('NFKC').toLowerCase();

@@ -175,7 +175,14 @@ function keepTail(lines: string[], line: string) {
 }
 
 function lastLines(text: string): string {
-  return text.split('\n').filter((l) => /FATAL|ERROR|HINT|could not|in use/i.test(l)).slice(-3).join(' ').trim() || text.split('\n').slice(-2).join(' ').trim();
+  return (
+    text
+      .split('\n')
+      .filter((l) => /FATAL|ERROR|HINT|could not|in use/i.test(l))
+      .slice(-3)
+      .join(' ')
+      .trim() || text.split('\n').slice(-2).join(' ').trim()
+  );
 }
 
 function isAlive(pid: number): boolean {

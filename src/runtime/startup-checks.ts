@@ -47,7 +47,11 @@ export async function ensurePortsFree(config: Pick<Config, 'PORT' | 'HOST' | 'SM
 /** Errors that may pass on their own (the service is starting, or briefly away): worth another try. */
 function transient(err: unknown): boolean {
   const code = (err as { code?: string })?.code;
-  return code === undefined || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|57P03)$/.test(code) || /timeout/i.test(String((err as Error)?.message));
+  return (
+    code === undefined ||
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|57P03)$/.test(code) ||
+    /timeout/i.test(String((err as Error)?.message))
+  );
 }
 
 async function retryUntil<T>(deadline: number, attempt: () => Promise<T>): Promise<T> {
@@ -95,7 +99,9 @@ export async function waitForRedis(redis: Redis, url: string, configured: boolea
   } catch (err) {
     throw new StartupError(
       `cannot reach Redis at ${redactUrl(url)}: ${describe(err)}`,
-      configured ? 'check REDIS_URL, and that Redis is running and accepts connections from here' : 'the private redis-server did not answer: see the log above, or set REDIS_URL',
+      configured
+        ? 'check REDIS_URL, and that Redis is running and accepts connections from here'
+        : 'the private redis-server did not answer: see the log above, or set REDIS_URL',
       { cause: err },
     );
   } finally {
@@ -113,7 +119,10 @@ export async function checkEvictionPolicy(redis: Redis, url: string, production:
     log.warn({ redis: { url: redactUrl(url) } }, 'could not read Redis maxmemory-policy (CONFIG and INFO refused): make sure it is noeviction');
   } else if (policy !== 'noeviction') {
     if (production) throw new StartupError(`Redis at ${redactUrl(url)} evicts keys (maxmemory-policy ${policy})`, EVICTION_HINT);
-    log.warn({ redis: { url: redactUrl(url), evictionPolicy: policy }, hint: EVICTION_HINT }, `Redis evicts keys (maxmemory-policy ${policy}): queued jobs can be lost`);
+    log.warn(
+      { redis: { url: redactUrl(url), evictionPolicy: policy }, hint: EVICTION_HINT },
+      `Redis evicts keys (maxmemory-policy ${policy}): queued jobs can be lost`,
+    );
   }
   return policy;
 }

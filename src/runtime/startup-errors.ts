@@ -32,15 +32,26 @@ export function redactUrl(url: string): string {
 export function explainStartupFailure(err: unknown, config: Pick<Config, 'PORT' | 'HOST' | 'SMTP_LISTEN_PORT'>): StartupError {
   if (err instanceof StartupError) return err;
   if (!(err instanceof Error)) {
-    return new StartupError(`start-up was rejected without an error (${describe(err)})`, 'this is a bug: please report it with the log lines above', { cause: err });
+    return new StartupError(`start-up was rejected without an error (${describe(err)})`, 'this is a bug: please report it with the log lines above', {
+      cause: err,
+    });
   }
   const e = err as NodeJS.ErrnoException & { port?: number; address?: string };
   if (e.syscall === 'listen' || e.code === 'EADDRINUSE') {
     const variable = e.port === config.PORT ? 'PORT' : e.port === config.SMTP_LISTEN_PORT ? 'SMTP_LISTEN_PORT' : 'PORT or SMTP_LISTEN_PORT';
     const where = `port ${e.port ?? '?'} on ${e.address ?? config.HOST}`;
-    if (e.code === 'EADDRINUSE') return new StartupError(`${where} is already in use`, `another process (another gateway?) listens there: stop it, or set ${variable} to a free port`, { cause: err });
-    if (e.code === 'EACCES') return new StartupError(`not allowed to listen on ${where}`, `ports below 1024 need privileges: set ${variable} to a port above 1024`, { cause: err });
-    if (e.code === 'EADDRNOTAVAIL') return new StartupError(`${e.address ?? config.HOST} is not an address of this machine`, 'set HOST (and SMTP_LISTEN_HOST) to one of its addresses, or 0.0.0.0', { cause: err });
+    if (e.code === 'EADDRINUSE')
+      return new StartupError(`${where} is already in use`, `another process (another gateway?) listens there: stop it, or set ${variable} to a free port`, {
+        cause: err,
+      });
+    if (e.code === 'EACCES')
+      return new StartupError(`not allowed to listen on ${where}`, `ports below 1024 need privileges: set ${variable} to a port above 1024`, { cause: err });
+    if (e.code === 'EADDRNOTAVAIL')
+      return new StartupError(
+        `${e.address ?? config.HOST} is not an address of this machine`,
+        'set HOST (and SMTP_LISTEN_HOST) to one of its addresses, or 0.0.0.0',
+        { cause: err },
+      );
   }
   return new StartupError(err.message || err.name, '', { cause: err });
 }

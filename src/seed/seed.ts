@@ -10,7 +10,12 @@ import { WUHUA, WUHUA_CENTRE, WUHUA_SUPERVISORY, type SeedLiaison } from './wuhu
 import { loadDemoEntries } from '../knowledge/demo-entries.js';
 
 type Level = 'street' | 'community' | 'group';
-interface SeedZone { code: string; name: string; aliases: string[]; liaison: SeedLiaison }
+interface SeedZone {
+  code: string;
+  name: string;
+  aliases: string[];
+  liaison: SeedLiaison;
+}
 
 /**
  * Returns how many zones (the district root included) and distinct liaisons the seed covers, and how

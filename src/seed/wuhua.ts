@@ -13,11 +13,35 @@
  * none is repeated between zones, so a match names one zone.
  */
 
-export interface SeedLiaison { name: string; phone: string; email?: string }
-export interface SeedGroup { code: string; name: string; aliases: string[]; liaison: SeedLiaison }
-export interface SeedCommunity { code: string; name: string; aliases: string[]; liaison: SeedLiaison; groups: SeedGroup[] }
-export interface SeedStreet { code: string; name: string; aliases: string[]; liaison: SeedLiaison; communities: SeedCommunity[] }
-export interface SeedDistrict { name: string; liaison: SeedLiaison }
+export interface SeedLiaison {
+  name: string;
+  phone: string;
+  email?: string;
+}
+export interface SeedGroup {
+  code: string;
+  name: string;
+  aliases: string[];
+  liaison: SeedLiaison;
+}
+export interface SeedCommunity {
+  code: string;
+  name: string;
+  aliases: string[];
+  liaison: SeedLiaison;
+  groups: SeedGroup[];
+}
+export interface SeedStreet {
+  code: string;
+  name: string;
+  aliases: string[];
+  liaison: SeedLiaison;
+  communities: SeedCommunity[];
+}
+export interface SeedDistrict {
+  name: string;
+  liaison: SeedLiaison;
+}
 
 /** The district root (code `district`, created by the migration): the triage desk. */
 export const WUHUA_CENTRE: SeedDistrict = {
@@ -37,11 +61,15 @@ export const WUHUA_SUPERVISORY = {
 
 export const WUHUA: SeedStreet[] = [
   {
-    code: 'wh-hs', name: '华山街道', aliases: ['华山南路', '华山西路', '五一路', '东风西路'],
+    code: 'wh-hs',
+    name: '华山街道',
+    aliases: ['华山南路', '华山西路', '五一路', '东风西路'],
     liaison: { name: '李建华', phone: '13800000100', email: 'lijianhua@demo.invalid' },
     communities: [
       {
-        code: 'wh-hs-ch', name: '翠湖社区', aliases: ['翠湖', '翠湖南路', '翠湖北路', '洪化桥'],
+        code: 'wh-hs-ch',
+        name: '翠湖社区',
+        aliases: ['翠湖', '翠湖南路', '翠湖北路', '洪化桥'],
         liaison: { name: '杨丽芬', phone: '13800000110' },
         groups: [
           { code: 'wh-hs-ch-01', name: '第一居民小组', aliases: ['翠湖西路'], liaison: { name: '赵桂兰', phone: '13800000111' } },
@@ -49,7 +77,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-hs-yt', name: '圆通社区', aliases: ['圆通街', '圆通山', '圆通寺', '青云街'],
+        code: 'wh-hs-yt',
+        name: '圆通社区',
+        aliases: ['圆通街', '圆通山', '圆通寺', '青云街'],
         liaison: { name: '张晓燕', phone: '13800000120' },
         groups: [
           { code: 'wh-hs-yt-01', name: '第一居民小组', aliases: ['北门街'], liaison: { name: '陈国强', phone: '13800000121' } },
@@ -57,7 +87,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-hs-wl', name: '文林社区', aliases: ['文林街', '文化巷', '云南大学'],
+        code: 'wh-hs-wl',
+        name: '文林社区',
+        aliases: ['文林街', '文化巷', '云南大学'],
         liaison: { name: '黄志明', phone: '13800000130' },
         groups: [
           { code: 'wh-hs-wl-01', name: '第一居民小组', aliases: ['先生坡'], liaison: { name: '孙秀英', phone: '13800000131' } },
@@ -67,11 +99,15 @@ export const WUHUA: SeedStreet[] = [
     ],
   },
   {
-    code: 'wh-hg', name: '护国街道', aliases: ['护国路', '正义路', '南屏街', '三市街'],
+    code: 'wh-hg',
+    name: '护国街道',
+    aliases: ['护国路', '正义路', '南屏街', '三市街'],
     liaison: { name: '王海燕', phone: '13800000200', email: 'wanghaiyan@demo.invalid' },
     communities: [
       {
-        code: 'wh-hg-hg', name: '护国社区', aliases: ['护国桥', '长春路', '甬道街'],
+        code: 'wh-hg-hg',
+        name: '护国社区',
+        aliases: ['护国桥', '长春路', '甬道街'],
         liaison: { name: '杜文斌', phone: '13800000210' },
         groups: [
           { code: 'wh-hg-hg-01', name: '第一居民小组', aliases: ['文庙直街'], liaison: { name: '罗玉珍', phone: '13800000211' } },
@@ -79,7 +115,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-hg-gh', name: '光华社区', aliases: ['光华街', '文明街', '象眼街'],
+        code: 'wh-hg-gh',
+        name: '光华社区',
+        aliases: ['光华街', '文明街', '象眼街'],
         liaison: { name: '吴静', phone: '13800000220' },
         groups: [
           { code: 'wh-hg-gh-01', name: '第一居民小组', aliases: ['威远街'], liaison: { name: '郑伟', phone: '13800000221' } },
@@ -87,7 +125,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-hg-jx', name: '景星社区', aliases: ['景星街', '花鸟市场', '云瑞西路'],
+        code: 'wh-hg-jx',
+        name: '景星社区',
+        aliases: ['景星街', '花鸟市场', '云瑞西路'],
         liaison: { name: '许家豪', phone: '13800000230' },
         groups: [
           { code: 'wh-hg-jx-01', name: '第一居民小组', aliases: ['吉祥巷'], liaison: { name: '谢红梅', phone: '13800000231' } },
@@ -97,11 +137,15 @@ export const WUHUA: SeedStreet[] = [
     ],
   },
   {
-    code: 'wh-dg', name: '大观街道', aliases: ['大观路', '大观街', '人民西路', '大观河'],
+    code: 'wh-dg',
+    name: '大观街道',
+    aliases: ['大观路', '大观街', '人民西路', '大观河'],
     liaison: { name: '张卫东', phone: '13800000300', email: 'zhangweidong@demo.invalid' },
     communities: [
       {
-        code: 'wh-dg-dgl', name: '大观楼社区', aliases: ['大观楼', '大观公园', '近华浦'],
+        code: 'wh-dg-dgl',
+        name: '大观楼社区',
+        aliases: ['大观楼', '大观公园', '近华浦'],
         liaison: { name: '高红', phone: '13800000310' },
         groups: [
           { code: 'wh-dg-dgl-01', name: '第一居民小组', aliases: ['大观商业城'], liaison: { name: '梁志勇', phone: '13800000311' } },
@@ -109,7 +153,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-dg-zt', name: '篆塘社区', aliases: ['篆塘', '篆塘路', '篆塘公园'],
+        code: 'wh-dg-zt',
+        name: '篆塘社区',
+        aliases: ['篆塘', '篆塘路', '篆塘公园'],
         liaison: { name: '邓建平', phone: '13800000320' },
         groups: [
           { code: 'wh-dg-zt-01', name: '第一居民小组', aliases: ['篆新农贸市场'], liaison: { name: '冯丽娟', phone: '13800000321' } },
@@ -117,7 +163,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-dg-xb', name: '西坝社区', aliases: ['西坝', '西坝新村'],
+        code: 'wh-dg-xb',
+        name: '西坝社区',
+        aliases: ['西坝', '西坝新村'],
         liaison: { name: '蒋文华', phone: '13800000330' },
         groups: [
           { code: 'wh-dg-xb-01', name: '第一居民小组', aliases: ['西坝花园'], liaison: { name: '韩志强', phone: '13800000331' } },
@@ -127,11 +175,15 @@ export const WUHUA: SeedStreet[] = [
     ],
   },
   {
-    code: 'wh-lx', name: '龙翔街道', aliases: ['龙翔街', '建设路', '小菜园'],
+    code: 'wh-lx',
+    name: '龙翔街道',
+    aliases: ['龙翔街', '建设路', '小菜园'],
     liaison: { name: '陈志远', phone: '13800000400', email: 'chenzhiyuan@demo.invalid' },
     communities: [
       {
-        code: 'wh-lx-sd', name: '师大社区', aliases: ['一二一大街', '云南师范大学', '西南联大旧址'],
+        code: 'wh-lx-sd',
+        name: '师大社区',
+        aliases: ['一二一大街', '云南师范大学', '西南联大旧址'],
         liaison: { name: '付晓明', phone: '13800000410' },
         groups: [
           { code: 'wh-lx-sd-01', name: '第一居民小组', aliases: ['师大北院'], liaison: { name: '沈丽华', phone: '13800000411' } },
@@ -139,7 +191,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-lx-lx', name: '龙翔社区', aliases: ['龙翔小区', '龙翔农贸市场'],
+        code: 'wh-lx-lx',
+        name: '龙翔社区',
+        aliases: ['龙翔小区', '龙翔农贸市场'],
         liaison: { name: '卢建军', phone: '13800000420' },
         groups: [
           { code: 'wh-lx-lx-01', name: '第一居民小组', aliases: ['建设路小区'], liaison: { name: '钟秀珍', phone: '13800000421' } },
@@ -147,7 +201,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-lx-xf', name: '学府社区', aliases: ['学府路', '昆明理工大学'],
+        code: 'wh-lx-xf',
+        name: '学府社区',
+        aliases: ['学府路', '昆明理工大学'],
         liaison: { name: '田芳', phone: '13800000430' },
         groups: [
           { code: 'wh-lx-xf-01', name: '第一居民小组', aliases: ['理工大学家属区'], liaison: { name: '萧伟', phone: '13800000431' } },
@@ -157,11 +213,15 @@ export const WUHUA: SeedStreet[] = [
     ],
   },
   {
-    code: 'wh-fn', name: '丰宁街道', aliases: ['西昌路', '红锦路', '丰宁农贸市场'],
+    code: 'wh-fn',
+    name: '丰宁街道',
+    aliases: ['西昌路', '红锦路', '丰宁农贸市场'],
     liaison: { name: '刘红英', phone: '13800000500', email: 'liuhongying@demo.invalid' },
     communities: [
       {
-        code: 'wh-fn-fn', name: '丰宁社区', aliases: ['丰宁小区', '丰宁新村'],
+        code: 'wh-fn-fn',
+        name: '丰宁社区',
+        aliases: ['丰宁小区', '丰宁新村'],
         liaison: { name: '白建新', phone: '13800000510' },
         groups: [
           { code: 'wh-fn-fn-01', name: '第一居民小组', aliases: ['丰宁二区'], liaison: { name: '崔玉兰', phone: '13800000511' } },
@@ -169,7 +229,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-fn-xz', name: '西站社区', aliases: ['昆明西站', '西站立交', '西站农贸市场'],
+        code: 'wh-fn-xz',
+        name: '西站社区',
+        aliases: ['昆明西站', '西站立交', '西站农贸市场'],
         liaison: { name: '范小红', phone: '13800000520' },
         groups: [
           { code: 'wh-fn-xz-01', name: '第一居民小组', aliases: ['西站小区'], liaison: { name: '任继东', phone: '13800000521' } },
@@ -177,7 +239,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-fn-hj', name: '红锦社区', aliases: ['红锦小区', '昆师路'],
+        code: 'wh-fn-hj',
+        name: '红锦社区',
+        aliases: ['红锦小区', '昆师路'],
         liaison: { name: '贾明', phone: '13800000530' },
         groups: [
           { code: 'wh-fn-hj-01', name: '第一居民小组', aliases: ['昆明师专宿舍'], liaison: { name: '丁慧', phone: '13800000531' } },
@@ -187,11 +251,15 @@ export const WUHUA: SeedStreet[] = [
     ],
   },
   {
-    code: 'wh-lh', name: '莲华街道', aliases: ['新闻路', '圆通北路', '北仓坡'],
+    code: 'wh-lh',
+    name: '莲华街道',
+    aliases: ['新闻路', '圆通北路', '北仓坡'],
     liaison: { name: '杨志华', phone: '13800000600', email: 'yangzhihua@demo.invalid' },
     communities: [
       {
-        code: 'wh-lh-lhc', name: '莲花池社区', aliases: ['莲花池', '莲花池公园', '北仓村'],
+        code: 'wh-lh-lhc',
+        name: '莲花池社区',
+        aliases: ['莲花池', '莲花池公园', '北仓村'],
         liaison: { name: '郭丽', phone: '13800000610' },
         groups: [
           { code: 'wh-lh-lhc-01', name: '第一居民小组', aliases: ['莲花小区'], liaison: { name: '夏文', phone: '13800000611' } },
@@ -199,7 +267,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-lh-xwl', name: '新闻路社区', aliases: ['新闻里', '云南日报社'],
+        code: 'wh-lh-xwl',
+        name: '新闻路社区',
+        aliases: ['新闻里', '云南日报社'],
         liaison: { name: '程海', phone: '13800000620' },
         groups: [
           { code: 'wh-lh-xwl-01', name: '第一居民小组', aliases: ['报社宿舍'], liaison: { name: '于秀梅', phone: '13800000621' } },
@@ -207,7 +277,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-lh-jc', name: '教场社区', aliases: ['教场中路', '教场北路', '教场东路'],
+        code: 'wh-lh-jc',
+        name: '教场社区',
+        aliases: ['教场中路', '教场北路', '教场东路'],
         liaison: { name: '袁晓东', phone: '13800000630' },
         groups: [
           { code: 'wh-lh-jc-01', name: '第一居民小组', aliases: ['教场小区'], liaison: { name: '陆红霞', phone: '13800000631' } },
@@ -217,11 +289,15 @@ export const WUHUA: SeedStreet[] = [
     ],
   },
   {
-    code: 'wh-hy', name: '红云街道', aliases: ['红云路', '北二环', '金鼎山'],
+    code: 'wh-hy',
+    name: '红云街道',
+    aliases: ['红云路', '北二环', '金鼎山'],
     liaison: { name: '赵国强', phone: '13800000700', email: 'zhaoguoqiang@demo.invalid' },
     communities: [
       {
-        code: 'wh-hy-hy', name: '红云社区', aliases: ['红云小区', '红云花园'],
+        code: 'wh-hy-hy',
+        name: '红云社区',
+        aliases: ['红云小区', '红云花园'],
         liaison: { name: '方静', phone: '13800000710' },
         groups: [
           { code: 'wh-hy-hy-01', name: '第一居民小组', aliases: ['红云新村'], liaison: { name: '石磊', phone: '13800000711' } },
@@ -229,7 +305,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-hy-wqy', name: '王旗营社区', aliases: ['王旗营', '王旗营立交'],
+        code: 'wh-hy-wqy',
+        name: '王旗营社区',
+        aliases: ['王旗营', '王旗营立交'],
         liaison: { name: '金秀云', phone: '13800000720' },
         groups: [
           { code: 'wh-hy-wqy-01', name: '第一居民小组', aliases: ['王旗营小区'], liaison: { name: '廖勇', phone: '13800000721' } },
@@ -237,7 +315,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-hy-hs', name: '虹山社区', aliases: ['虹山', '虹山北路', '虹山南路'],
+        code: 'wh-hy-hs',
+        name: '虹山社区',
+        aliases: ['虹山', '虹山北路', '虹山南路'],
         liaison: { name: '尹红', phone: '13800000730' },
         groups: [
           { code: 'wh-hy-hs-01', name: '第一居民小组', aliases: ['虹山新村'], liaison: { name: '邱志华', phone: '13800000731' } },
@@ -247,11 +327,15 @@ export const WUHUA: SeedStreet[] = [
     ],
   },
   {
-    code: 'wh-hlp', name: '黑林铺街道', aliases: ['昆沙路', '滇缅大道', '海源北路'],
+    code: 'wh-hlp',
+    name: '黑林铺街道',
+    aliases: ['昆沙路', '滇缅大道', '海源北路'],
     liaison: { name: '孙伟', phone: '13800000800', email: 'sunwei@demo.invalid' },
     communities: [
       {
-        code: 'wh-hlp-hlp', name: '黑林铺社区', aliases: ['黑林铺', '黑林铺立交', '黑林铺农贸市场'],
+        code: 'wh-hlp-hlp',
+        name: '黑林铺社区',
+        aliases: ['黑林铺', '黑林铺立交', '黑林铺农贸市场'],
         liaison: { name: '毛建华', phone: '13800000810' },
         groups: [
           { code: 'wh-hlp-hlp-01', name: '第一居民小组', aliases: ['黑林铺老街'], liaison: { name: '段丽萍', phone: '13800000811' } },
@@ -259,7 +343,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-hlp-cjb', name: '车家壁社区', aliases: ['车家壁', '车家壁立交'],
+        code: 'wh-hlp-cjb',
+        name: '车家壁社区',
+        aliases: ['车家壁', '车家壁立交'],
         liaison: { name: '龙建国', phone: '13800000820' },
         groups: [
           { code: 'wh-hlp-cjb-01', name: '第一居民小组', aliases: ['车家壁小区'], liaison: { name: '史秀华', phone: '13800000821' } },
@@ -267,7 +353,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-hlp-ms', name: '眠山社区', aliases: ['眠山', '眠山公园'],
+        code: 'wh-hlp-ms',
+        name: '眠山社区',
+        aliases: ['眠山', '眠山公园'],
         liaison: { name: '顾小平', phone: '13800000830' },
         groups: [
           { code: 'wh-hlp-ms-01', name: '第一居民小组', aliases: ['眠山小区'], liaison: { name: '侯丽娟', phone: '13800000831' } },
@@ -277,11 +365,15 @@ export const WUHUA: SeedStreet[] = [
     ],
   },
   {
-    code: 'wh-pj', name: '普吉街道', aliases: ['普吉路', '二环西路', '王筇路'],
+    code: 'wh-pj',
+    name: '普吉街道',
+    aliases: ['普吉路', '二环西路', '王筇路'],
     liaison: { name: '黄丽华', phone: '13800000900', email: 'huanglihua@demo.invalid' },
     communities: [
       {
-        code: 'wh-pj-pj', name: '普吉社区', aliases: ['普吉村', '普吉农贸市场'],
+        code: 'wh-pj-pj',
+        name: '普吉社区',
+        aliases: ['普吉村', '普吉农贸市场'],
         liaison: { name: '孟凡', phone: '13800000910' },
         groups: [
           { code: 'wh-pj-pj-01', name: '第一居民小组', aliases: ['普吉小区'], liaison: { name: '黎秀英', phone: '13800000911' } },
@@ -289,7 +381,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-pj-wjq', name: '王家桥社区', aliases: ['王家桥', '王家桥立交'],
+        code: 'wh-pj-wjq',
+        name: '王家桥社区',
+        aliases: ['王家桥', '王家桥立交'],
         liaison: { name: '武志刚', phone: '13800000920' },
         groups: [
           { code: 'wh-pj-wjq-01', name: '第一居民小组', aliases: ['王家桥小区'], liaison: { name: '乔丽', phone: '13800000921' } },
@@ -297,7 +391,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-pj-cjy', name: '陈家营社区', aliases: ['陈家营', '陈家营村'],
+        code: 'wh-pj-cjy',
+        name: '陈家营社区',
+        aliases: ['陈家营', '陈家营村'],
         liaison: { name: '严红梅', phone: '13800000930' },
         groups: [
           { code: 'wh-pj-cjy-01', name: '第一居民小组', aliases: ['陈家营小区'], liaison: { name: '覃明', phone: '13800000931' } },
@@ -308,11 +404,15 @@ export const WUHUA: SeedStreet[] = [
   },
   {
     // Rural: the former 沙朗乡 and 厂口乡; old addresses still use the township names.
-    code: 'wh-xz', name: '西翥街道', aliases: ['西翥', '沙朗乡', '厂口乡'],
+    code: 'wh-xz',
+    name: '西翥街道',
+    aliases: ['西翥', '沙朗乡', '厂口乡'],
     liaison: { name: '杨春', phone: '13800001000', email: 'yangchun@demo.invalid' },
     communities: [
       {
-        code: 'wh-xz-sl', name: '沙朗社区', aliases: ['沙朗', '沙朗村', '桃园村'],
+        code: 'wh-xz-sl',
+        name: '沙朗社区',
+        aliases: ['沙朗', '沙朗村', '桃园村'],
         liaison: { name: '字建平', phone: '13800001010' },
         groups: [
           { code: 'wh-xz-sl-01', name: '第一居民小组', aliases: ['沙朗大村'], liaison: { name: '杨金花', phone: '13800001011' } },
@@ -320,7 +420,9 @@ export const WUHUA: SeedStreet[] = [
         ],
       },
       {
-        code: 'wh-xz-ck', name: '厂口社区', aliases: ['厂口', '厂口村', '厂口集镇'],
+        code: 'wh-xz-ck',
+        name: '厂口社区',
+        aliases: ['厂口', '厂口村', '厂口集镇'],
         liaison: { name: '李绍华', phone: '13800001020' },
         groups: [
           { code: 'wh-xz-ck-01', name: '第一居民小组', aliases: ['厂口老街'], liaison: { name: '普志刚', phone: '13800001021' } },

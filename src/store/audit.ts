@@ -10,8 +10,11 @@ export interface AuditEntry {
 }
 
 export async function audit(pool: Queryable, e: AuditEntry): Promise<void> {
-  await pool.query(
-    'INSERT INTO audit_event (actor, action, subject_type, subject_id, detail) VALUES ($1, $2, $3, $4, $5)',
-    [e.actor, e.action, e.subjectType, e.subjectId ?? null, JSON.stringify(e.detail ?? {})],
-  );
+  await pool.query('INSERT INTO audit_event (actor, action, subject_type, subject_id, detail) VALUES ($1, $2, $3, $4, $5)', [
+    e.actor,
+    e.action,
+    e.subjectType,
+    e.subjectId ?? null,
+    JSON.stringify(e.detail ?? {}),
+  ]);
 }

@@ -13,9 +13,8 @@ import type pg from 'pg';
 
 /** prisma/migrations at the project root, seen from src/store (tsx) or dist/src/store (compiled). */
 export const MIGRATIONS_DIR =
-  ['../../prisma/migrations', '../../../prisma/migrations']
-    .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
-    .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+  ['../../prisma/migrations', '../../../prisma/migrations'].map((rel) => fileURLToPath(new URL(rel, import.meta.url))).find((dir) => existsSync(dir)) ??
+  fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 const LOCK_ID = 84510;
 
 export interface Migration {
@@ -26,7 +25,10 @@ export interface Migration {
 
 export async function listMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(join(dir, name, 'migration.sql'), 'utf8');

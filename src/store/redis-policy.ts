@@ -1,8 +1,7 @@
 /** Redis's eviction policy, which BullMQ needs to be `noeviction`. */
 import type { Redis } from 'ioredis';
 
-export const EVICTION_HINT =
-  'BullMQ needs Redis to keep every key: set maxmemory-policy noeviction (redis.conf, or CONFIG SET maxmemory-policy noeviction)';
+export const EVICTION_HINT = 'BullMQ needs Redis to keep every key: set maxmemory-policy noeviction (redis.conf, or CONFIG SET maxmemory-policy noeviction)';
 
 /** `maxmemory-policy` from CONFIG GET, or from INFO where CONFIG is disabled (managed Redis); null when neither answers. */
 export async function readEvictionPolicy(redis: Redis): Promise<string | null> {

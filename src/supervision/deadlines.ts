@@ -36,7 +36,13 @@ function workingMinutes(calendar: BusinessCalendar, hours: number): number {
   return (hours / 24) * calendar.dayMinutes;
 }
 
-export function planDeadline(calendar: BusinessCalendar, policy: SupervisionPolicy, start: Date, hours: number, urgent: boolean): { deadline: Date; timers: PlannedTimer[] } {
+export function planDeadline(
+  calendar: BusinessCalendar,
+  policy: SupervisionPolicy,
+  start: Date,
+  hours: number,
+  urgent: boolean,
+): { deadline: Date; timers: PlannedTimer[] } {
   if (urgent) {
     const deadline = new Date(start.getTime() + Math.min(hours, policy.urgentDeadlineHours) * 3_600_000);
     return { deadline, timers: timersUntil(calendar, policy, start, deadline, true) };
@@ -67,7 +73,9 @@ export function timersUntil(
 
 /** When an overdue case escalates again. */
 export function nextEscalation(calendar: BusinessCalendar, policy: SupervisionPolicy, from: Date, urgent: boolean): Date {
-  return urgent ? new Date(from.getTime() + policy.urgentEscalateEveryMinutes * 60_000) : calendar.addWorkingMinutes(from, workingMinutes(calendar, policy.escalateEveryHours));
+  return urgent
+    ? new Date(from.getTime() + policy.urgentEscalateEveryMinutes * 60_000)
+    : calendar.addWorkingMinutes(from, workingMinutes(calendar, policy.escalateEveryHours));
 }
 
 export const DEFAULT_POLICY: SupervisionPolicy = {

@@ -44,7 +44,9 @@ export async function watchReopened(db: Queryable, caseIds: readonly number[], w
     // Anything still pending from before (a case reopened twice) makes way for the new plan, and the return
     // visit planned for the answer now undone waits for the next one (settleCase plans it again).
     await cancelDeadlineTimers(db, kase.id);
-    await db.query(`UPDATE case_timer SET cancelled_at = now() WHERE case_id = $1 AND kind = 'return_visit' AND fired_at IS NULL AND cancelled_at IS NULL`, [kase.id]);
+    await db.query(`UPDATE case_timer SET cancelled_at = now() WHERE case_id = $1 AND kind = 'return_visit' AND fired_at IS NULL AND cancelled_at IS NULL`, [
+      kase.id,
+    ]);
     await scheduleTimers(db, [{ caseId: kase.id, timers }]);
     await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('deadline_set')}, $2, $3)`, [
       kase.id,

@@ -84,8 +84,20 @@ export async function askSurvey(
   if (!c.reply_address) return false; // a web-form resident without contact details: nobody to ask
   // A resident who phoned the hotline is called back and answers with a key; everyone else on their reply channel.
   const channel = c.origin_channel === 'voice' && c.reply_address.startsWith('+') ? 'voice' : c.reply_channel;
-  await db.query('INSERT INTO survey (case_id, channel, address) VALUES ($1, $2, $3) ON CONFLICT (case_id) DO UPDATE SET reminders = $4', [c.id, channel, c.reply_address, reminder]);
-  await queueSend(db, { channel, to: c.reply_address, body: surveyText(c.case_no, reminder), kind: 'survey', caseId: c.id, dedupeKey: `survey:${c.id}:${reminder}` });
+  await db.query('INSERT INTO survey (case_id, channel, address) VALUES ($1, $2, $3) ON CONFLICT (case_id) DO UPDATE SET reminders = $4', [
+    c.id,
+    channel,
+    c.reply_address,
+    reminder,
+  ]);
+  await queueSend(db, {
+    channel,
+    to: c.reply_address,
+    body: surveyText(c.case_no, reminder),
+    kind: 'survey',
+    caseId: c.id,
+    dedupeKey: `survey:${c.id}:${reminder}`,
+  });
   return true;
 }
 
@@ -111,21 +123,34 @@ export async function recordSurveyAnswer(
     );
     const kase = rows[0];
     if (!kase) return false;
-    await client.query(`UPDATE message SET case_id = $2, contact_id = $3, status = 'processed', processed_at = now() WHERE id = $1 AND case_id IS NULL`, [a.messageId, a.caseId, a.contactId]);
-    await client.query(`UPDATE case_timer SET cancelled_at = now() WHERE case_id = $1 AND kind LIKE 'survey%' AND fired_at IS NULL AND cancelled_at IS NULL`, [a.caseId]);
-    await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('surveyed')}, 'resident', $2)`, [a.caseId, { answer: a.answer }]);
+    await client.query(`UPDATE message SET case_id = $2, contact_id = $3, status = 'processed', processed_at = now() WHERE id = $1 AND case_id IS NULL`, [
+      a.messageId,
+      a.caseId,
+      a.contactId,
+    ]);
+    await client.query(`UPDATE case_timer SET cancelled_at = now() WHERE case_id = $1 AND kind LIKE 'survey%' AND fired_at IS NULL AND cancelled_at IS NULL`, [
+      a.caseId,
+    ]);
+    await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('surveyed')}, 'resident', $2)`, [
+      a.caseId,
+      { answer: a.answer },
+    ]);
     // On a call-back the call itself says thanks; a second call would not.
-    if (kase.channel !== 'voice') await queueSend(client, {
-      channel: kase.channel,
-      to: kase.address,
-      kind: 'survey_thanks',
-      caseId: a.caseId,
-      dedupeKey: `survey_thanks:${a.surveyId}`,
-      body: a.answer === 'not_satisfied' ? `感谢您的评价。案件${kase.case_no}已重新办理，我们会尽快再次答复您。` : `感谢您的评价（${LABELS[a.answer]}）。`,
-    });
+    if (kase.channel !== 'voice')
+      await queueSend(client, {
+        channel: kase.channel,
+        to: kase.address,
+        kind: 'survey_thanks',
+        caseId: a.caseId,
+        dedupeKey: `survey_thanks:${a.surveyId}`,
+        body: a.answer === 'not_satisfied' ? `感谢您的评价。案件${kase.case_no}已重新办理，我们会尽快再次答复您。` : `感谢您的评价（${LABELS[a.answer]}）。`,
+      });
     if (a.answer === 'not_satisfied') {
       await client.query(`UPDATE "case" SET status = 'reopened', closed_at = NULL, updated_at = now() WHERE id = $1`, [a.caseId]);
-      await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('reopened')}, 'resident', '{"reason": "not satisfied"}')`, [a.caseId]);
+      await client.query(
+        `INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('reopened')}, 'resident', '{"reason": "not satisfied"}')`,
+        [a.caseId],
+      );
       const snapshot = await catalog.get();
       const deadline = (await watchReopened(client, [a.caseId], { catalog: snapshot, ...watch }, 'system:return_visit')).get(a.caseId);
       const by = deadline ? `新的办理期限：${formatLocal(deadline, watch.office.timeZone)}。` : '';
@@ -133,7 +158,13 @@ export async function recordSurveyAnswer(
       const above = zone && parentOf(zone, snapshot);
       const liaisons = new Set([kase.liaison_id, above ? nearestWithLiaison(above, snapshot)?.liaisonId : null].filter((l): l is number => !!l));
       for (const liaisonId of liaisons) {
-        await queueNotice(client, a.caseId, liaisonId, `【回访不满意】案件${kase.case_no}的居民对答复不满意，案件已重新办理，请尽快跟进。${by}`, `survey_unsatisfied:${a.surveyId}:${liaisonId}`);
+        await queueNotice(
+          client,
+          a.caseId,
+          liaisonId,
+          `【回访不满意】案件${kase.case_no}的居民对答复不满意，案件已重新办理，请尽快跟进。${by}`,
+          `survey_unsatisfied:${a.surveyId}:${liaisonId}`,
+        );
       }
     }
     return true;

@@ -72,7 +72,10 @@ export function figuresOf(cases: readonly CaseFacts[], responseTargetHours: numb
   const answered = cases.filter((c) => c.answer && c.answer !== 'no_response');
   return {
     received: cases.length,
-    responseRate: ratio(cases.filter((c) => c.first_response_at && c.first_response_at.getTime() - c.created_at.getTime() <= responseTargetHours * HOUR_MS).length, cases.length),
+    responseRate: ratio(
+      cases.filter((c) => c.first_response_at && c.first_response_at.getTime() - c.created_at.getTime() <= responseTargetHours * HOUR_MS).length,
+      cases.length,
+    ),
     resolutionRate: ratio(closed.filter((c) => c.closed_at! <= c.deadline_at).length, cases.length),
     satisfactionRate: ratio(answered.filter((c) => c.answer === 'satisfied' || c.answer === 'basically_satisfied').length, answered.length),
     surveysAnswered: answered.length,
@@ -115,7 +118,20 @@ export async function computeStats(
   return { total: figuresOf(cases, q.responseTargetHours), rows };
 }
 
-const COLUMNS: (keyof StatsRow)[] = ['key', 'name', 'level', 'received', 'responseRate', 'resolutionRate', 'satisfactionRate', 'surveysAnswered', 'overdue', 'avgHandlingHours', 'p90HandlingHours', 'reopenRate'];
+const COLUMNS: (keyof StatsRow)[] = [
+  'key',
+  'name',
+  'level',
+  'received',
+  'responseRate',
+  'resolutionRate',
+  'satisfactionRate',
+  'surveysAnswered',
+  'overdue',
+  'avgHandlingHours',
+  'p90HandlingHours',
+  'reopenRate',
+];
 
 export function toCsv(rows: readonly StatsRow[]): string {
   const cell = (v: unknown) => {

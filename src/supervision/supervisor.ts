@@ -99,9 +99,15 @@ export class Supervisor {
       await cancelDeadlineTimers(client, kase.id);
       // Planned as when the case opened, from its opening to the new deadline; reminders already past are dropped.
       const now = Date.now();
-      const timers = timersUntil(calendar, this.deps.policy, kase.created_at, deadline, kase.urgent).filter((t) => t.kind === 'deadline' || t.dueAt.getTime() > now);
+      const timers = timersUntil(calendar, this.deps.policy, kase.created_at, deadline, kase.urgent).filter(
+        (t) => t.kind === 'deadline' || t.dueAt.getTime() > now,
+      );
       await scheduleTimers(client, [{ caseId: kase.id, timers }]);
-      await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('deadline_changed')}, $2, $3)`, [kase.id, actor, { from: kase.deadline_at, to: deadline }]);
+      await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('deadline_changed')}, $2, $3)`, [
+        kase.id,
+        actor,
+        { from: kase.deadline_at, to: deadline },
+      ]);
       await audit(client, { actor, action: 'case.deadline', subjectType: 'case', subjectId: caseNo, detail: { deadlineAt: deadline.toISOString() } });
       return true;
     });
@@ -113,10 +119,17 @@ export class Supervisor {
     const { rows } = await db.query<{ answer: string | null }>('SELECT answer FROM survey WHERE case_id = $1', [kase.id]);
     if (rows[0]?.answer) return 'settled';
     if (!(await askSurvey(db, kase, reminder))) {
-      await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('return_visit_skipped')}, 'system:return_visit', '{"reason": "no contact address"}')`, [kase.id]);
+      await db.query(
+        `INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('return_visit_skipped')}, 'system:return_visit', '{"reason": "no contact address"}')`,
+        [kase.id],
+      );
       return 'not_surveyed';
     }
-    if (reminder === 0) await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('return_visit')}, 'system:return_visit', $2)`, [kase.id, { channel: kase.reply_channel }]);
+    if (reminder === 0)
+      await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('return_visit')}, 'system:return_visit', $2)`, [
+        kase.id,
+        { channel: kase.reply_channel },
+      ]);
     const calendar = calendarOf(await this.deps.catalog.get(), this.deps.office);
     const next = calendar.addWorkingMinutes(new Date(), this.deps.policy.surveyReminderHours * 60);
     await db.query('INSERT INTO case_timer (case_id, kind, due_at, detail) VALUES ($1, $2, $3, $4)', [
@@ -131,15 +144,23 @@ export class Supervisor {
   private async closeSurvey(db: pg.PoolClient, kase: CaseRow): Promise<FireOutcome> {
     const { rowCount } = await db.query(`UPDATE survey SET answer = 'no_response', answered_at = now() WHERE case_id = $1 AND answer IS NULL`, [kase.id]);
     if (!rowCount) return 'settled';
-    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('surveyed')}, 'system:return_visit', '{"answer": "no_response"}')`, [kase.id]);
+    await db.query(
+      `INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('surveyed')}, 'system:return_visit', '{"answer": "no_response"}')`,
+      [kase.id],
+    );
     return 'no_response';
   }
 
   /** No word from the resident on an answer from the knowledge base: the case closes as answered. */
   private async closeUnconfirmed(db: pg.PoolClient, kase: CaseRow): Promise<FireOutcome> {
-    const { rowCount } = await db.query(`UPDATE "case" c SET status = 'closed', closed_at = now(), updated_at = now() WHERE c.id = $1 AND ${AWAITING_CONFIRMATION}`, [kase.id]);
+    const { rowCount } = await db.query(
+      `UPDATE "case" c SET status = 'closed', closed_at = now(), updated_at = now() WHERE c.id = $1 AND ${AWAITING_CONFIRMATION}`,
+      [kase.id],
+    );
     if (!rowCount) return 'settled';
-    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('knowledge_unconfirmed')}, 'system:knowledge', '{}')`, [kase.id]);
+    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('knowledge_unconfirmed')}, 'system:knowledge', '{}')`, [
+      kase.id,
+    ]);
     return 'closed';
   }
 
@@ -172,12 +193,23 @@ export class Supervisor {
       return 'at_top';
     }
     const handler = nearestWithLiaison(parent, catalog);
-    await db.query(`UPDATE "case" SET zone_id = $2, liaison_id = $3, escalations = escalations + 1, updated_at = now() WHERE id = $1`, [kase.id, parent.id, handler?.liaisonId ?? null]);
-    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('escalated')}, 'system:deadline', $2)`, [kase.id, { from: zone.code, to: parent.code, reason: 'overdue' }]);
+    await db.query(`UPDATE "case" SET zone_id = $2, liaison_id = $3, escalations = escalations + 1, updated_at = now() WHERE id = $1`, [
+      kase.id,
+      parent.id,
+      handler?.liaisonId ?? null,
+    ]);
+    await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('escalated')}, 'system:deadline', $2)`, [
+      kase.id,
+      { from: zone.code, to: parent.code, reason: 'overdue' },
+    ]);
     const moved = { ...kase, zone_id: parent.id };
-    if (handler?.liaisonId) await this.notify(db, moved, handler.liaisonId, catalog, `逾期未办结，自动上报（原责任区：${zoneLabel(zone, catalog)}）`, `timer:${timerId}`);
+    if (handler?.liaisonId)
+      await this.notify(db, moved, handler.liaisonId, catalog, `逾期未办结，自动上报（原责任区：${zoneLabel(zone, catalog)}）`, `timer:${timerId}`);
     const calendar = calendarOf(catalog, this.deps.office);
-    await db.query(`INSERT INTO case_timer (case_id, kind, due_at) VALUES ($1, 'escalation', $2)`, [kase.id, nextEscalation(calendar, this.deps.policy, new Date(), kase.urgent)]);
+    await db.query(`INSERT INTO case_timer (case_id, kind, due_at) VALUES ($1, 'escalation', $2)`, [
+      kase.id,
+      nextEscalation(calendar, this.deps.policy, new Date(), kase.urgent),
+    ]);
     return 'escalated';
   }
 

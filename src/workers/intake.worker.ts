@@ -54,18 +54,22 @@ export function startIntakeWorker(processor: InboundProcessor, log: Logger, o: I
     },
     { maxSize: o.concurrency, maxConcurrent: 2 },
   );
-  const worker = new Worker<IntakeJob>(INTAKE_QUEUE, async (job) => {
-    const outcome = await together.add(job.data.messageIds);
-    if (outcome instanceof Error) throw outcome;
-    return outcome;
-  }, {
-    connection: o.connection,
-    prefix: o.prefix,
-    concurrency: o.concurrency,
-    lockDuration: o.lockMs,
-    stalledInterval: Math.max(1000, Math.floor(o.lockMs / 2)),
-    maxStalledCount: 5,
-  });
+  const worker = new Worker<IntakeJob>(
+    INTAKE_QUEUE,
+    async (job) => {
+      const outcome = await together.add(job.data.messageIds);
+      if (outcome instanceof Error) throw outcome;
+      return outcome;
+    },
+    {
+      connection: o.connection,
+      prefix: o.prefix,
+      concurrency: o.concurrency,
+      lockDuration: o.lockMs,
+      stalledInterval: Math.max(1000, Math.floor(o.lockMs / 2)),
+      maxStalledCount: 5,
+    },
+  );
   worker.on('failed', (job, err) => log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'intake job failed'));
   worker.on('error', (err) => log.error({ err: err.message }, 'intake worker error'));
   return worker;

@@ -25,12 +25,7 @@ export async function sweepStranded(pool: pg.Pool, queue: Queue<IntakeJob>, safe
   return ids.length;
 }
 
-export function startSweeper(
-  pool: pg.Pool,
-  queue: Queue<IntakeJob>,
-  log: Logger,
-  o: { intervalMs: number; safetyNetSeconds: number },
-): () => void {
+export function startSweeper(pool: pg.Pool, queue: Queue<IntakeJob>, log: Logger, o: { intervalMs: number; safetyNetSeconds: number }): () => void {
   let busy = false;
   const timer = setInterval(async () => {
     if (busy) return;

@@ -60,7 +60,10 @@ describe('the layers of src/', () => {
   });
 
   it('should have every import point to its own folder or a lower layer', () => {
-    const broken = files.flatMap(importsOf).map(violation).filter((v) => v !== null);
+    const broken = files
+      .flatMap(importsOf)
+      .map(violation)
+      .filter((v) => v !== null);
     expect(broken).toEqual([]);
   });
 

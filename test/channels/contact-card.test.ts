@@ -24,7 +24,16 @@ beforeAll(async () => {
 });
 afterAll(() => sys.teardown());
 
-interface Card { id: number; zoneCode: string; liaisonId: number | null; status: string; url?: string; scans: number; submissions: number; rotatedTo: number | null }
+interface Card {
+  id: number;
+  zoneCode: string;
+  liaisonId: number | null;
+  status: string;
+  url?: string;
+  scans: number;
+  submissions: number;
+  rotatedTo: number | null;
+}
 
 async function get(url: string, headers: Record<string, string> = adminHeaders) {
   return app().inject({ method: 'GET', url, headers });
@@ -73,10 +82,12 @@ async function submitThrough(path: string, payload: Record<string, unknown>, hea
 
 /** The case as staff see it, once the worker has routed it. */
 async function routedCase(caseNo: string) {
-  return eventually<{ zone: { code: string }; liaison: { id: number; name: string }; originChannel: string; routing: { zone: Record<string, unknown> } }>(async () => {
-    const res = await get(`/api/v1/cases/${caseNo}`);
-    return res.statusCode === 200 ? res.json() : null;
-  });
+  return eventually<{ zone: { code: string }; liaison: { id: number; name: string }; originChannel: string; routing: { zone: Record<string, unknown> } }>(
+    async () => {
+      const res = await get(`/api/v1/cases/${caseNo}`);
+      return res.statusCode === 200 ? res.json() : null;
+    },
+  );
 }
 
 async function liaisonId(name: string): Promise<number> {
@@ -143,14 +154,17 @@ describe('contact cards: printing', () => {
 
   it('should describe the card API at /docs', async () => {
     const paths = Object.keys((await get('/docs/json', {})).json().paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/v1/zones/{code}/cards.pdf', '/api/v1/zones/{code}/card.png', '/api/v1/cards/{id}/rotate', '/c/{token}']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/v1/zones/{code}/cards.pdf', '/api/v1/zones/{code}/card.png', '/api/v1/cards/{id}/rotate', '/c/{token}']),
+    );
   });
 
   it('should refuse a second live card, an unknown liaison and a malformed card id, naming the field and issuing nothing', async () => {
     await get('/api/v1/zones/wh-dg-dgl-02/card.svg');
     const count = async () => (await sys.sql<{ n: number }>('SELECT count(*)::int AS n FROM contact_card'))[0]!.n;
     const before = await count();
-    const issue = (zone: string, payload: Record<string, unknown>) => app().inject({ method: 'POST', url: `/api/v1/zones/${zone}/cards`, headers: adminHeaders, payload });
+    const issue = (zone: string, payload: Record<string, unknown>) =>
+      app().inject({ method: 'POST', url: `/api/v1/zones/${zone}/cards`, headers: adminHeaders, payload });
     const twice = await issue('wh-dg-dgl-02', {});
     expect(twice.statusCode).toBe(409);
     expect(twice.json()).toMatchObject({ error: 'conflict', field: 'zone' });
@@ -243,7 +257,9 @@ describe('contact cards: the form behind the QR code', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: 'invalid_request', field: 'text' });
     const html = await app().inject({
-      method: 'POST', url: path, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
       payload: new URLSearchParams({ text: '路灯坏了', phone: '12345', lang: 'zh' }).toString(),
     });
     expect(html.statusCode).toBe(400);
@@ -283,7 +299,9 @@ describe('contact cards: revoked, rotated and tampered tokens', () => {
     expect(post.statusCode).toBe(410);
     expect(post.json()).toMatchObject({ error: 'gone' });
     const form = await app().inject({
-      method: 'POST', url: path, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
       payload: new URLSearchParams({ text: '还能提交吗', lang: 'en' }).toString(),
     });
     expect(form.statusCode).toBe(410);

@@ -8,7 +8,11 @@ import { sanitizeEmailHtml } from '../../src/channels/email/sanitize.js';
 
 describe('send errors from SMTP', () => {
   it.each([
-    [{ responseCode: 550, message: '550 5.1.1 <zhang@example.cn>: Recipient address rejected' }, false, 'smtp 550: 550 5.1.1 <[address]>: Recipient address rejected'],
+    [
+      { responseCode: 550, message: '550 5.1.1 <zhang@example.cn>: Recipient address rejected' },
+      false,
+      'smtp 550: 550 5.1.1 <[address]>: Recipient address rejected',
+    ],
     [{ responseCode: 451, message: '451 4.7.1 greylisted' }, true, 'smtp 451: 451 4.7.1 greylisted'],
     [{ code: 'EAUTH', message: 'Invalid login' }, false, 'smtp EAUTH: authentication to the mail server failed'],
     [{ code: 'ECONNECTION', message: 'connect ECONNREFUSED' }, true, 'smtp ECONNECTION: connect ECONNREFUSED'],
@@ -31,7 +35,9 @@ describe('per-sender limit', () => {
 describe('charset labels', () => {
   it('should read GB2312, GBK and CP936 labels as GB18030 in headers and encoded-words, and leave others alone', () => {
     const raw = Buffer.from('Subject: =?GB2312?B?xxx?= =?gbk?Q?x?=\r\nContent-Type: text/plain; charset="cp936"\r\n\r\ncharset=big5 stays\r\n', 'latin1');
-    expect(normalizeCharsets(raw).toString('latin1')).toBe('Subject: =?gb18030?B?xxx?= =?gb18030?Q?x?=\r\nContent-Type: text/plain; charset="gb18030"\r\n\r\ncharset=big5 stays\r\n');
+    expect(normalizeCharsets(raw).toString('latin1')).toBe(
+      'Subject: =?gb18030?B?xxx?= =?gb18030?Q?x?=\r\nContent-Type: text/plain; charset="gb18030"\r\n\r\ncharset=big5 stays\r\n',
+    );
   });
 });
 
@@ -45,16 +51,24 @@ describe('threading', () => {
     expect(caseNoInSubject(subject)).toBe(caseNo);
   });
 
-  it('should answer the resident\'s latest mail, keep the case number once, and mark receipts automatic but not a liaison\'s answer or resolution', () => {
+  it("should answer the resident's latest mail, keep the case number once, and mark receipts automatic but not a liaison's answer or resolution", () => {
     const facts = { caseNo: '2611300042', residentSubject: 'Re: 路灯坏了 [案件编号 2611300042]', earlier: ['<a@x>', '<b@y>'], answering: '<b@y>' };
-    expect(threadHeaders(facts, 'answer', 'zh')).toEqual({ subject: '回复: 路灯坏了 [案件编号 2611300042]', inReplyTo: '<b@y>', references: ['<a@x>', '<b@y>'], automatic: false });
-    expect(threadHeaders({ ...facts, residentSubject: null }, 'resolution', 'en')).toMatchObject({ subject: 'Re: Your message [Case 2611300042]', automatic: false });
+    expect(threadHeaders(facts, 'answer', 'zh')).toEqual({
+      subject: '回复: 路灯坏了 [案件编号 2611300042]',
+      inReplyTo: '<b@y>',
+      references: ['<a@x>', '<b@y>'],
+      automatic: false,
+    });
+    expect(threadHeaders({ ...facts, residentSubject: null }, 'resolution', 'en')).toMatchObject({
+      subject: 'Re: Your message [Case 2611300042]',
+      automatic: false,
+    });
   });
 
   it.each([
     ['zh', '[案件编号 2611300042] 已收到您的来信'],
     ['en', '[Case 2611300042] We have received your message'],
-  ] as const)('should give automatic mail (%s) a fixed subject, never the resident\'s text, still quoting the case number', (language, subject) => {
+  ] as const)("should give automatic mail (%s) a fixed subject, never the resident's text, still quoting the case number", (language, subject) => {
     const facts = { caseNo: '2611300042', residentSubject: '免费领取 http://spam.example', earlier: ['<a@x>'], answering: '<a@x>' };
     const headers = threadHeaders(facts, 'receipt', language);
     expect(headers).toEqual({ subject, inReplyTo: '<a@x>', references: ['<a@x>'], automatic: true });

@@ -28,7 +28,10 @@ describe.skipIf(!hasDovecot() && !process.env.CI)('the hosted mailbox, polled ov
   /** The mail with these Message-IDs, once each has its case. */
   const taken = (messageIds: string[]) =>
     eventually(async () => {
-      const r = await sys.sql<{ body: string; case_id: number | null }>(`SELECT body, case_id FROM message WHERE meta #>> '{thread,messageId}' = ANY($1) ORDER BY id`, [messageIds]);
+      const r = await sys.sql<{ body: string; case_id: number | null }>(
+        `SELECT body, case_id FROM message WHERE meta #>> '{thread,messageId}' = ANY($1) ORDER BY id`,
+        [messageIds],
+      );
       return r.length === messageIds.length && r.every((m) => m.case_id) ? r : null;
     });
 
@@ -36,7 +39,9 @@ describe.skipIf(!hasDovecot() && !process.env.CI)('the hosted mailbox, polled ov
   let letters = 0;
   async function laterLetter(): Promise<void> {
     const n = ++letters;
-    await dovecot.deliver(`From: later${n}@example.cn\r\nTo: ${MAILBOX}\r\nSubject: later\r\nMessage-ID: <later-${n}@example.cn>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n小区门口的长椅坏了。\r\n`);
+    await dovecot.deliver(
+      `From: later${n}@example.cn\r\nTo: ${MAILBOX}\r\nSubject: later\r\nMessage-ID: <later-${n}@example.cn>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n小区门口的长椅坏了。\r\n`,
+    );
     await poll();
     await taken([`<later-${n}@example.cn>`]);
     await eventually(async () => sink.to(`later${n}@example.cn`).length === 1);
@@ -88,7 +93,11 @@ describe.skipIf(!hasDovecot() && !process.env.CI)('the hosted mailbox, polled ov
     await dovecot.deliver(Buffer.from(raw));
     expect(await poll()).toBe(1);
     const [row] = await eventually(() =>
-      sys.sql<{ body: string; case_id: number | null }>(`SELECT body, case_id FROM message WHERE meta #>> '{thread,messageId}' = '<fixture-oversized@example.cn>' AND case_id IS NOT NULL`).then((r) => (r.length ? r : null)),
+      sys
+        .sql<{ body: string; case_id: number | null }>(
+          `SELECT body, case_id FROM message WHERE meta #>> '{thread,messageId}' = '<fixture-oversized@example.cn>' AND case_id IS NOT NULL`,
+        )
+        .then((r) => (r.length ? r : null)),
     );
     expect(row!.body).toContain('big@example.cn');
     expect(row!.body).toMatch(/\d{5,} 字节/);

@@ -66,7 +66,9 @@ describe('email parsing', () => {
   });
 
   it('should read a DSN: the failed Message-ID, the status and the diagnostic', async () => {
-    const mail = await parseEmail(await emlFixture('bounce.eml', { ORIGINAL_MESSAGE_ID: '<abc@minqing.test>', RECIPIENT: 'gone@example.cn' }), { mailFrom: '' });
+    const mail = await parseEmail(await emlFixture('bounce.eml', { ORIGINAL_MESSAGE_ID: '<abc@minqing.test>', RECIPIENT: 'gone@example.cn' }), {
+      mailFrom: '',
+    });
     expect(mail.deliveryReport).toEqual({
       originalMessageIds: ['<abc@minqing.test>'],
       action: 'failed',
@@ -76,14 +78,18 @@ describe('email parsing', () => {
   });
 
   it('should read threading: references in order and the case number quoted in the subject', async () => {
-    const mail = await parseEmail(await emlFixture('reply-to-receipt.eml', { SENDER: 'a@example.cn', ORIGINAL_MESSAGE_ID: '<r1@minqing.test>', CASE_NO: '2611300042' }));
+    const mail = await parseEmail(
+      await emlFixture('reply-to-receipt.eml', { SENDER: 'a@example.cn', ORIGINAL_MESSAGE_ID: '<r1@minqing.test>', CASE_NO: '2611300042' }),
+    );
     expect(mail.references).toEqual(['<r1@minqing.test>']);
     expect(mail.caseNo).toBe('2611300042');
     expect(mail.from).toEqual({ address: 'a@example.cn' });
   });
 
   it('should survive malformed MIME without throwing', async () => {
-    const broken = Buffer.from('From: a@example.cn\r\nContent-Type: multipart/mixed; boundary="never-closed"\r\n\r\n--never-closed\r\nContent-Type: text/plain\r\n\r\n半截邮件\r\n--never-clo');
+    const broken = Buffer.from(
+      'From: a@example.cn\r\nContent-Type: multipart/mixed; boundary="never-closed"\r\n\r\n--never-closed\r\nContent-Type: text/plain\r\n\r\n半截邮件\r\n--never-clo',
+    );
     const mail = await parseEmail(broken);
     expect(mail.text).toContain('半截邮件');
   });

@@ -23,8 +23,25 @@ let certDir: string;
 beforeAll(async () => {
   sink = await startSink();
   certDir = await mkdtemp(join(tmpdir(), 'smtp-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=minqing.test',
-    '-keyout', join(certDir, 'key.pem'), '-out', join(certDir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=minqing.test',
+      '-keyout',
+      join(certDir, 'key.pem'),
+      '-out',
+      join(certDir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
 });
 afterAll(async () => {
   await sink?.close();
@@ -73,7 +90,13 @@ describe('without a certificate', () => {
       );
       return r.length === 2 ? r : null;
     });
-    expect(rows[0]).toMatchObject({ to_address: 'busy@example.cn', status: 'pending', attempts: 0, rate_limits: 1, last_error: expect.stringMatching(/^smtp 451/) });
+    expect(rows[0]).toMatchObject({
+      to_address: 'busy@example.cn',
+      status: 'pending',
+      attempts: 0,
+      rate_limits: 1,
+      last_error: expect.stringMatching(/^smtp 451/),
+    });
     expect(rows[1]).toMatchObject({ to_address: 'nobody@example.cn', status: 'failed', attempts: 1, last_error: expect.stringMatching(/^smtp 550/) });
   });
 });
@@ -82,12 +105,23 @@ describe('without a certificate', () => {
 async function listener(intake: MailIntake, catalog: Catalog) {
   const logs: string[] = [];
   const log = createLogger('info', new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }));
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none', REDIS_URL: 'redis://127.0.0.1:1', SMTP_LISTEN_PORT: '0', HOST: '127.0.0.1', ...envEmail(sink.url) });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none',
+    REDIS_URL: 'redis://127.0.0.1:1',
+    SMTP_LISTEN_PORT: '0',
+    HOST: '127.0.0.1',
+    ...envEmail(sink.url),
+  });
   const smtp = await startSmtpListener(config, intake, catalog, log);
   return { port: smtp.port, logs, stop: () => smtp.stop() };
 }
 
-const codeOf = (send: Promise<unknown>) => send.then(() => null, (e: { responseCode?: number }) => e.responseCode);
+const codeOf = (send: Promise<unknown>) =>
+  send.then(
+    () => null,
+    (e: { responseCode?: number }) => e.responseCode,
+  );
 
 describe('when the database cannot take the mail', () => {
   it('should answer 451 (try again later) while PostgreSQL is unreachable, never 250, and keep serving', async () => {
@@ -95,7 +129,14 @@ describe('when the database cannot take the mail', () => {
     const dead = new pg.Pool({ connectionString: 'postgresql://postgres@127.0.0.1:1/none', connectionTimeoutMillis: 2_000 });
     const log = createLogger('silent');
     const acceptor = new Acceptor({ pool: dead, queue: {} as Queue, log, timeZone: 'Asia/Shanghai' });
-    const intake = new MailIntake({ pool: dead, acceptor, catalog: new Catalog(dead), log, attachments: {} as AttachmentStore, limits: { attachmentMaxBytes: 1024, attachmentMaxCount: 1 } });
+    const intake = new MailIntake({
+      pool: dead,
+      acceptor,
+      catalog: new Catalog(dead),
+      log,
+      attachments: {} as AttachmentStore,
+      limits: { attachmentMaxBytes: 1024, attachmentMaxCount: 1 },
+    });
     const smtp = await listener(intake, new Catalog(dead));
     try {
       expect(await codeOf(smtpClient(smtp.port).sendMail(letter('later@example.cn')))).toBe(451);
@@ -109,7 +150,9 @@ describe('when the database cannot take the mail', () => {
   });
 
   it('should answer 554 (permanent) when the database refuses the message itself', async () => {
-    const refusing = { take: async () => Promise.reject(Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' })) } as unknown as MailIntake;
+    const refusing = {
+      take: async () => Promise.reject(Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' })),
+    } as unknown as MailIntake;
     const smtp = await listener(refusing, {} as Catalog);
     try {
       expect(await codeOf(smtpClient(smtp.port).sendMail(letter('odd@example.cn')))).toBe(554);

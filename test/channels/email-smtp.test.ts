@@ -21,7 +21,9 @@ const newAddress = (name = 'resident') => `${name}.${randomBytes(4).toString('he
 
 beforeAll(async () => {
   sink = await startSink();
-  sys = await startTestSystem({ env: envEmail(sink.url, { SMTP_RATE_PER_HOUR: '6', SMTP_MAX_MESSAGE_BYTES: String(200 * 1024), EMAIL_ATTACHMENT_MAX_BYTES: String(16 * 1024) }) });
+  sys = await startTestSystem({
+    env: envEmail(sink.url, { SMTP_RATE_PER_HOUR: '6', SMTP_MAX_MESSAGE_BYTES: String(200 * 1024), EMAIL_ATTACHMENT_MAX_BYTES: String(16 * 1024) }),
+  });
   await seedDemoDistrict(sys.db.pool);
   await sys.sql(`UPDATE zone SET email_addresses = ARRAY[$1] WHERE code = 'wh-hs'`, [ZONE_MAILBOX]);
 });
@@ -48,7 +50,8 @@ const caseOf = (messageId: string) =>
   });
 
 /** The files kept under DATA_DIR/attachments (none before the first attachment is kept). */
-const storedFiles = () => readdir(join(sys.env.DATA_DIR!, 'attachments')).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? [] : Promise.reject(err)));
+const storedFiles = () =>
+  readdir(join(sys.env.DATA_DIR!, 'attachments')).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? [] : Promise.reject(err)));
 
 const receiptTo = (address: string, count = 1) => eventually(async () => (sink.to(address).length >= count ? sink.to(address) : null));
 
@@ -81,7 +84,9 @@ describe('mail in, receipt out', () => {
     expect(mail.messageId).toMatch(/^<[\w-]+@minqing\.test>$/);
     // The sink has the mail a moment before the relay records the send.
     const [outbox] = await eventually(() =>
-      sys.sql<{ status: string; provider_id: string }>(`SELECT status, provider_id FROM outbox WHERE to_address = $1`, [resident]).then((r) => (r[0]?.status === 'sending' ? null : r)),
+      sys
+        .sql<{ status: string; provider_id: string }>(`SELECT status, provider_id FROM outbox WHERE to_address = $1`, [resident])
+        .then((r) => (r[0]?.status === 'sending' ? null : r)),
     );
     expect(outbox).toEqual({ status: 'sent', provider_id: mail.messageId });
   });
@@ -141,9 +146,12 @@ describe('one bad mail blocks nothing', () => {
     const info = await sendRaw(port(), raw, { from: sender, to: [MAILBOX] });
     expect(info.response).toMatch(/^250 /);
     const [row] = await eventually(() =>
-      sys.sql<{ provider_message_id: string; body: string; meta: { thread: { subject: string; messageId?: string } } }>(
-        `SELECT provider_message_id, body, meta FROM message WHERE meta @> $1::jsonb`, [JSON.stringify({ replyTo: { address: sender } })],
-      ).then((r) => (r.length ? r : null)),
+      sys
+        .sql<{ provider_message_id: string; body: string; meta: { thread: { subject: string; messageId?: string } } }>(
+          `SELECT provider_message_id, body, meta FROM message WHERE meta @> $1::jsonb`,
+          [JSON.stringify({ replyTo: { address: sender } })],
+        )
+        .then((r) => (r.length ? r : null)),
     );
     expect(row!.provider_message_id).toMatch(/^sha256:/);
     expect(row!.meta.thread.messageId).toBeUndefined();
@@ -166,7 +174,11 @@ describe('one bad mail blocks nothing', () => {
     const second = await write(other, '我家楼下的路灯不亮。', { messageId: first.messageId });
     expect(second.info.response).toMatch(/^250 /);
     const [otherCase] = await eventually(() =>
-      sys.sql<{ id: number }>(`SELECT case_id AS id FROM message WHERE meta @> $1::jsonb AND case_id IS NOT NULL`, [JSON.stringify({ replyTo: { address: other } })]).then((r) => (r.length ? r : null)),
+      sys
+        .sql<{ id: number }>(`SELECT case_id AS id FROM message WHERE meta @> $1::jsonb AND case_id IS NOT NULL`, [
+          JSON.stringify({ replyTo: { address: other } }),
+        ])
+        .then((r) => (r.length ? r : null)),
     );
     expect(otherCase!.id).not.toBe(firstCase.id);
     await receiptTo(other);
@@ -179,7 +191,11 @@ describe('one bad mail blocks nothing', () => {
     const raw = `From: ${stranger}\r\nTo: ${MAILBOX}\r\nSubject: Re: 反映问题\r\nMessage-ID: <${randomBytes(6).toString('hex')}@example.cn>\r\nIn-Reply-To: ${resident.messageId}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n我也有意见。\r\n`;
     await sendRaw(port(), raw, { from: stranger, to: [MAILBOX] });
     const [row] = await eventually(() =>
-      sys.sql<{ case_id: number }>(`SELECT case_id FROM message WHERE meta @> $1::jsonb AND case_id IS NOT NULL`, [JSON.stringify({ replyTo: { address: stranger } })]).then((r) => (r.length ? r : null)),
+      sys
+        .sql<{ case_id: number }>(`SELECT case_id FROM message WHERE meta @> $1::jsonb AND case_id IS NOT NULL`, [
+          JSON.stringify({ replyTo: { address: stranger } }),
+        ])
+        .then((r) => (r.length ? r : null)),
     );
     expect(row!.case_id).not.toBe(kase.id);
   });
@@ -231,7 +247,9 @@ describe('machines get no answer', () => {
     const looping = newAddress('loop');
     for (let n = 0; n < 6; n++) await write(looping, `第${n + 1}封：新问题${n}`, { subject: `问题${n}` });
     const failed = await eventually(async () => {
-      const rows = await sys.sql<{ status: string; last_error: string | null }>(`SELECT status, last_error FROM outbox WHERE to_address = $1 ORDER BY id`, [looping]);
+      const rows = await sys.sql<{ status: string; last_error: string | null }>(`SELECT status, last_error FROM outbox WHERE to_address = $1 ORDER BY id`, [
+        looping,
+      ]);
       return rows.length === 6 && rows.every((r) => r.status !== 'pending' && r.status !== 'sending') ? rows : null;
     });
     expect(failed.filter((r) => r.status === 'sent')).toHaveLength(5);
@@ -267,8 +285,19 @@ describe('mail from the null sender', () => {
   const inbound = async () => (await sys.sql<{ n: number }>(`SELECT count(*)::int AS n FROM message WHERE direction = 'in'`))[0]!.n;
 
   it.each([
-    ['a delay notice (Action: delayed)', async () => (await emlFixture('bounce.eml', { ORIGINAL_MESSAGE_ID: '<x@minqing.test>', RECIPIENT: newAddress() })).toString('latin1').replace('Action: failed', 'Action: delayed').replace('Status: 5.1.1', 'Status: 4.4.7')],
-    ['a non-standard bounce', async () => `From: MAILER-DAEMON@mx.example.cn\r\nTo: ${MAILBOX}\r\nSubject: failure notice\r\nMessage-ID: <${randomBytes(6).toString('hex')}@mx.example.cn>\r\n\r\nSorry, I could not deliver your message.\r\n`],
+    [
+      'a delay notice (Action: delayed)',
+      async () =>
+        (await emlFixture('bounce.eml', { ORIGINAL_MESSAGE_ID: '<x@minqing.test>', RECIPIENT: newAddress() }))
+          .toString('latin1')
+          .replace('Action: failed', 'Action: delayed')
+          .replace('Status: 5.1.1', 'Status: 4.4.7'),
+    ],
+    [
+      'a non-standard bounce',
+      async () =>
+        `From: MAILER-DAEMON@mx.example.cn\r\nTo: ${MAILBOX}\r\nSubject: failure notice\r\nMessage-ID: <${randomBytes(6).toString('hex')}@mx.example.cn>\r\n\r\nSorry, I could not deliver your message.\r\n`,
+    ],
   ])('should take %s with 250 and open no case', async (_title, raw) => {
     const before = await inbound();
     const info = await sendRaw(port(), await raw(), { from: '', to: [MAILBOX] });
@@ -283,7 +312,8 @@ describe('attachments and HTML', () => {
     await sendRaw(port(), await emlFixture('attachments.eml'), { from: 'photos@example.cn', to: [MAILBOX] });
     const kase = await caseOf('<fixture-attachments@example.cn>');
     const [row] = await sys.sql<{ attachments: { id: string; contentType: string; originalName?: string; rejected?: string; sha256?: string }[] }>(
-      `SELECT attachments FROM message WHERE case_id = $1 AND direction = 'in'`, [kase.id],
+      `SELECT attachments FROM message WHERE case_id = $1 AND direction = 'in'`,
+      [kase.id],
     );
     const [photo, zip, exe] = row!.attachments;
     expect(photo).toMatchObject({ contentType: 'image/png', originalName: '现场.png', sha256: expect.any(String) });
@@ -300,17 +330,28 @@ describe('attachments and HTML', () => {
     const big = Buffer.concat([png, Buffer.alloc(20 * 1024)]); // a PNG by its first bytes, 20 KiB long
     const messageId = `<${randomBytes(6).toString('hex')}@example.cn>`;
     const before = await storedFiles();
-    await smtpClient(port()).sendMail({ from: 'big@example.cn', to: MAILBOX, subject: '照片', text: '见附件', messageId, attachments: [{ filename: 'big.png', content: big }] });
+    await smtpClient(port()).sendMail({
+      from: 'big@example.cn',
+      to: MAILBOX,
+      subject: '照片',
+      text: '见附件',
+      messageId,
+      attachments: [{ filename: 'big.png', content: big }],
+    });
     await caseOf(messageId);
     const [row] = await sys.sql<{ attachments: unknown[] }>(`SELECT attachments FROM message WHERE meta #>> '{thread,messageId}' = $1`, [messageId]);
-    expect(row!.attachments).toEqual([{ id: 'refused-1', contentType: 'image/png', size: big.length, originalName: 'big.png', rejected: 'larger than 16384 bytes' }]);
+    expect(row!.attachments).toEqual([
+      { id: 'refused-1', contentType: 'image/png', size: big.length, originalName: 'big.png', rejected: 'larger than 16384 bytes' },
+    ]);
     expect(await storedFiles()).toEqual(before);
   });
 
   it('should store HTML-only mail as clean text, keeping the HTML sanitized', async () => {
     await sendRaw(port(), await emlFixture('html-only.eml'), { from: 'html@example.cn', to: [MAILBOX] });
     await caseOf('<fixture-html@example.cn>');
-    const [row] = await sys.sql<{ body: string; meta: { html: string } }>(`SELECT body, meta FROM message WHERE meta #>> '{thread,messageId}' = '<fixture-html@example.cn>'`);
+    const [row] = await sys.sql<{ body: string; meta: { html: string } }>(
+      `SELECT body, meta FROM message WHERE meta #>> '{thread,messageId}' = '<fixture-html@example.cn>'`,
+    );
     expect(row!.body).toContain('护国路的井盖丢失了，很危险。');
     expect(`${row!.body}${row!.meta.html}`).not.toMatch(/<script|alert|onerror|javascript:|iframe/i);
   });
@@ -321,7 +362,10 @@ describe('bad input gets an SMTP code and stores nothing', () => {
   const inbound = async () => (await sys.sql<{ n: number }>(`SELECT count(*)::int AS n FROM message WHERE direction = 'in'`))[0]!.n;
   const refused = async (send: () => Promise<unknown>) => {
     const before = await inbound();
-    const err = (await send().then(() => null, (e: { responseCode?: number; response?: string }) => e))!;
+    const err = (await send().then(
+      () => null,
+      (e: { responseCode?: number; response?: string }) => e,
+    ))!;
     expect(err).not.toBeNull();
     expect(await inbound()).toBe(before);
     return err;

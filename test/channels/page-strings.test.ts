@@ -16,7 +16,10 @@ function stringsFolders(dir: string): string[] {
 /** Every leaf as `path: kind`, where an array counts as one leaf of strings (its lines may differ in number). */
 function shape(v: unknown, path = ''): string[] {
   if (Array.isArray(v)) return [`${path}: ${v.every((x) => typeof x === 'string') ? 'string[]' : 'mixed[]'}`];
-  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => shape(x, path ? `${path}.${k}` : k)).sort();
+  if (v && typeof v === 'object')
+    return Object.entries(v)
+      .flatMap(([k, x]) => shape(x, path ? `${path}.${k}` : k))
+      .sort();
   return [`${path}: ${typeof v}`];
 }
 

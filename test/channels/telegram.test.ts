@@ -42,17 +42,24 @@ const say = async (chat: number, text: string, extra: Record<string, unknown> = 
 
 /** Waits for the bot's next message to `chat` after `before` messages, and returns it. */
 async function nextTo(chat: number, before: number, match: RegExp = /./): Promise<{ text: string; message_id: number }> {
-  return eventually(async () => bot.to(chat).slice(before).find((m) => match.test(m.text)));
+  return eventually(async () =>
+    bot
+      .to(chat)
+      .slice(before)
+      .find((m) => match.test(m.text)),
+  );
 }
 
 const caseOf = async (updateId: number | string) =>
   (
     await eventually(() =>
-      sys.sql<{ id: number; case_no: string; status: string; zone: string; reply_channel: string; joint_meeting: boolean }>(
-        `SELECT c.id, c.case_no, c.status, z.code AS zone, c.reply_channel, c.joint_meeting FROM message m JOIN "case" c ON c.id = m.case_id JOIN zone z ON z.id = c.zone_id
+      sys
+        .sql<{ id: number; case_no: string; status: string; zone: string; reply_channel: string; joint_meeting: boolean }>(
+          `SELECT c.id, c.case_no, c.status, z.code AS zone, c.reply_channel, c.joint_meeting FROM message m JOIN "case" c ON c.id = m.case_id JOIN zone z ON z.id = c.zone_id
          WHERE m.channel = 'telegram' AND m.provider_message_id = $1`,
-        [String(updateId)],
-      ).then((r) => (r.length ? r : null)),
+          [String(updateId)],
+        )
+        .then((r) => (r.length ? r : null)),
     )
   )[0]!;
 
@@ -93,7 +100,10 @@ describe('residents', () => {
     await post(contact);
     expect((await caseOf(photo.update_id as number)).id).toBe(first.id);
     expect((await caseOf(contact.update_id as number)).id).toBe(first.id);
-    const [stored] = await sys.sql<{ attachments: { contentType: string; sha256: string }[] }>(`SELECT attachments FROM message WHERE provider_message_id = $1`, [String(photo.update_id)]);
+    const [stored] = await sys.sql<{ attachments: { contentType: string; sha256: string }[] }>(
+      `SELECT attachments FROM message WHERE provider_message_id = $1`,
+      [String(photo.update_id)],
+    );
     expect(stored!.attachments).toEqual([expect.objectContaining({ contentType: 'image/jpeg', sha256: expect.any(String) })]);
     const phones = await sys.sql(
       `SELECT 1 FROM channel_identity p JOIN channel_identity t ON t.contact_id = p.contact_id WHERE p.kind = 'phone' AND p.address = '+8613912340001' AND t.kind = 'telegram' AND t.address = $1`,
@@ -113,7 +123,9 @@ describe('residents', () => {
     expect((await nextTo(chat, before)).text).toContain('短信');
     expect((await sys.sql<{ reply_channel: string }>('SELECT reply_channel FROM "case" WHERE id = $1', [kase.id]))[0]!.reply_channel).toBe('sms');
     await say(chat, '在此答复');
-    await eventually(async () => (await sys.sql<{ reply_channel: string }>('SELECT reply_channel FROM "case" WHERE id = $1', [kase.id]))[0]!.reply_channel === 'telegram');
+    await eventually(
+      async () => (await sys.sql<{ reply_channel: string }>('SELECT reply_channel FROM "case" WHERE id = $1', [kase.id]))[0]!.reply_channel === 'telegram',
+    );
   });
 
   it("should give a stranger trying a liaison's command no case data and open no case", async () => {
@@ -157,7 +169,12 @@ describe('liaisons', () => {
       payload: new URLSearchParams({ MessageSid: sid, From: phone, To: '+8687163600000', Body: '翠湖西路的垃圾桶满了三天没人清' }).toString(),
     });
     const [row] = await eventually(() =>
-      sys.sql<{ id: number; case_no: string; zone: string }>(`SELECT c.id, c.case_no, z.code AS zone FROM message m JOIN "case" c ON c.id = m.case_id JOIN zone z ON z.id = c.zone_id WHERE m.provider_message_id = $1`, [sid]).then((r) => (r.length ? r : null)),
+      sys
+        .sql<{ id: number; case_no: string; zone: string }>(
+          `SELECT c.id, c.case_no, z.code AS zone FROM message m JOIN "case" c ON c.id = m.case_id JOIN zone z ON z.id = c.zone_id WHERE m.provider_message_id = $1`,
+          [sid],
+        )
+        .then((r) => (r.length ? r : null)),
     );
     const notice = await nextTo(LIAISON, before, new RegExp(`新案件.*${row!.case_no}|${row!.case_no}.*新案件`, 's'));
     return { ...row!, phone, notice };
@@ -205,21 +222,28 @@ describe('liaisons', () => {
     const shown = await nextTo(LIAISON, before);
     expect(shown.text).toContain('垃圾桶');
     expect(shown.text).not.toContain(kase.phone.slice(3));
-    expect(await sys.sql(`SELECT 1 FROM audit_event WHERE actor = $1 AND action = 'case.read' AND subject_id = $2`, [`liaison:${liaisonId}`, kase.case_no])).toHaveLength(1);
+    expect(
+      await sys.sql(`SELECT 1 FROM audit_event WHERE actor = $1 AND action = 'case.read' AND subject_id = $2`, [`liaison:${liaisonId}`, kase.case_no]),
+    ).toHaveLength(1);
   });
 
   it('should relay a reply to the notice to a resident who wrote by SMS, and show it in the timeline', async () => {
     const kase = await smsCase();
     const before = bot.to(LIAISON).length;
-    const reply = update('reply', LIAISON, { reply_to_message: { ...(fixture('reply') as { message: { reply_to_message: object } }).message.reply_to_message, message_id: kase.notice.message_id }, text: '已安排环卫今天下午清运 13800000111' }); // a number in the text is not a command
+    const reply = update('reply', LIAISON, {
+      reply_to_message: { ...(fixture('reply') as { message: { reply_to_message: object } }).message.reply_to_message, message_id: kase.notice.message_id },
+      text: '已安排环卫今天下午清运 13800000111',
+    }); // a number in the text is not a command
     await post(reply);
     await post(reply); // delivered twice: one answer
     expect((await nextTo(LIAISON, before)).text).toContain('答复已排队经短信');
     const sends = await eventually(() =>
-      sys.sql<{ channel: string; to_address: string; body: string; status: string }>(
-        `SELECT o.channel, o.to_address, m.body, o.status FROM outbox o JOIN message m ON m.id = o.message_id WHERE o.case_id = $1 AND o.kind = 'answer'`,
-        [kase.id],
-      ).then((r) => (r.length && r.every((x) => !['pending', 'sending'].includes(x.status)) ? r : null)),
+      sys
+        .sql<{ channel: string; to_address: string; body: string; status: string }>(
+          `SELECT o.channel, o.to_address, m.body, o.status FROM outbox o JOIN message m ON m.id = o.message_id WHERE o.case_id = $1 AND o.kind = 'answer'`,
+          [kase.id],
+        )
+        .then((r) => (r.length && r.every((x) => !['pending', 'sending'].includes(x.status)) ? r : null)),
     );
     expect(sends).toEqual([{ channel: 'sms', to_address: kase.phone, body: expect.stringContaining('已安排环卫今天下午清运'), status: 'sandboxed' }]);
     const timeline = (await app().inject({ method: 'GET', url: `/api/v1/cases/${kase.case_no}`, headers: adminHeaders })).json().timeline;
@@ -255,13 +279,17 @@ describe('liaisons', () => {
     before = bot.to(LIAISON).length;
     await say(LIAISON, `/transfer ${kase.case_no} wh-hs-ch-02 属于第二小组`);
     expect((await nextTo(LIAISON, before)).text).toContain('转办');
-    expect((await sys.sql<{ code: string }>('SELECT z.code FROM "case" c JOIN zone z ON z.id = c.zone_id WHERE c.id = $1', [kase.id]))[0]!.code).toBe('wh-hs-ch-02');
+    expect((await sys.sql<{ code: string }>('SELECT z.code FROM "case" c JOIN zone z ON z.id = c.zone_id WHERE c.id = $1', [kase.id]))[0]!.code).toBe(
+      'wh-hs-ch-02',
+    );
 
     const refusedBefore = (await sys.sql(`SELECT 1 FROM audit_event WHERE actor = $1 AND action = 'liaison.refused'`, [`liaison:${liaisonId}`])).length;
     before = bot.to(LIAISON).length;
     await say(LIAISON, `办结 ${kase.case_no} 已清运`);
     expect((await nextTo(LIAISON, before)).text).toContain('不在您负责的责任区');
-    expect(await sys.sql(`SELECT 1 FROM audit_event WHERE actor = $1 AND action = 'liaison.refused'`, [`liaison:${liaisonId}`])).toHaveLength(refusedBefore + 1);
+    expect(await sys.sql(`SELECT 1 FROM audit_event WHERE actor = $1 AND action = 'liaison.refused'`, [`liaison:${liaisonId}`])).toHaveLength(
+      refusedBefore + 1,
+    );
   });
 
   it("should let the new zone's liaison escalate and resolve, telling the resident", async () => {
@@ -286,7 +314,9 @@ describe('liaisons', () => {
     expect((await nextTo(OTHER_LIAISON, before)).text).toContain('已办结');
     expect((await sys.sql<{ status: string }>('SELECT status FROM "case" WHERE id = $1', [kase.id]))[0]!.status).toBe('closed');
     const resolution = await eventually(() =>
-      sys.sql<{ body: string }>(`SELECT m.body FROM outbox o JOIN message m ON m.id = o.message_id WHERE o.case_id = $1 AND o.kind = 'resolution'`, [kase.id]).then((r) => (r.length ? r : null)),
+      sys
+        .sql<{ body: string }>(`SELECT m.body FROM outbox o JOIN message m ON m.id = o.message_id WHERE o.case_id = $1 AND o.kind = 'resolution'`, [kase.id])
+        .then((r) => (r.length ? r : null)),
     );
     expect(resolution[0]!.body).toContain('垃圾已清运');
   });

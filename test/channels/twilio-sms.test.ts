@@ -36,9 +36,11 @@ async function sms(overrides: Record<string, string> = {}): Promise<Record<strin
 }
 
 const counts = async () =>
-  (await sys.sql<{ messages: number; cases: number; outbox: number }>(
-    `SELECT (SELECT count(*) FROM message)::int AS messages, (SELECT count(*) FROM "case")::int AS cases, (SELECT count(*) FROM outbox)::int AS outbox`,
-  ))[0]!;
+  (
+    await sys.sql<{ messages: number; cases: number; outbox: number }>(
+      `SELECT (SELECT count(*) FROM message)::int AS messages, (SELECT count(*) FROM "case")::int AS cases, (SELECT count(*) FROM outbox)::int AS outbox`,
+    )
+  )[0]!;
 
 const outboxFor = (phone: string) =>
   sys.sql<{ kind: string; status: string; provider_id: string | null; attempts: number; last_error: string | null }>(
@@ -88,7 +90,9 @@ describe('hotline SMS in', () => {
     const params = await sms({ From: '+8613800001515' });
     await app().inject(signed('/webhooks/twilio/sms', params));
     const [kase] = await eventually(() =>
-      sys.sql<{ case_no: string }>(`SELECT c.case_no FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.provider_message_id = $1`, [params.MessageSid]).then((r) => (r.length ? r : null)),
+      sys
+        .sql<{ case_no: string }>(`SELECT c.case_no FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.provider_message_id = $1`, [params.MessageSid])
+        .then((r) => (r.length ? r : null)),
     );
     const res = await app().inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=${kase!.case_no}&contact=13800001515` });
     expect(res.statusCode).toBe(200);
@@ -100,7 +104,9 @@ describe('hotline SMS in', () => {
     await eventually(async () => (await outboxFor('+8613800003333'))[0]?.status === 'sent');
     await app().inject(signed('/webhooks/twilio/sms', await sms({ From: '+8613800003333', Body: '补充：是3栋门口那盏' })));
     await eventually(async () => (await sys.sql(`SELECT 1 FROM message WHERE body = '补充：是3栋门口那盏' AND case_id IS NOT NULL`)).length === 1);
-    const cases = await sys.sql(`SELECT DISTINCT m.case_id FROM message m JOIN channel_identity ci ON ci.contact_id = m.contact_id WHERE ci.address = '+8613800003333' AND m.direction = 'in'`);
+    const cases = await sys.sql(
+      `SELECT DISTINCT m.case_id FROM message m JOIN channel_identity ci ON ci.contact_id = m.contact_id WHERE ci.address = '+8613800003333' AND m.direction = 'in'`,
+    );
     expect(cases).toHaveLength(1);
     expect(await outboxFor('+8613800003333')).toHaveLength(1);
   });
@@ -109,10 +115,12 @@ describe('hotline SMS in', () => {
     const params = await sms({ From: '+8613800004444', To: '+8687163611111' });
     await app().inject(signed('/webhooks/twilio/sms', params));
     const [kase] = await eventually(() =>
-      sys.sql<{ code: string; routing: { zone: unknown } }>(
-        `SELECT z.code, c.routing FROM "case" c JOIN zone z ON z.id = c.zone_id JOIN message m ON m.case_id = c.id WHERE m.provider_message_id = $1`,
-        [params.MessageSid],
-      ).then((rows) => (rows.length ? rows : null)),
+      sys
+        .sql<{ code: string; routing: { zone: unknown } }>(
+          `SELECT z.code, c.routing FROM "case" c JOIN zone z ON z.id = c.zone_id JOIN message m ON m.case_id = c.id WHERE m.provider_message_id = $1`,
+          [params.MessageSid],
+        )
+        .then((rows) => (rows.length ? rows : null)),
     );
     expect(kase!.code).toBe('wh-hs');
     expect(kase!.routing.zone).toMatchObject({ reason: 'channel_hint', hint: 'number:+8687163611111' });
@@ -200,7 +208,10 @@ describe('delivery reports and send errors', () => {
   });
 
   it('should refuse an unsigned status report', async () => {
-    const res = await app().inject({ ...signed('/webhooks/twilio/status', { MessageSid: 'SMx', MessageStatus: 'delivered' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await app().inject({
+      ...signed('/webhooks/twilio/status', { MessageSid: 'SMx', MessageStatus: 'delivered' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.statusCode).toBe(403);
   });
 

@@ -21,7 +21,14 @@ beforeAll(async () => {
   fake = await startFakeTwilio();
   // Always within office hours here; the closed office is a second app below.
   sys = await startTestSystem({
-    env: { ...twilioEnv(fake.url), OUTBOX_WAKE_DELAY_MS: '0', TIMER_TICK_MS: '200', DUTY_OFFICER_NUMBER: DUTY, OFFICE_HOURS: '00:00-24:00', OFFICE_DAYS: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun' },
+    env: {
+      ...twilioEnv(fake.url),
+      OUTBOX_WAKE_DELAY_MS: '0',
+      TIMER_TICK_MS: '200',
+      DUTY_OFFICER_NUMBER: DUTY,
+      OFFICE_HOURS: '00:00-24:00',
+      OFFICE_DAYS: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
+    },
   });
 });
 afterAll(async () => {
@@ -82,13 +89,21 @@ describe('1: report a problem', () => {
     expect(attr(recordTwiml, 'Record', 'maxLength')).toBe('120');
     expect(attr(recordTwiml, 'Record', 'transcribeCallback')).toBe('/webhooks/twilio/voice/transcription');
 
-    const recording: Record<string, string> = { ...(await fixture('voice/voice-recording.json')), CallSid: c.CallSid!, From: c.From!, RecordingSid: `RE${randomBytes(16).toString('hex')}` };
+    const recording: Record<string, string> = {
+      ...(await fixture('voice/voice-recording.json')),
+      CallSid: c.CallSid!,
+      From: c.From!,
+      RecordingSid: `RE${randomBytes(16).toString('hex')}`,
+    };
     const bye = await step(recordAction(recordTwiml), recording);
     expect(bye).toContain('感谢您的反映');
     expect(bye).toContain('<Hangup/>');
     await step(recordAction(recordTwiml), recording); // Twilio retries the callback
 
-    const messages = await sys.sql<{ body: string; case_id: number | null }>(`SELECT body, case_id FROM message WHERE channel = 'voice' AND provider_message_id = $1`, [recording.RecordingSid]);
+    const messages = await sys.sql<{ body: string; case_id: number | null }>(
+      `SELECT body, case_id FROM message WHERE channel = 'voice' AND provider_message_id = $1`,
+      [recording.RecordingSid],
+    );
     expect(messages).toHaveLength(1);
     expect(messages[0]!.body).toContain(recording.RecordingUrl);
     const receipt = await eventually(async () => fake.sent.find((s) => s.To === '+8613800005678'));
@@ -144,10 +159,12 @@ describe('3: ask for a call back', () => {
     const twiml = await step(gatherAction(await step('/webhooks/twilio/voice', c)), { ...c, Digits: '3' });
     const caseNo = /编号 ([\d ]+)，/.exec(twiml)![1]!.replace(/ /g, '');
     const [kase] = await eventually(() =>
-      sys.sql<{ body: string; address: string }>(
-        `SELECT m.body, ci.address FROM "case" c JOIN message m ON m.case_id = c.id AND m.direction = 'in' JOIN channel_identity ci ON ci.contact_id = c.contact_id WHERE c.case_no = $1`,
-        [caseNo],
-      ).then((rows) => (rows.length ? rows : null)),
+      sys
+        .sql<{ body: string; address: string }>(
+          `SELECT m.body, ci.address FROM "case" c JOIN message m ON m.case_id = c.id AND m.direction = 'in' JOIN channel_identity ci ON ci.contact_id = c.contact_id WHERE c.case_no = $1`,
+          [caseNo],
+        )
+        .then((rows) => (rows.length ? rows : null)),
     );
     expect(kase).toEqual({ body: '来电请求回电', address: '+8613800001357' });
     await step(gatherAction(await step('/webhooks/twilio/voice', c)), { ...c, Digits: '3' }); // pressed again in the same call
@@ -161,7 +178,12 @@ describe('the return visit of a caller', () => {
     const twiml = await step(gatherAction(await step('/webhooks/twilio/voice', c)), { ...c, Digits: '3' });
     const caseNo = /编号 ([\d ]+)，/.exec(twiml)![1]!.replace(/ /g, '');
     await eventually(() => sys.sql('SELECT 1 FROM "case" WHERE case_no = $1', [caseNo]).then((r) => r.length > 0));
-    const closed = await sys.app!.inject({ method: 'POST', url: `/api/v1/cases/${caseNo}/status`, headers: adminHeaders, payload: { status: 'closed', note: '已回电并解决' } });
+    const closed = await sys.app!.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${caseNo}/status`,
+      headers: adminHeaders,
+      payload: { status: 'closed', note: '已回电并解决' },
+    });
     expect(closed.statusCode).toBe(200);
     await sys.sql(`UPDATE case_timer SET due_at = now() WHERE kind = 'return_visit' AND case_id = (SELECT id FROM "case" WHERE case_no = $1)`, [caseNo]);
 
@@ -174,7 +196,11 @@ describe('the return visit of a caller', () => {
     expect(question).toContain('满意请按1');
     const bye = await step(gatherAction(question), { ...outbound, Digits: '2' });
     expect(bye).toContain('感谢您的评价');
-    await eventually(async () => (await sys.sql<{ answer: string }>(`SELECT s.answer FROM survey s JOIN "case" c ON c.id = s.case_id WHERE c.case_no = $1`, [caseNo]))[0]?.answer === 'basically_satisfied');
+    await eventually(
+      async () =>
+        (await sys.sql<{ answer: string }>(`SELECT s.answer FROM survey s JOIN "case" c ON c.id = s.case_id WHERE c.case_no = $1`, [caseNo]))[0]?.answer ===
+        'basically_satisfied',
+    );
   });
 });
 

@@ -35,9 +35,7 @@ async function settledCase(caseNo: string) {
 /** Waits until every accepted message has its case and every send is recorded. */
 async function settled() {
   await eventually(async () => {
-    const busy = await sys.sql(
-      `SELECT 1 FROM message WHERE status IN ('received', 'pending', 'sending') LIMIT 1`,
-    );
+    const busy = await sys.sql(`SELECT 1 FROM message WHERE status IN ('received', 'pending', 'sending') LIMIT 1`);
     return busy.length === 0;
   });
   return counts();
@@ -71,7 +69,11 @@ describe('information window: happy paths', () => {
   });
 
   it("should route a known resident's next message to the zone of their earlier case", async () => {
-    const first = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '楼道灯坏了', phone: '13800007878', zoneCode: 'wh-hs-ch-02' } });
+    const first = await app().inject({
+      method: 'POST',
+      url: '/api/v1/intake/web',
+      payload: { text: '楼道灯坏了', phone: '13800007878', zoneCode: 'wh-hs-ch-02' },
+    });
     await settledCase(first.json().caseNo);
     const next = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '楼下垃圾桶满了没人清', phone: '13800007878' } });
     const detail = await settledCase(next.json().caseNo);
@@ -134,10 +136,14 @@ describe('information window: happy paths', () => {
   it("should serve the pages' style and scripts from the files in assets/, named by their content's hash and cached for good", async () => {
     const pages = await Promise.all(['/window', '/window/lookup'].map((url) => app().inject({ method: 'GET', url })));
     const links = pages.flatMap((p) => [...p.body.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((m) => m[1]!));
-    expect(new Set(links)).toEqual(new Set(['window.css', 'lang.js', 'window.js', 'lookup.js'].map((name) => {
-      const [base, ext] = name.split('.');
-      return expect.stringMatching(new RegExp(`^${base}\\.[0-9a-f]{12}\\.${ext}$`));
-    })));
+    expect(new Set(links)).toEqual(
+      new Set(
+        ['window.css', 'lang.js', 'window.js', 'lookup.js'].map((name) => {
+          const [base, ext] = name.split('.');
+          return expect.stringMatching(new RegExp(`^${base}\\.[0-9a-f]{12}\\.${ext}$`));
+        }),
+      ),
+    );
     for (const file of new Set(links)) {
       const [base, hash, ext] = file.split('.');
       const source = await readFile(new URL(`../../src/channels/web-form/assets/${base}.${ext}`, import.meta.url), 'utf8');
@@ -161,7 +167,12 @@ describe('information window: double submits', () => {
     const before = await settled();
     const answers = await Promise.all(
       Array.from({ length: 5 }, () =>
-        app().inject({ method: 'POST', url: '/api/v1/intake/web', headers: { 'idempotency-key': key }, payload: { text: '工资被拖欠三个月了', phone: '13800002222' } }),
+        app().inject({
+          method: 'POST',
+          url: '/api/v1/intake/web',
+          headers: { 'idempotency-key': key },
+          payload: { text: '工资被拖欠三个月了', phone: '13800002222' },
+        }),
       ),
     );
     expect(answers.map((a) => a.statusCode)).toEqual([202, 202, 202, 202, 202]);
@@ -191,7 +202,12 @@ describe('information window: bad input changes nothing', () => {
     { title: 'text over 5,000 characters', request: json({ text: '长'.repeat(5001) }), status: 400, field: 'text' },
     { title: 'malformed email', request: json({ text: '你好', email: 'not-an-email' }), status: 400, field: 'email' },
     { title: 'SMS reply without a phone', request: json({ text: '你好', replyVia: 'sms' }), status: 400, field: 'phone' },
-    { title: 'malformed Idempotency-Key', request: { headers: { 'content-type': 'application/json', 'idempotency-key': 'x' }, payload: JSON.stringify({ text: '你好' }) }, status: 400, field: 'idempotency-key' },
+    {
+      title: 'malformed Idempotency-Key',
+      request: { headers: { 'content-type': 'application/json', 'idempotency-key': 'x' }, payload: JSON.stringify({ text: '你好' }) },
+      status: 400,
+      field: 'idempotency-key',
+    },
     { title: 'wrong content type', request: { headers: { 'content-type': 'text/plain' }, payload: '你好' }, status: 415, field: 'content-type' },
     { title: 'invalid JSON', request: { headers: { 'content-type': 'application/json' }, payload: '{"text": ' }, status: 400, field: 'body' },
     { title: 'body over 1 MB', request: json({ text: '你好', padding: 'x'.repeat(1024 * 1024) }), status: 413, field: 'body' },

@@ -36,9 +36,12 @@ const saidTo = (contact: mock.ContactMock, match: RegExp = /./) => eventually(as
 const caseOfMessage = async (providerId: string) =>
   (
     await eventually(() =>
-      sys.sql<{ id: number; case_no: string }>(`SELECT c.id, c.case_no FROM message m JOIN "case" c ON c.id = m.case_id WHERE m.channel = 'wechat' AND m.provider_message_id = $1`, [providerId]).then((r) =>
-        r.length ? r : null,
-      ),
+      sys
+        .sql<{ id: number; case_no: string }>(
+          `SELECT c.id, c.case_no FROM message m JOIN "case" c ON c.id = m.case_id WHERE m.channel = 'wechat' AND m.provider_message_id = $1`,
+          [providerId],
+        )
+        .then((r) => (r.length ? r : null)),
     )
   )[0]!;
 const status = async () => (await login()).json().status as string;
@@ -52,7 +55,16 @@ async function loggedIn(): Promise<void> {
 }
 
 const lastInbound = async (contact: mock.ContactMock) =>
-  (await eventually(() => sys.sql<{ provider_message_id: string }>(`SELECT m.provider_message_id FROM message m WHERE m.channel = 'wechat' AND m.meta::text LIKE $1 ORDER BY id DESC LIMIT 1`, [`%${contact.id}%`]).then((r) => (r.length ? r : null))))[0]!.provider_message_id;
+  (
+    await eventually(() =>
+      sys
+        .sql<{ provider_message_id: string }>(
+          `SELECT m.provider_message_id FROM message m WHERE m.channel = 'wechat' AND m.meta::text LIKE $1 ORDER BY id DESC LIMIT 1`,
+          [`%${contact.id}%`],
+        )
+        .then((r) => (r.length ? r : null)),
+    )
+  )[0]!.provider_message_id;
 
 describe('the account', () => {
   it('should show the login QR code to admins, then the logged-in state', async () => {
@@ -93,7 +105,12 @@ describe('residents', () => {
     resident.say('今天还是没人来').to(account);
     resident.say(FileBox.fromBase64(TINY_JPEG.toString('base64'), 'toilet.jpg')).to(account);
     const rows = await eventually(() =>
-      sys.sql<{ provider_message_id: string; attachments: unknown[] }>(`SELECT provider_message_id, attachments FROM message WHERE case_id = $1 AND direction = 'in' ORDER BY id`, [kase.id]).then((r) => (r.length === 3 ? r : null)),
+      sys
+        .sql<{ provider_message_id: string; attachments: unknown[] }>(
+          `SELECT provider_message_id, attachments FROM message WHERE case_id = $1 AND direction = 'in' ORDER BY id`,
+          [kase.id],
+        )
+        .then((r) => (r.length === 3 ? r : null)),
     );
     expect(new Set(rows.map((r) => r.provider_message_id)).size).toBe(3);
     // The photo is fetched before it is stored, so it may land before or after the text.
@@ -119,7 +136,11 @@ describe('a liaison on WeChat', () => {
     await saidTo(liaison, /绑定成功/);
 
     // A resident on the web form gives a phone number: the notice shows it masked.
-    const web = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '小区门口的下水道堵了，污水漫到路上', phone: '13912348888' } });
+    const web = await app().inject({
+      method: 'POST',
+      url: '/api/v1/intake/web',
+      payload: { text: '小区门口的下水道堵了，污水漫到路上', phone: '13912348888' },
+    });
     const notice = await saidTo(liaison, new RegExp(web.json().caseNo));
     expect(notice.text).toContain('139****8888');
     expect(notice.text).not.toContain('13912348888');
@@ -141,7 +162,9 @@ describe('a liaison on WeChat', () => {
     await sys.sql(`UPDATE case_timer SET due_at = now() WHERE case_id = $1 AND kind = 'return_visit'`, [kase.id]);
     await saidTo(resident, /回访/);
     resident.say('2').to(account);
-    await eventually(async () => (await sys.sql<{ answer: string }>('SELECT answer FROM survey WHERE case_id = $1', [kase.id]))[0]?.answer === 'basically_satisfied');
+    await eventually(
+      async () => (await sys.sql<{ answer: string }>('SELECT answer FROM survey WHERE case_id = $1', [kase.id]))[0]?.answer === 'basically_satisfied',
+    );
   });
 });
 

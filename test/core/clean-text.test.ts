@@ -15,7 +15,12 @@ describe('text PostgreSQL can store', () => {
 
   it('should clean every string of a message, keys and nested lists included, and leave other values alone', () => {
     expect(cleanStrings({ text: 'x\u0000', n: 1, ok: true, none: null, list: ['\ud800y'], deep: { 'k\u0000': 'v' } })).toEqual({
-      text: 'x', n: 1, ok: true, none: null, list: ['y'], deep: { k: 'v' },
+      text: 'x',
+      n: 1,
+      ok: true,
+      none: null,
+      list: ['y'],
+      deep: { k: 'v' },
     });
   });
 

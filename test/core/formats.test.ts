@@ -30,8 +30,13 @@ describe('case numbers', () => {
 describe('receipt', () => {
   it('should fit two concatenated UCS-2 SMS segments in Chinese', () => {
     const text = renderReceipt({
-      caseNo: '26113000042', categoryZh: '社会保障', categoryEn: 'Social security', zoneName: '黑林铺街道某某社区第一居民小组',
-      deadline: new Date('2026-12-07T09:30:00Z'), language: 'zh', timeZone: 'Asia/Shanghai',
+      caseNo: '26113000042',
+      categoryZh: '社会保障',
+      categoryEn: 'Social security',
+      zoneName: '黑林铺街道某某社区第一居民小组',
+      deadline: new Date('2026-12-07T09:30:00Z'),
+      language: 'zh',
+      timeZone: 'Asia/Shanghai',
     });
     expect(text).toContain('26113000042');
     expect(text).toContain('2026-12-07 17:30');
@@ -40,8 +45,14 @@ describe('receipt', () => {
 
   it('should put the emergency number first on an urgent receipt, still within two segments', () => {
     const text = renderReceipt({
-      caseNo: '26113000042', categoryZh: '社会治安', categoryEn: 'Public safety', zoneName: '黑林铺街道某某社区第一居民小组',
-      deadline: new Date('2026-12-01T09:30:00Z'), language: 'zh', timeZone: 'Asia/Shanghai', call: ['119', '120'],
+      caseNo: '26113000042',
+      categoryZh: '社会治安',
+      categoryEn: 'Public safety',
+      zoneName: '黑林铺街道某某社区第一居民小组',
+      deadline: new Date('2026-12-01T09:30:00Z'),
+      language: 'zh',
+      timeZone: 'Asia/Shanghai',
+      call: ['119', '120'],
     });
     expect(text.startsWith('如有危险请立即拨打119/120')).toBe(true);
     expect(text).toContain('26113000042');

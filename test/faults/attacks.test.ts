@@ -83,7 +83,9 @@ describe('ReDoS through routing rules', () => {
   it('ReDoS rule: saving (a+)+$ is a 400 naming conditions.pattern and why, and nothing is saved', async () => {
     const before = await count('routing_rule');
     const res = await app().inject({
-      method: 'POST', url: '/api/v1/rules', headers: adminHeaders,
+      method: 'POST',
+      url: '/api/v1/rules',
+      headers: adminHeaders,
       payload: { name: 'hostile', conditions: { pattern: '(a+)+$' }, action: { tags: ['x'] } },
     });
     expect(res.statusCode).toBe(400);
@@ -93,7 +95,9 @@ describe('ReDoS through routing rules', () => {
 
   it('ReDoS rule: a pattern RE2 cannot run (a backreference) is refused with the reason', async () => {
     const res = await app().inject({
-      method: 'POST', url: '/api/v1/rules', headers: adminHeaders,
+      method: 'POST',
+      url: '/api/v1/rules',
+      headers: adminHeaders,
       payload: { name: 'backref', conditions: { pattern: '(路)\\1' }, action: { tags: ['x'] } },
     });
     expect(res.statusCode).toBe(400);
@@ -102,14 +106,18 @@ describe('ReDoS through routing rules', () => {
 
   it('ReDoS rule: an ordinary pattern is still saved', async () => {
     const res = await app().inject({
-      method: 'POST', url: '/api/v1/rules', headers: adminHeaders,
+      method: 'POST',
+      url: '/api/v1/rules',
+      headers: adminHeaders,
       payload: { name: 'lamps', active: false, conditions: { pattern: '路灯.{0,4}(坏|不亮)' }, action: { tags: ['lamps'] } },
     });
     expect(res.statusCode).toBe(201);
   });
 
   it('ReDoS rule: a catastrophic rule put in the table by SQL cannot stall the worker, and /healthz answers meanwhile', async () => {
-    await sys.sql(`INSERT INTO routing_rule (name, priority, conditions, action) VALUES ('hostile by SQL', 1, '{"pattern": "(a+)+$"}', '{"tags": ["hostile"]}')`);
+    await sys.sql(
+      `INSERT INTO routing_rule (name, priority, conditions, action) VALUES ('hostile by SQL', 1, '{"pattern": "(a+)+$"}', '{"tags": ["hostile"]}')`,
+    );
     app().deps.catalog.invalidate();
     // 40 a's and a mismatch: a backtracking engine would need about 2^40 steps.
     const res = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: `${'a'.repeat(40)}!` } });
@@ -146,21 +154,33 @@ describe('Spoofed client addresses', () => {
   it('Spoofed client addresses: sweeping case numbers for one phone number is stopped, from any address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i <= sys.config.LOOKUP_RATE_PER_CONTACT; i++) {
-      const res = await app().inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=26113${String(i).padStart(5, '0')}&contact=13800001234`, remoteAddress: `192.0.2.${i + 1}` });
+      const res = await app().inject({
+        method: 'GET',
+        url: `/api/v1/cases/lookup?caseNo=26113${String(i).padStart(5, '0')}&contact=13800001234`,
+        remoteAddress: `192.0.2.${i + 1}`,
+      });
       statuses.push(res.statusCode);
       if (i === sys.config.LOOKUP_RATE_PER_CONTACT) expect(res.json()).toMatchObject({ error: 'rate_limited', field: 'contact' });
     }
     expect(statuses.slice(0, -1).every((s) => s === 404)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     // The same number written another way is the same contact.
-    const other = await app().inject({ method: 'GET', url: '/api/v1/cases/lookup?caseNo=2611300099&contact=%2B86%20138%200000%201234', remoteAddress: '192.0.2.200' });
+    const other = await app().inject({
+      method: 'GET',
+      url: '/api/v1/cases/lookup?caseNo=2611300099&contact=%2B86%20138%200000%201234',
+      remoteAddress: '192.0.2.200',
+    });
     expect(other.statusCode).toBe(429);
   });
 
   it("Spoofed client addresses: guessing one case's code from many addresses is stopped", async () => {
     const statuses: number[] = [];
     for (let i = 0; i <= sys.config.LOOKUP_RATE_PER_CONTACT; i++) {
-      const res = await app().inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=2611300042&contact=${String(i).padStart(8, '0')}`, remoteAddress: `192.0.2.${i + 1}` });
+      const res = await app().inject({
+        method: 'GET',
+        url: `/api/v1/cases/lookup?caseNo=2611300042&contact=${String(i).padStart(8, '0')}`,
+        remoteAddress: `192.0.2.${i + 1}`,
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses.at(-1)).toBe(429);
@@ -173,7 +193,9 @@ describe('Spoofed client addresses', () => {
       for (let i = 0; i < half; i++) expect((await lookup(i)).status).toBe(404);
       const secondBase = `http://127.0.0.1:${(second.app!.server.address() as { port: number }).port}`;
       for (let i = half; i < sys.config.LOOKUP_RATE_PER_CLIENT; i++) {
-        expect((await fetch(`${secondBase}/api/v1/cases/lookup?caseNo=26114${String(i).padStart(5, '0')}&contact=${String(i).padStart(8, '0')}`)).status).toBe(404);
+        expect((await fetch(`${secondBase}/api/v1/cases/lookup?caseNo=26114${String(i).padStart(5, '0')}&contact=${String(i).padStart(8, '0')}`)).status).toBe(
+          404,
+        );
       }
       expect((await fetch(`${secondBase}/api/v1/cases/lookup?caseNo=2611500001&contact=99999999`)).status).toBe(429);
       expect((await lookup(500)).status).toBe(429);
@@ -188,11 +210,19 @@ describe('Spoofed client addresses', () => {
       const inject = proxied.app!.inject.bind(proxied.app!);
       const statuses: number[] = [];
       for (let i = 0; i <= sys.config.LOOKUP_RATE_PER_CLIENT; i++) {
-        const res = await inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=26116${String(i).padStart(5, '0')}&contact=${String(i).padStart(8, '0')}`, headers: { 'x-forwarded-for': '203.0.113.9' } });
+        const res = await inject({
+          method: 'GET',
+          url: `/api/v1/cases/lookup?caseNo=26116${String(i).padStart(5, '0')}&contact=${String(i).padStart(8, '0')}`,
+          headers: { 'x-forwarded-for': '203.0.113.9' },
+        });
         statuses.push(res.statusCode);
       }
       expect(statuses.at(-1)).toBe(429);
-      const another = await inject({ method: 'GET', url: '/api/v1/cases/lookup?caseNo=2611700001&contact=00000001', headers: { 'x-forwarded-for': '203.0.113.10' } });
+      const another = await inject({
+        method: 'GET',
+        url: '/api/v1/cases/lookup?caseNo=2611700001&contact=00000001',
+        headers: { 'x-forwarded-for': '203.0.113.10' },
+      });
       expect(another.statusCode).toBe(404);
     } finally {
       await proxied.stop();
@@ -216,15 +246,18 @@ describe('Limits on senders', () => {
     expect(await count(`message WHERE direction = 'in'`)).toBe(before + 5);
   });
 
-  it('Sender limits: the no-script form gets a page in the resident\'s language with the 429', async () => {
+  it("Sender limits: the no-script form gets a page in the resident's language with the 429", async () => {
     for (let i = 0; i < 5; i++) {
       await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: `第${i}条` }, remoteAddress: '198.51.100.78' });
     }
-    const form = (lang: string) => app().inject({
-      method: 'POST', url: '/api/v1/intake/web', remoteAddress: '198.51.100.78',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-      payload: new URLSearchParams({ text: '楼道灯坏了', lang }).toString(),
-    });
+    const form = (lang: string) =>
+      app().inject({
+        method: 'POST',
+        url: '/api/v1/intake/web',
+        remoteAddress: '198.51.100.78',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+        payload: new URLSearchParams({ text: '楼道灯坏了', lang }).toString(),
+      });
     const zh = await form('zh');
     expect(zh.statusCode).toBe(429);
     expect(zh.headers['content-type']).toMatch(/text\/html/);
@@ -239,7 +272,12 @@ describe('Limits on senders', () => {
   it('Sender limits: the overall limit holds when every submission comes from another address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 14; i++) {
-      const res = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: `第${i}条：井盖丢了` }, remoteAddress: `203.0.113.${i + 1}` });
+      const res = await app().inject({
+        method: 'POST',
+        url: '/api/v1/intake/web',
+        payload: { text: `第${i}条：井盖丢了` },
+        remoteAddress: `203.0.113.${i + 1}`,
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses.filter((s) => s === 202)).toHaveLength(sys.config.INTAKE_RATE_TOTAL);
@@ -253,7 +291,10 @@ describe('Limits on senders', () => {
       for (let i = 0; i < 5; i++) {
         const res = await smtpClient(listener.port)
           .sendMail({ from: `forged${i}@example.com`, to: MAILBOX, subject: '路灯', text: `第${i}封` })
-          .then(() => 'ok' as const, (err: { responseCode?: number }) => err.responseCode ?? 0);
+          .then(
+            () => 'ok' as const,
+            (err: { responseCode?: number }) => err.responseCode ?? 0,
+          );
         replies.push(res);
       }
       expect(replies).toEqual(['ok', 'ok', 'ok', 450, 450]);
@@ -319,7 +360,9 @@ describe('Mail floods', () => {
     }
     const spooled = await readdir(join(sys.config.DATA_DIR, 'spool'));
     expect(spooled).toEqual([]);
-    const [stored] = await sys.sql<{ body: string }>(`SELECT body FROM message WHERE channel = 'email' AND body LIKE '%路灯坏了。路灯坏了。%' ORDER BY id DESC LIMIT 1`);
+    const [stored] = await sys.sql<{ body: string }>(
+      `SELECT body FROM message WHERE channel = 'email' AND body LIKE '%路灯坏了。路灯坏了。%' ORDER BY id DESC LIMIT 1`,
+    );
     expect(stored!.body.length).toBeGreaterThanOrEqual('路灯坏了。'.length * 2000);
   });
 });
@@ -355,7 +398,11 @@ describe('Security headers', () => {
   it('Security headers: every page, asset, card and API answer carries them, and the pages have no inline script or style', async () => {
     const card = await app().inject({ method: 'GET', url: '/api/v1/zones/wh-hs-ch-01/card.svg', headers: adminHeaders });
     const pages = ['/window', '/window?lang=en', '/window/lookup', '/window/done?caseNo=2611300001'];
-    const answers = [card, await app().inject({ method: 'GET', url: '/api/v1/cases', headers: adminHeaders }), await app().inject({ method: 'GET', url: '/nowhere' })];
+    const answers = [
+      card,
+      await app().inject({ method: 'GET', url: '/api/v1/cases', headers: adminHeaders }),
+      await app().inject({ method: 'GET', url: '/nowhere' }),
+    ];
     for (const path of pages) answers.push(await app().inject({ method: 'GET', url: path }));
     for (const res of answers) {
       expect(res.headers['content-security-policy']).toMatch(/default-src 'none'.*script-src 'self'.*frame-ancestors 'none'/);
@@ -399,19 +446,40 @@ describe('Security headers', () => {
 describe('Idempotency-Key reuse', () => {
   it('Idempotency key reuse: the same key with another body is a 422, never the first case number or its code', async () => {
     const key = `reuse-${Date.now()}`;
-    const first = await app().inject({ method: 'POST', url: '/api/v1/intake/web', remoteAddress: nextAddress(), headers: { 'idempotency-key': key }, payload: { text: '匿名反映：楼道堆满杂物' } });
+    const first = await app().inject({
+      method: 'POST',
+      url: '/api/v1/intake/web',
+      remoteAddress: nextAddress(),
+      headers: { 'idempotency-key': key },
+      payload: { text: '匿名反映：楼道堆满杂物' },
+    });
     expect(first.statusCode).toBe(202);
     const { caseNo, accessCode } = first.json();
-    const again = await app().inject({ method: 'POST', url: '/api/v1/intake/web', remoteAddress: nextAddress(), headers: { 'idempotency-key': key }, payload: { text: '匿名反映：楼道堆满杂物' } });
+    const again = await app().inject({
+      method: 'POST',
+      url: '/api/v1/intake/web',
+      remoteAddress: nextAddress(),
+      headers: { 'idempotency-key': key },
+      payload: { text: '匿名反映：楼道堆满杂物' },
+    });
     expect(again.json()).toEqual(first.json());
-    const other = await app().inject({ method: 'POST', url: '/api/v1/intake/web', remoteAddress: nextAddress(), headers: { 'idempotency-key': key }, payload: { text: '别的内容' } });
+    const other = await app().inject({
+      method: 'POST',
+      url: '/api/v1/intake/web',
+      remoteAddress: nextAddress(),
+      headers: { 'idempotency-key': key },
+      payload: { text: '别的内容' },
+    });
     expect(other.statusCode).toBe(422);
     expect(other.json()).toMatchObject({ error: 'idempotency_key_reused', field: 'idempotencyKey' });
     expect(other.body).not.toContain(caseNo);
     expect(other.body).not.toContain(accessCode);
     // The no-script form shows why, and hands out a fresh key so sending the form again works.
     const page = await app().inject({
-      method: 'POST', url: '/api/v1/intake/web', remoteAddress: nextAddress(), headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      method: 'POST',
+      url: '/api/v1/intake/web',
+      remoteAddress: nextAddress(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
       payload: new URLSearchParams({ text: '又一个问题', idempotencyKey: key }).toString(),
     });
     expect(page.statusCode).toBe(422);
@@ -419,11 +487,22 @@ describe('Idempotency-Key reuse', () => {
     expect(page.body).not.toContain(caseNo);
     const fresh = /name="idempotencyKey" value="([^"]+)"/.exec(page.body)![1]!;
     expect(fresh).not.toBe(key);
-    const resent = await app().inject({ method: 'POST', url: '/api/v1/intake/web', remoteAddress: nextAddress(), payload: { text: '又一个问题', idempotencyKey: fresh } });
+    const resent = await app().inject({
+      method: 'POST',
+      url: '/api/v1/intake/web',
+      remoteAddress: nextAddress(),
+      payload: { text: '又一个问题', idempotencyKey: fresh },
+    });
     expect(resent.statusCode).toBe(202);
     expect(resent.json().caseNo).not.toBe(caseNo);
     // Whitespace around the text is not another body.
-    const trimmed = await app().inject({ method: 'POST', url: '/api/v1/intake/web', remoteAddress: nextAddress(), headers: { 'idempotency-key': key }, payload: { text: '  匿名反映：楼道堆满杂物 ' } });
+    const trimmed = await app().inject({
+      method: 'POST',
+      url: '/api/v1/intake/web',
+      remoteAddress: nextAddress(),
+      headers: { 'idempotency-key': key },
+      payload: { text: '  匿名反映：楼道堆满杂物 ' },
+    });
     expect(trimmed.statusCode).toBe(202);
   });
 });
@@ -458,7 +537,10 @@ describe('Roles', () => {
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         if (!op.security?.length) continue;
-        out.push({ method: method.toUpperCase(), url: path.replace(/\{[^}]+\}/g, (p) => (p === '{year}' ? '2026' : p === '{id}' || p === '{chatId}' ? '1' : 'wh-hs')) });
+        out.push({
+          method: method.toUpperCase(),
+          url: path.replace(/\{[^}]+\}/g, (p) => (p === '{year}' ? '2026' : p === '{id}' || p === '{chatId}' ? '1' : 'wh-hs')),
+        });
       }
     }
     return out;
@@ -495,28 +577,96 @@ describe('Roles', () => {
 
 describe('Bad input', () => {
   const multipart = (body: string, boundary = 'XyZ') => ({ 'content-type': `multipart/form-data; boundary=${boundary}`, body });
-  const cases: { name: string; method: 'GET' | 'POST' | 'PATCH'; url: string; headers?: Record<string, string>; payload?: string | object; field?: string }[] = [
-    { name: 'NUL in a list filter', method: 'GET', url: '/api/v1/cases?zone=%00', headers: adminHeaders, field: 'zone' },
-    { name: 'NUL in a status filter', method: 'GET', url: '/api/v1/cases?status=%00', headers: adminHeaders },
-    { name: 'NUL in a path parameter', method: 'GET', url: '/api/v1/cases/26113%0000001', headers: adminHeaders },
-    { name: 'NUL in a lookup contact', method: 'GET', url: '/api/v1/cases/lookup?caseNo=2611300001&contact=abc%00def', field: 'contact' },
-    { name: 'NUL in a zone name', method: 'POST', url: '/api/v1/zones', headers: adminHeaders, payload: { code: 'nul-zone', name: 'a\u0000b', level: 'street', parentCode: 'district' }, field: 'name' },
-    { name: 'lone surrogate in a category', method: 'PATCH', url: '/api/v1/categories/housing', headers: adminHeaders, payload: { nameZh: '\ud800' } },
-    { name: 'a text of only a NUL', method: 'POST', url: '/api/v1/intake/web', payload: { text: '\u0000' }, field: 'text' },
-    { name: 'a text of only a lone surrogate', method: 'POST', url: '/api/v1/intake/web', payload: { text: '\ud83d' }, field: 'text' },
-    { name: 'a text of NULs and spaces', method: 'POST', url: '/api/v1/intake/web', payload: { text: ' \u0000 \u0000 ' }, field: 'text' },
-    { name: 'multipart without a boundary', method: 'POST', url: '/api/v1/intake/web', headers: { 'content-type': 'multipart/form-data' }, payload: 'text=x' },
-    { name: 'multipart cut short', method: 'POST', url: '/api/v1/intake/web', ...splitPayload(multipart('--XyZ\r\nContent-Disposition: form-data; name="text"\r\n\r\n路灯坏了')) },
-    { name: 'multipart with a broken part header', method: 'POST', url: '/api/v1/intake/web', ...splitPayload(multipart('--XyZ\r\nContent-Disposition form-data name=text\r\n\r\nx\r\n--XyZ--\r\n')) },
-    { name: 'multipart with another boundary', method: 'POST', url: '/api/v1/intake/web', ...splitPayload(multipart('--Other\r\nContent-Disposition: form-data; name="text"\r\n\r\nx\r\n--Other--\r\n')) },
-    { name: 'multipart with a NUL text', method: 'POST', url: '/api/v1/intake/web', ...splitPayload(multipart('--XyZ\r\nContent-Disposition: form-data; name="text"\r\n\r\n\u0000\r\n--XyZ--\r\n')) },
-    { name: 'multipart photo field as text', method: 'POST', url: '/api/v1/intake/web', ...splitPayload(multipart('--XyZ\r\nContent-Disposition: form-data; name="text"\r\n\r\nx\r\n--XyZ\r\nContent-Disposition: form-data; name="photo"\r\n\r\nnot a file\r\n--XyZ--\r\n')) },
-    { name: 'JSON that is not an object', method: 'POST', url: '/api/v1/intake/web', headers: { 'content-type': 'application/json' }, payload: '"just a string"' },
-    { name: 'JSON with a deep array', method: 'POST', url: '/api/v1/intake/web', headers: { 'content-type': 'application/json' }, payload: '{"text":' + '['.repeat(5000) + ']'.repeat(5000) + '}' },
-    { name: 'urlencoded with repeated text', method: 'POST', url: '/api/v1/intake/web', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'text=a&text=b' },
-    { name: 'a card form with a NUL text', method: 'POST', url: '/c/not-a-token', payload: { text: '\u0000' } },
-    { name: 'a rule with a NUL pattern', method: 'POST', url: '/api/v1/rules', headers: adminHeaders, payload: { name: 'n', conditions: { pattern: 'a\u0000' }, action: { tags: ['x'] } }, field: 'conditions.pattern' },
-  ];
+  const cases: { name: string; method: 'GET' | 'POST' | 'PATCH'; url: string; headers?: Record<string, string>; payload?: string | object; field?: string }[] =
+    [
+      { name: 'NUL in a list filter', method: 'GET', url: '/api/v1/cases?zone=%00', headers: adminHeaders, field: 'zone' },
+      { name: 'NUL in a status filter', method: 'GET', url: '/api/v1/cases?status=%00', headers: adminHeaders },
+      { name: 'NUL in a path parameter', method: 'GET', url: '/api/v1/cases/26113%0000001', headers: adminHeaders },
+      { name: 'NUL in a lookup contact', method: 'GET', url: '/api/v1/cases/lookup?caseNo=2611300001&contact=abc%00def', field: 'contact' },
+      {
+        name: 'NUL in a zone name',
+        method: 'POST',
+        url: '/api/v1/zones',
+        headers: adminHeaders,
+        payload: { code: 'nul-zone', name: 'a\u0000b', level: 'street', parentCode: 'district' },
+        field: 'name',
+      },
+      { name: 'lone surrogate in a category', method: 'PATCH', url: '/api/v1/categories/housing', headers: adminHeaders, payload: { nameZh: '\ud800' } },
+      { name: 'a text of only a NUL', method: 'POST', url: '/api/v1/intake/web', payload: { text: '\u0000' }, field: 'text' },
+      { name: 'a text of only a lone surrogate', method: 'POST', url: '/api/v1/intake/web', payload: { text: '\ud83d' }, field: 'text' },
+      { name: 'a text of NULs and spaces', method: 'POST', url: '/api/v1/intake/web', payload: { text: ' \u0000 \u0000 ' }, field: 'text' },
+      {
+        name: 'multipart without a boundary',
+        method: 'POST',
+        url: '/api/v1/intake/web',
+        headers: { 'content-type': 'multipart/form-data' },
+        payload: 'text=x',
+      },
+      {
+        name: 'multipart cut short',
+        method: 'POST',
+        url: '/api/v1/intake/web',
+        ...splitPayload(multipart('--XyZ\r\nContent-Disposition: form-data; name="text"\r\n\r\n路灯坏了')),
+      },
+      {
+        name: 'multipart with a broken part header',
+        method: 'POST',
+        url: '/api/v1/intake/web',
+        ...splitPayload(multipart('--XyZ\r\nContent-Disposition form-data name=text\r\n\r\nx\r\n--XyZ--\r\n')),
+      },
+      {
+        name: 'multipart with another boundary',
+        method: 'POST',
+        url: '/api/v1/intake/web',
+        ...splitPayload(multipart('--Other\r\nContent-Disposition: form-data; name="text"\r\n\r\nx\r\n--Other--\r\n')),
+      },
+      {
+        name: 'multipart with a NUL text',
+        method: 'POST',
+        url: '/api/v1/intake/web',
+        ...splitPayload(multipart('--XyZ\r\nContent-Disposition: form-data; name="text"\r\n\r\n\u0000\r\n--XyZ--\r\n')),
+      },
+      {
+        name: 'multipart photo field as text',
+        method: 'POST',
+        url: '/api/v1/intake/web',
+        ...splitPayload(
+          multipart(
+            '--XyZ\r\nContent-Disposition: form-data; name="text"\r\n\r\nx\r\n--XyZ\r\nContent-Disposition: form-data; name="photo"\r\n\r\nnot a file\r\n--XyZ--\r\n',
+          ),
+        ),
+      },
+      {
+        name: 'JSON that is not an object',
+        method: 'POST',
+        url: '/api/v1/intake/web',
+        headers: { 'content-type': 'application/json' },
+        payload: '"just a string"',
+      },
+      {
+        name: 'JSON with a deep array',
+        method: 'POST',
+        url: '/api/v1/intake/web',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"text":' + '['.repeat(5000) + ']'.repeat(5000) + '}',
+      },
+      {
+        name: 'urlencoded with repeated text',
+        method: 'POST',
+        url: '/api/v1/intake/web',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'text=a&text=b',
+      },
+      { name: 'a card form with a NUL text', method: 'POST', url: '/c/not-a-token', payload: { text: '\u0000' } },
+      {
+        name: 'a rule with a NUL pattern',
+        method: 'POST',
+        url: '/api/v1/rules',
+        headers: adminHeaders,
+        payload: { name: 'n', conditions: { pattern: 'a\u0000' }, action: { tags: ['x'] } },
+        field: 'conditions.pattern',
+      },
+    ];
 
   function splitPayload(m: { 'content-type': string; body: string }) {
     return { headers: { 'content-type': m['content-type'] }, payload: m.body };

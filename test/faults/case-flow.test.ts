@@ -34,7 +34,10 @@ beforeAll(async () => {
   sink = await startSink();
   sys = await startTestSystem({ env: { ...telegramEnv(bot.url), ...twilioEnv(twilio.url), ...envEmail(sink.url), TIMER_TICK_MS: '200' } });
   await seedDemoDistrict(sys.db.pool);
-  for (const [zone, chat] of [['wh-hs-ch-01', LIAISON], ['wh-hs-ch', ABOVE]] as const) {
+  for (const [zone, chat] of [
+    ['wh-hs-ch-01', LIAISON],
+    ['wh-hs-ch', ABOVE],
+  ] as const) {
     const [{ id }] = (await sys.sql(`SELECT liaison_id AS id FROM zone WHERE code = $1`, [zone])) as [{ id: number }];
     const { code } = (await app().inject({ method: 'POST', url: `/api/v1/liaisons/${id}/bind-code`, headers: adminHeaders })).json();
     await say(chat, `绑定 ${code}`);
@@ -48,7 +51,10 @@ afterAll(async () => {
 
 async function say(chat: number, text: string, message: Record<string, unknown> = {}) {
   const u = fixture('text') as { message: Record<string, unknown> & { from: object; chat: object } };
-  const payload = { update_id: nextUpdate++, message: { ...u.message, from: { ...u.message.from, id: chat }, chat: { ...u.message.chat, id: chat }, text, ...message } };
+  const payload = {
+    update_id: nextUpdate++,
+    message: { ...u.message, from: { ...u.message.from, id: chat }, chat: { ...u.message.chat, id: chat }, text, ...message },
+  };
   const res = await app().inject({ method: 'POST', url: '/webhooks/telegram', headers: { 'x-telegram-bot-api-secret-token': TELEGRAM.secret }, payload });
   expect(res.statusCode).toBe(200);
 }
@@ -69,25 +75,46 @@ async function laterSmsReceipt() {
 }
 
 /** Waits for the bot's next message to `chat` after `before` that matches. */
-const nextTo = (chat: number, before: number, match: RegExp = /./) => eventually(async () => bot.to(chat).slice(before).find((m) => match.test(m.text)));
+const nextTo = (chat: number, before: number, match: RegExp = /./) =>
+  eventually(async () =>
+    bot
+      .to(chat)
+      .slice(before)
+      .find((m) => match.test(m.text)),
+  );
 
 const caseOfSms = async (sid: string) =>
-  (await eventually(() => sys.sql<{ id: number; case_no: string }>(`SELECT c.id, c.case_no FROM message m JOIN "case" c ON c.id = m.case_id WHERE m.provider_message_id = $1`, [sid]).then((r) => (r.length ? r : null))))[0]!;
+  (
+    await eventually(() =>
+      sys
+        .sql<{ id: number; case_no: string }>(`SELECT c.id, c.case_no FROM message m JOIN "case" c ON c.id = m.case_id WHERE m.provider_message_id = $1`, [sid])
+        .then((r) => (r.length ? r : null)),
+    )
+  )[0]!;
 
 const caseRow = async (id: number) =>
-  (await sys.sql<{ zone: string; status: string; deadline_at: Date; overdue_at: Date | null; escalations: number }>(
-    'SELECT z.code AS zone, c.status, c.deadline_at, c.overdue_at, c.escalations FROM "case" c JOIN zone z ON z.id = c.zone_id WHERE c.id = $1',
-    [id],
-  ))[0]!;
+  (
+    await sys.sql<{ zone: string; status: string; deadline_at: Date; overdue_at: Date | null; escalations: number }>(
+      'SELECT z.code AS zone, c.status, c.deadline_at, c.overdue_at, c.escalations FROM "case" c JOIN zone z ON z.id = c.zone_id WHERE c.id = $1',
+      [id],
+    )
+  )[0]!;
 
 /** Timers still to fire. */
 const liveTimers = (caseId: number) =>
-  sys.sql<{ id: number; kind: string; due_at: Date }>('SELECT id, kind, due_at FROM case_timer WHERE case_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL ORDER BY due_at, id', [caseId]);
+  sys.sql<{ id: number; kind: string; due_at: Date }>(
+    'SELECT id, kind, due_at FROM case_timer WHERE case_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL ORDER BY due_at, id',
+    [caseId],
+  );
 
 /** The test's clock: this timer is due now. */
 const dueNow = (timerId: number) => sys.sql('UPDATE case_timer SET due_at = now() WHERE id = $1', [timerId]);
 
-const events = (caseId: number, type: string) => sys.sql<{ actor: string; detail: Record<string, unknown> }>('SELECT actor, detail FROM case_event WHERE case_id = $1 AND type = $2 ORDER BY id', [caseId, type]);
+const events = (caseId: number, type: string) =>
+  sys.sql<{ actor: string; detail: Record<string, unknown> }>('SELECT actor, detail FROM case_event WHERE case_id = $1 AND type = $2 ORDER BY id', [
+    caseId,
+    type,
+  ]);
 
 const staffStatus = (caseNo: string, status: string, note: string) =>
   app().inject({ method: 'POST', url: `/api/v1/cases/${caseNo}/status`, headers: adminHeaders, payload: { status, note } });
@@ -115,7 +142,13 @@ async function expectWatched(id: number, caseNo: string) {
 
 describe('reopened case', () => {
   it('reopened case: staff reopening it gives a new deadline and timers that remind, then escalate', async () => {
-    const { caseNo } = (await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '小区健身器材坏了很久了', zoneCode: 'wh-hs-ch-01', phone: '13912348801' } })).json();
+    const { caseNo } = (
+      await app().inject({
+        method: 'POST',
+        url: '/api/v1/intake/web',
+        payload: { text: '小区健身器材坏了很久了', zoneCode: 'wh-hs-ch-01', phone: '13912348801' },
+      })
+    ).json();
     const id = (await eventually(() => sys.sql<{ id: number }>('SELECT id FROM "case" WHERE case_no = $1', [caseNo]).then((r) => r[0])))!.id;
     const first = (await caseRow(id)).deadline_at;
     expect((await staffStatus(caseNo, 'closed', '已修好')).statusCode).toBe(200);
@@ -179,14 +212,18 @@ describe('opted-out reply', () => {
     const contact = fixture('contact') as { message: { contact: Record<string, unknown> } };
     await say(RESIDENT_CHAT, '翠湖西路8号门口的路灯不亮了');
     const [kase] = await eventually(() =>
-      sys.sql<{ id: number; case_no: string }>(`SELECT c.id, c.case_no FROM "case" c WHERE c.reply_address = $1`, [String(RESIDENT_CHAT)]).then((r) => (r.length ? r : null)),
+      sys
+        .sql<{ id: number; case_no: string }>(`SELECT c.id, c.case_no FROM "case" c WHERE c.reply_address = $1`, [String(RESIDENT_CHAT)])
+        .then((r) => (r.length ? r : null)),
     );
     const liaisonId = (await sys.sql<{ id: number }>(`SELECT liaison_id AS id FROM zone WHERE code = 'wh-hs-ch-01'`))[0]!.id;
     await sys.sql('UPDATE "case" SET liaison_id = $2 WHERE id = $1', [kase!.id, liaisonId]);
     await say(RESIDENT_CHAT, '', { text: undefined, contact: { ...contact.message.contact, phone_number: phone.slice(1), user_id: RESIDENT_CHAT } });
     await eventually(async () => (await sys.sql(`SELECT 1 FROM channel_identity WHERE kind = 'phone' AND address = $1`, [phone])).length === 1);
     await say(RESIDENT_CHAT, '短信答复');
-    await eventually(async () => (await sys.sql<{ reply_channel: string }>('SELECT reply_channel FROM "case" WHERE id = $1', [kase!.id]))[0]!.reply_channel === 'sms');
+    await eventually(
+      async () => (await sys.sql<{ reply_channel: string }>('SELECT reply_channel FROM "case" WHERE id = $1', [kase!.id]))[0]!.reply_channel === 'sms',
+    );
     await sms(phone, '退订');
     await eventually(async () => (await sys.sql('SELECT 1 FROM sms_opt_out WHERE address = $1', [phone])).length === 1);
 
@@ -202,7 +239,9 @@ describe('opted-out reply', () => {
   it('opted-out reply: an answer whose send finally fails is told to the liaison, once', async () => {
     const phone = '+8613912348805';
     const { id, case_no: caseNo } = await caseOfSms(await sms(phone, '翠湖西路的井盖松了，车一压就响'));
-    await eventually(async () => (await sys.sql<{ status: string }>(`SELECT status FROM outbox WHERE case_id = $1 AND kind = 'receipt'`, [id]))[0]?.status === 'sent');
+    await eventually(
+      async () => (await sys.sql<{ status: string }>(`SELECT status FROM outbox WHERE case_id = $1 AND kind = 'receipt'`, [id]))[0]?.status === 'sent',
+    );
     twilio.failNext(400, 30006); // a landline: Twilio refuses for good
 
     let before = bot.to(LIAISON).length;
@@ -210,7 +249,9 @@ describe('opted-out reply', () => {
     const answer = (await nextTo(LIAISON, before)).text;
     expect(answer).toContain('已排队经短信');
     expect(answer).not.toContain('已答复（短信）');
-    await eventually(async () => (await sys.sql<{ status: string }>(`SELECT status FROM outbox WHERE case_id = $1 AND kind = 'answer'`, [id]))[0]?.status === 'failed');
+    await eventually(
+      async () => (await sys.sql<{ status: string }>(`SELECT status FROM outbox WHERE case_id = $1 AND kind = 'answer'`, [id]))[0]?.status === 'failed',
+    );
 
     const told = await nextTo(LIAISON, before, /【发送失败】/);
     expect(told.text).toContain(caseNo);
@@ -226,7 +267,15 @@ describe('forwarded receipt', () => {
   const port = () => sys.listeners.get('email')!.port!;
   const address = (name: string) => `${name}.${randomBytes(4).toString('hex')}@example.cn`;
   const caseOfMail = (messageId: string) =>
-    eventually(async () => (await sys.sql<{ id: number; case_no: string }>(`SELECT c.id, c.case_no FROM message m JOIN "case" c ON c.id = m.case_id WHERE m.meta #>> '{thread,messageId}' = $1`, [messageId]))[0]);
+    eventually(
+      async () =>
+        (
+          await sys.sql<{ id: number; case_no: string }>(
+            `SELECT c.id, c.case_no FROM message m JOIN "case" c ON c.id = m.case_id WHERE m.meta #>> '{thread,messageId}' = $1`,
+            [messageId],
+          )
+        )[0],
+    );
 
   it("forwarded receipt: another address answering our receipt opens a case of its own; the case's own contact joins it", async () => {
     const resident = address('resident');
@@ -240,8 +289,16 @@ describe('forwarded receipt', () => {
     const neighbour = address('neighbour');
     const forwarded = `<${randomBytes(8).toString('hex')}@example.cn>`;
     const raw = [
-      `From: ${neighbour}`, `To: ${MAILBOX}`, `Subject: Re: Fwd: [案件编号 ${kase.case_no}] 已收到您的来信`, `Message-ID: ${forwarded}`,
-      `In-Reply-To: ${receiptId}`, `References: ${receiptId}`, 'Content-Type: text/plain; charset=utf-8', '', '我家楼下也是这样，什么时候修？', '',
+      `From: ${neighbour}`,
+      `To: ${MAILBOX}`,
+      `Subject: Re: Fwd: [案件编号 ${kase.case_no}] 已收到您的来信`,
+      `Message-ID: ${forwarded}`,
+      `In-Reply-To: ${receiptId}`,
+      `References: ${receiptId}`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      '我家楼下也是这样，什么时候修？',
+      '',
     ].join('\r\n');
     await sendRaw(port(), raw, { from: neighbour, to: [MAILBOX] });
     const theirs = await caseOfMail(forwarded);
@@ -252,7 +309,15 @@ describe('forwarded receipt', () => {
 
     // The resident answering the same receipt still joins their case.
     const again = `<${randomBytes(8).toString('hex')}@example.cn>`;
-    await smtpClient(port()).sendMail({ from: resident, to: MAILBOX, subject: 'Re: 已收到您的来信', text: '补充：是3栋门口那段。', messageId: again, inReplyTo: receiptId, references: receiptId });
+    await smtpClient(port()).sendMail({
+      from: resident,
+      to: MAILBOX,
+      subject: 'Re: 已收到您的来信',
+      text: '补充：是3栋门口那段。',
+      messageId: again,
+      inReplyTo: receiptId,
+      references: receiptId,
+    });
     expect((await caseOfMail(again)).id).toBe(kase.id);
   });
 });
@@ -290,7 +355,11 @@ describe('numbers in notices', () => {
 
   it('numbers in notices: the urgent alert texted up the zone chain is masked too', async () => {
     const { id } = await caseOfSms(await sms('+8613912348808', '翠湖西路5栋楼道里煤气泄漏了，味道很大，快打我电话13812348809'));
-    const alerts = await eventually(() => sys.sql<{ body: string }>(`SELECT m.body FROM outbox o JOIN message m ON m.id = o.message_id WHERE o.case_id = $1 AND o.kind = 'urgent_alert'`, [id]).then((r) => (r.length ? r : null)));
+    const alerts = await eventually(() =>
+      sys
+        .sql<{ body: string }>(`SELECT m.body FROM outbox o JOIN message m ON m.id = o.message_id WHERE o.case_id = $1 AND o.kind = 'urgent_alert'`, [id])
+        .then((r) => (r.length ? r : null)),
+    );
     for (const { body } of alerts) {
       expect(body).toContain('138****8809');
       expect(body).not.toContain('13812348809');

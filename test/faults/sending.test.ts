@@ -26,7 +26,12 @@ function telegramText(chat: number, text: string) {
 }
 
 async function sayOnTelegram(sys: TestSystem, chat: number, text: string) {
-  const res = await sys.app!.inject({ method: 'POST', url: '/webhooks/telegram', headers: { 'x-telegram-bot-api-secret-token': TELEGRAM.secret }, payload: telegramText(chat, text) });
+  const res = await sys.app!.inject({
+    method: 'POST',
+    url: '/webhooks/telegram',
+    headers: { 'x-telegram-bot-api-secret-token': TELEGRAM.secret },
+    payload: telegramText(chat, text),
+  });
   expect(res.statusCode).toBe(200);
 }
 
@@ -48,10 +53,18 @@ interface OutboxRow {
 }
 
 const receiptTo = async (sys: TestSystem, to: string) =>
-  (await sys.sql<OutboxRow>(`SELECT id, status, attempts, rate_limits, last_error, channel, kind, case_id FROM outbox WHERE to_address = $1 AND kind = 'receipt'`, [to]))[0];
+  (
+    await sys.sql<OutboxRow>(
+      `SELECT id, status, attempts, rate_limits, last_error, channel, kind, case_id FROM outbox WHERE to_address = $1 AND kind = 'receipt'`,
+      [to],
+    )
+  )[0];
 
 const events = (sys: TestSystem, caseId: number, type: string) =>
-  sys.sql<{ detail: Record<string, unknown>; actor: string }>(`SELECT detail, actor FROM case_event WHERE case_id = $1 AND type = $2 ORDER BY id`, [caseId, type]);
+  sys.sql<{ detail: Record<string, unknown>; actor: string }>(`SELECT detail, actor FROM case_event WHERE case_id = $1 AND type = $2 ORDER BY id`, [
+    caseId,
+    type,
+  ]);
 
 describe('sending through slow, hung, rate-limited and refusing providers', () => {
   let sys: TestSystem;
@@ -75,7 +88,13 @@ describe('sending through slow, hung, rate-limited and refusing providers', () =
     await sys.sql(`INSERT INTO app_user (name, role, api_key_hash) VALUES ('supervisor', 'supervisor', $1)`, [hashApiKey('supervisor-token-0123456789')]);
     // A second relay on the same rows, as in a deployment with two worker processes.
     secondRelay = new OutboxRelay(sys.db.pool, createSenders({ config: sys.config, pool: sys.db.pool }), pino({ level: 'silent' }), {
-      batchSize: 50, pollMs: 50, wakeDelayMs: 0, maxAttempts: 1, leaseSeconds: 15, sendTimeoutMs: 6000, channelConcurrency: 4,
+      batchSize: 50,
+      pollMs: 50,
+      wakeDelayMs: 0,
+      maxAttempts: 1,
+      leaseSeconds: 15,
+      sendTimeoutMs: 6000,
+      channelConcurrency: 4,
     });
     secondRelay.start();
   });
@@ -169,7 +188,16 @@ describe('sending through slow, hung, rate-limited and refusing providers', () =
     const list = await sys.app!.inject({ method: 'GET', url: '/api/v1/outbox/failed?channel=sms&kind=receipt', headers: SUPERVISOR });
     expect(list.statusCode).toBe(200);
     expect(list.json().items).toEqual([
-      expect.objectContaining({ id: failed.id, caseNo, channel: 'sms', kind: 'receipt', status: 'failed', attempts: 1, to: '138****2002', lastError: expect.stringContaining('21211') }),
+      expect.objectContaining({
+        id: failed.id,
+        caseNo,
+        channel: 'sms',
+        kind: 'receipt',
+        status: 'failed',
+        attempts: 1,
+        to: '138****2002',
+        lastError: expect.stringContaining('21211'),
+      }),
     ]);
     const first = (await sys.app!.inject({ method: 'GET', url: '/api/v1/outbox/failed?limit=1', headers: SUPERVISOR })).json();
     expect(first.items).toHaveLength(1);
@@ -245,7 +273,7 @@ describe('relays killed mid-send', () => {
     expect(bot.hitsFor(MIDWAY)).toHaveLength(2);
     // The row the first relay recorded was not touched by the second.
     expect(bot.hitsFor(DONE)).toHaveLength(1);
-    expect((await receiptTo(sys, String(DONE)))).toMatchObject({ status: 'delivered', attempts: done.attempts });
+    expect(await receiptTo(sys, String(DONE))).toMatchObject({ status: 'delivered', attempts: done.attempts });
   }, 90_000);
 });
 
@@ -276,12 +304,16 @@ describe('poison messages', () => {
     await sys.queue.add('messages', { messageIds: [...good.slice(0, 2), poison!.id, ...good.slice(2)] });
 
     worker = await startTestSystem({
-      role: 'worker', schema: sys.schema, prefix: sys.prefix,
+      role: 'worker',
+      schema: sys.schema,
+      prefix: sys.prefix,
       env: { INTAKE_MAX_ATTEMPTS: '3', SWEEP_SAFETY_NET_SECONDS: '1', SWEEP_INTERVAL_MS: '300' },
     });
     await eventually(async () => (await sys.sql(`SELECT 1 FROM "case"`)).length === 4, 20_000);
     const [set] = await eventually(async () => {
-      const r = await sys.sql<{ status: string; attempts: number; last_error: string }>(`SELECT status, attempts, last_error FROM message WHERE id = $1`, [poison!.id]);
+      const r = await sys.sql<{ status: string; attempts: number; last_error: string }>(`SELECT status, attempts, last_error FROM message WHERE id = $1`, [
+        poison!.id,
+      ]);
       return r[0]?.status === 'poisoned' ? r : null;
     }, 20_000);
     expect(set).toMatchObject({ attempts: 3, last_error: expect.stringMatching(/^TypeError: /) });
@@ -296,7 +328,9 @@ describe('poison messages', () => {
 
     const listed = await sys.app!.inject({ method: 'GET', url: '/api/v1/intake/failed', headers: adminHeaders });
     expect(listed.statusCode).toBe(200);
-    expect(listed.json().items).toEqual([expect.objectContaining({ id: poison!.id, channel: 'web', attempts: 3, lastError: expect.stringMatching(/^TypeError/) })]);
+    expect(listed.json().items).toEqual([
+      expect.objectContaining({ id: poison!.id, channel: 'web', attempts: 3, lastError: expect.stringMatching(/^TypeError/) }),
+    ]);
     expect(listed.body).not.toContain(POISON_TEXT);
 
     // The cause is mended; an admin processes it again.

@@ -161,7 +161,13 @@ export function runChannelCases(channel: string, table: ChannelCase[], gateway: 
       if (row.stored) await expectStored(sys, stored, { channel, ...fillDeep(row.stored, vars) });
       else await expectNothingStored(sys, stored, last);
 
-      const residents = [...residentsIn(payload, stored.map((m) => m.meta)), ...(row.envelope ? [row.envelope.from] : [])];
+      const residents = [
+        ...residentsIn(
+          payload,
+          stored.map((m) => m.meta),
+        ),
+        ...(row.envelope ? [row.envelope.from] : []),
+      ];
       expectCleanLogs(sys.logs.slice(logsFrom), gw.secrets, residents);
     });
   }
@@ -255,7 +261,11 @@ async function deliver(gw: ChannelGateway, row: ChannelCase, payload: Buffer, va
         .sendMail({ envelope: row.envelope!, raw: payload })
         .then(
           (info) => ({ status: Number(info.response.slice(0, 3)), type: 'smtp', body: info.response }),
-          (err: { responseCode?: number; response?: string; message: string }) => ({ status: err.responseCode ?? 0, type: 'smtp', body: err.response ?? err.message }),
+          (err: { responseCode?: number; response?: string; message: string }) => ({
+            status: err.responseCode ?? 0,
+            type: 'smtp',
+            body: err.response ?? err.message,
+          }),
         );
     }
     case 'wechaty':
@@ -289,7 +299,11 @@ let sentinels = 0;
 /** Sends a text from a contact of its own through the WeChat account and waits until it is stored. */
 async function sentinel(gw: ChannelGateway): Promise<void> {
   const id = `sentinel-${++sentinels}`;
-  await emitWechat(gw.mocker, { talker: SENTINEL, message: { id, talkerId: SENTINEL.id, listenerId: WECHAT_ACCOUNT.id, type: 7, text: '哨兵消息', timestamp: Date.now() } }, '');
+  await emitWechat(
+    gw.mocker,
+    { talker: SENTINEL, message: { id, talkerId: SENTINEL.id, listenerId: WECHAT_ACCOUNT.id, type: 7, text: '哨兵消息', timestamp: Date.now() } },
+    '',
+  );
   await eventually(async () => (await gw.sys.sql(`SELECT 1 FROM message WHERE channel = 'wechat' AND provider_message_id = $1`, [id])).length === 1);
 }
 
@@ -324,7 +338,10 @@ function fillDeep<T>(value: T, vars: Record<string, string | number>): T {
 function residentsIn(payload: string, stored: InboundMessage[]): string[] {
   const addresses = new Set<string>();
   for (const meta of stored) {
-    for (const { kind, address } of [...meta.sender.identities, ...(meta.replyTo.address ? [{ kind: meta.replyTo.channel, address: meta.replyTo.address }] : [])]) {
+    for (const { kind, address } of [
+      ...meta.sender.identities,
+      ...(meta.replyTo.address ? [{ kind: meta.replyTo.channel, address: meta.replyTo.address }] : []),
+    ]) {
       if (kind === 'email' || address.includes('@')) addresses.add(address);
       if (kind === 'phone' || kind === 'sms' || /^\+\d{8,}$/.test(address)) addresses.add(address).add(address.replace(/^\+86/, ''));
     }

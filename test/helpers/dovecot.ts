@@ -51,7 +51,9 @@ export async function startDovecot() {
   await chown(join(dir, 'mail'), uid, gid);
   await mkdir(join(dir, 'run'));
   await writeFile(join(dir, 'passwd'), `${USER}:{PLAIN}${PASSWORD}::::::\n`);
-  await writeFile(join(dir, 'dovecot.conf'), `
+  await writeFile(
+    join(dir, 'dovecot.conf'),
+    `
 base_dir = ${dir}/run
 state_dir = ${dir}/run
 log_path = ${dir}/dovecot.log
@@ -82,7 +84,8 @@ service imap-login {
     port = 0
   }
 }
-`);
+`,
+  );
   const child: ChildProcess = spawn(DOVECOT, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: 'ignore' });
   for (let n = 0; n < 100 && !(await answers(port)); n++) await new Promise((r) => setTimeout(r, 50));
   const url = `imap://${USER}:${PASSWORD}@127.0.0.1:${port}/INBOX`;

@@ -50,7 +50,15 @@ export function startGateway(env: Record<string, string>, args: string[] = []): 
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
     cwd: ROOT,
     // The router's model trained once for the run (test/global-setup.ts), not once per gateway.
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', HOST: '127.0.0.1', PORT: '0', SMTP_LISTEN_PORT: '0', ROUTER_MODEL_CACHE_DIR: TEST_MODEL_CACHE_DIR, ...env },
+    env: {
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME ?? '/root',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SMTP_LISTEN_PORT: '0',
+      ROUTER_MODEL_CACHE_DIR: TEST_MODEL_CACHE_DIR,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -69,11 +77,15 @@ export function startGateway(env: Record<string, string>, args: string[] = []): 
     async running(timeoutMs = 120_000) {
       let gone = false;
       void exited.then(() => (gone = true));
-      port = await eventually(async () => {
-        if (gone) throw new Error(`the gateway exited before it ran:\n${text.slice(-3000)}`);
-        const line = text.split('\n').find((l) => l.includes('"minqing gateway running"'));
-        return line ? (JSON.parse(line) as { port: number }).port : null;
-      }, timeoutMs, 100);
+      port = await eventually(
+        async () => {
+          if (gone) throw new Error(`the gateway exited before it ran:\n${text.slice(-3000)}`);
+          const line = text.split('\n').find((l) => l.includes('"minqing gateway running"'));
+          return line ? (JSON.parse(line) as { port: number }).port : null;
+        },
+        timeoutMs,
+        100,
+      );
       return port;
     },
     url: (path) => `http://127.0.0.1:${port}${path}`,
@@ -103,7 +115,9 @@ export async function startPrivateRedis(args: string[] = []): Promise<PrivateRed
     port,
     url,
     async start() {
-      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', ...args], { stdio: 'ignore' });
+      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', ...args], {
+        stdio: 'ignore',
+      });
       await eventually(async () => {
         const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
         probe.on('error', () => {});

@@ -36,9 +36,7 @@ export function uniqueName(kind: string): string {
   return `${kind}_${randomBytes(5).toString('hex')}`;
 }
 
-export async function startTestSystem(
-  options: { role?: Role; env?: Record<string, string>; schema?: string; prefix?: string } = {},
-): Promise<TestSystem> {
+export async function startTestSystem(options: { role?: Role; env?: Record<string, string>; schema?: string; prefix?: string } = {}): Promise<TestSystem> {
   const schema = options.schema ?? uniqueName('t');
   const prefix = options.prefix ?? uniqueName('q');
   const dataDir = await mkdtemp(join(tmpdir(), 'minqing-'));

@@ -50,8 +50,16 @@ export async function startFakeBotApi() {
           return reply.code(failure.error_code).send({ ok: false, ...rest, ...(retry_after ? { parameters: { retry_after } } : {}) });
         }
         const message_id = nextId++;
-        sent.push({ chat_id: String(req.body.chat_id), text: String(req.body.text), message_id, ...(req.body.reply_markup ? { reply_markup: req.body.reply_markup as SentTelegram['reply_markup'] } : {}) });
-        return { ok: true, result: { message_id, date: Math.floor(Date.now() / 1000), chat: { id: Number(req.body.chat_id), type: 'private' }, text: req.body.text } };
+        sent.push({
+          chat_id: String(req.body.chat_id),
+          text: String(req.body.text),
+          message_id,
+          ...(req.body.reply_markup ? { reply_markup: req.body.reply_markup as SentTelegram['reply_markup'] } : {}),
+        });
+        return {
+          ok: true,
+          result: { message_id, date: Math.floor(Date.now() / 1000), chat: { id: Number(req.body.chat_id), type: 'private' }, text: req.body.text },
+        };
       }
       case 'answerCallbackQuery':
         answered.push(String(req.body.callback_query_id));

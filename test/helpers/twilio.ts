@@ -40,18 +40,26 @@ export async function startFakeTwilio() {
     if (hanging.has(req.body.To ?? '')) return new Promise(() => {});
     const at = scripted.findIndex((s) => s.to === undefined || s.to === req.body.To);
     const next = at >= 0 ? scripted.splice(at, 1)[0] : undefined;
-    if (next) return reply.code(next.status).headers(next.headers ?? {}).send(next.body);
+    if (next)
+      return reply
+        .code(next.status)
+        .headers(next.headers ?? {})
+        .send(next.body);
     const sid = `SM${randomBytes(16).toString('hex')}`;
     const { To = '', From = '', Body = '', StatusCallback = '' } = req.body;
     sent.push({ sid, To, From, Body, StatusCallback, authorization: req.headers.authorization });
-    return reply.code(201).send({ sid, account_sid: req.params.sid, to: To, from: From, body: Body, status: 'queued', num_segments: '1', api_version: '2010-04-01' });
+    return reply
+      .code(201)
+      .send({ sid, account_sid: req.params.sid, to: To, from: From, body: Body, status: 'queued', num_segments: '1', api_version: '2010-04-01' });
   });
   const calls: { sid: string; To: string; From: string; Url: string }[] = [];
   app.post<{ Params: { sid: string }; Body: Record<string, string> }>('/2010-04-01/Accounts/:sid/Calls.json', async (req, reply) => {
     const sid = `CA${randomBytes(16).toString('hex')}`;
     const { To = '', From = '', Url = '' } = req.body;
     calls.push({ sid, To, From, Url });
-    return reply.code(201).send({ sid, account_sid: req.params.sid, to: To, from: From, status: 'queued', direction: 'outbound-api', api_version: '2010-04-01' });
+    return reply
+      .code(201)
+      .send({ sid, account_sid: req.params.sid, to: To, from: From, status: 'queued', direction: 'outbound-api', api_version: '2010-04-01' });
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
@@ -64,7 +72,15 @@ export async function startFakeTwilio() {
      * this answer instead (Twilio's error shape: `{ code, message, status }`).
      */
     failNext(status: number, code: number | null, headers?: Record<string, string>, to?: string) {
-      scripted.push({ status, body: code === null ? { message: 'Too Many Requests', status } : { code, message: `error ${code}`, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, headers, to });
+      scripted.push({
+        status,
+        body:
+          code === null
+            ? { message: 'Too Many Requests', status }
+            : { code, message: `error ${code}`, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
+        headers,
+        to,
+      });
     },
     hits,
     hang: (to: string) => hanging.add(to),

@@ -34,7 +34,12 @@ describe('staff authentication', () => {
   });
 
   it('should answer 403 when a supervisor tries an admin action, and change nothing', async () => {
-    const res = await app().inject({ method: 'POST', url: '/api/v1/zones', headers: SUPERVISOR, payload: { code: 'sup-zone', name: 'x', level: 'street', parentCode: 'district' } });
+    const res = await app().inject({
+      method: 'POST',
+      url: '/api/v1/zones',
+      headers: SUPERVISOR,
+      payload: { code: 'sup-zone', name: 'x', level: 'street', parentCode: 'district' },
+    });
     expect(res.statusCode).toBe(403);
     expect(await sys.sql(`SELECT 1 FROM zone WHERE code = 'sup-zone'`)).toHaveLength(0);
   });
@@ -48,7 +53,9 @@ describe('staff authentication', () => {
 describe('zones', () => {
   it('should create a community under a street and show it in the list', async () => {
     const res = await app().inject({
-      method: 'POST', url: '/api/v1/zones', headers: adminHeaders,
+      method: 'POST',
+      url: '/api/v1/zones',
+      headers: adminHeaders,
       payload: { code: 'wh-hs-new', name: '新建社区', level: 'community', parentCode: 'wh-hs', aliases: ['新建路'] },
     });
     expect(res.statusCode).toBe(201);
@@ -74,8 +81,13 @@ describe('zones', () => {
     expect(await sys.sql('SELECT id FROM zone')).toHaveLength(before.length);
   });
 
-  it("should rename a zone and set its own hotline numbers, stored in E.164", async () => {
-    const res = await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-hs-new', headers: adminHeaders, payload: { name: '新建社区（更名）', phoneNumbers: ['+86 871 6361 2222'] } });
+  it('should rename a zone and set its own hotline numbers, stored in E.164', async () => {
+    const res = await app().inject({
+      method: 'PATCH',
+      url: '/api/v1/zones/wh-hs-new',
+      headers: adminHeaders,
+      payload: { name: '新建社区（更名）', phoneNumbers: ['+86 871 6361 2222'] },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ name: '新建社区（更名）', phoneNumbers: ['+8687163612222'] });
     const bad = await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-hs-new', headers: adminHeaders, payload: { phoneNumbers: ['hotline'] } });
@@ -83,8 +95,13 @@ describe('zones', () => {
     expect(bad.json().field).toBe('phoneNumbers.0');
   });
 
-  it('should set a zone\'s own mailbox addresses, stored in lower case', async () => {
-    const res = await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-hs-new', headers: adminHeaders, payload: { emailAddresses: ['XinJian@Minqing.test'] } });
+  it("should set a zone's own mailbox addresses, stored in lower case", async () => {
+    const res = await app().inject({
+      method: 'PATCH',
+      url: '/api/v1/zones/wh-hs-new',
+      headers: adminHeaders,
+      payload: { emailAddresses: ['XinJian@Minqing.test'] },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ emailAddresses: ['xinjian@minqing.test'] });
     const bad = await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-hs-new', headers: adminHeaders, payload: { emailAddresses: ['mailbox'] } });
@@ -100,7 +117,12 @@ describe('cases', () => {
     await submit({ text: '拖欠工资', zoneCode: 'wh-dg' });
 
     const street = await app().inject({ method: 'GET', url: '/api/v1/cases?zone=wh-hs', headers: adminHeaders });
-    expect(street.json().items.map((c: { zone: { code: string } }) => c.zone.code).sort()).toEqual(['wh-hs-ch-01', 'wh-hs-ch-02']);
+    expect(
+      street
+        .json()
+        .items.map((c: { zone: { code: string } }) => c.zone.code)
+        .sort(),
+    ).toEqual(['wh-hs-ch-01', 'wh-hs-ch-02']);
 
     const wages = await app().inject({ method: 'GET', url: '/api/v1/cases?category=employment&status=registered&channel=web', headers: adminHeaders });
     expect(wages.json().items).toHaveLength(1);
@@ -145,7 +167,9 @@ describe('cases', () => {
     const detail = (await app().inject({ method: 'GET', url: `/api/v1/cases/${caseNo}`, headers: adminHeaders })).json();
     expect(detail).toMatchObject({ category: 'environment', needsTriage: false });
     expect(detail.timeline).toEqual(expect.arrayContaining([expect.objectContaining({ event: 'reclassified', actor: expect.stringMatching(/^user:/) })]));
-    expect(await sys.sql(`SELECT text, category FROM training_example WHERE case_id = (SELECT id FROM "case" WHERE case_no = $1)`, [caseNo])).toEqual([{ text: '嗯嗯', category: 'environment' }]);
+    expect(await sys.sql(`SELECT text, category FROM training_example WHERE case_id = (SELECT id FROM "case" WHERE case_no = $1)`, [caseNo])).toEqual([
+      { text: '嗯嗯', category: 'environment' },
+    ]);
     const bad = await app().inject({ method: 'POST', url: `/api/v1/cases/${caseNo}/category`, headers: adminHeaders, payload: { category: 'astrology' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().field).toBe('category');
@@ -212,20 +236,48 @@ describe('router simulation', () => {
   });
 
   it('should route a shared location by a zone boundary set through the API, and refuse an open ring', async () => {
-    const ring = [[102.70, 25.04], [102.71, 25.04], [102.71, 25.05], [102.70, 25.05], [102.70, 25.04]];
-    const bad = await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-hs-ch-02', headers: adminHeaders, payload: { boundary: { type: 'Polygon', coordinates: [ring.slice(0, 4)] } } });
+    const ring = [
+      [102.7, 25.04],
+      [102.71, 25.04],
+      [102.71, 25.05],
+      [102.7, 25.05],
+      [102.7, 25.04],
+    ];
+    const bad = await app().inject({
+      method: 'PATCH',
+      url: '/api/v1/zones/wh-hs-ch-02',
+      headers: adminHeaders,
+      payload: { boundary: { type: 'Polygon', coordinates: [ring.slice(0, 4)] } },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().field).toMatch(/^boundary/);
-    const set = await app().inject({ method: 'PATCH', url: '/api/v1/zones/wh-hs-ch-02', headers: adminHeaders, payload: { boundary: { type: 'Polygon', coordinates: [ring] } } });
+    const set = await app().inject({
+      method: 'PATCH',
+      url: '/api/v1/zones/wh-hs-ch-02',
+      headers: adminHeaders,
+      payload: { boundary: { type: 'Polygon', coordinates: [ring] } },
+    });
     expect(set.json().boundary).toEqual({ type: 'Polygon', coordinates: [ring] });
     app().deps.catalog.invalidate();
 
     const inside = { lat: 25.045, lng: 102.705 };
-    expect((await simulate({ text: '路灯坏了', location: inside })).json()).toMatchObject({ zone: { code: 'wh-hs-ch-02' }, evidence: { zone: { reason: 'location' } } });
-    const posted = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '这里的路灯坏了好几天', lat: String(inside.lat), lng: String(inside.lng) } });
+    expect((await simulate({ text: '路灯坏了', location: inside })).json()).toMatchObject({
+      zone: { code: 'wh-hs-ch-02' },
+      evidence: { zone: { reason: 'location' } },
+    });
+    const posted = await app().inject({
+      method: 'POST',
+      url: '/api/v1/intake/web',
+      payload: { text: '这里的路灯坏了好几天', lat: String(inside.lat), lng: String(inside.lng) },
+    });
     expect(posted.statusCode).toBe(202);
     const [row] = await eventually(() =>
-      sys.sql<{ code: string; reason: string }>(`SELECT z.code, c.routing #>> '{zone,reason}' AS reason FROM "case" c JOIN zone z ON z.id = c.zone_id WHERE c.case_no = $1`, [posted.json().caseNo]).then((r) => (r.length ? r : null)),
+      sys
+        .sql<{ code: string; reason: string }>(
+          `SELECT z.code, c.routing #>> '{zone,reason}' AS reason FROM "case" c JOIN zone z ON z.id = c.zone_id WHERE c.case_no = $1`,
+          [posted.json().caseNo],
+        )
+        .then((r) => (r.length ? r : null)),
     );
     expect(row).toEqual({ code: 'wh-hs-ch-02', reason: 'location' });
     const half = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '路灯坏了', lat: '25.045' } });
@@ -258,9 +310,19 @@ describe('categories', () => {
   });
 
   it('should add a category, and retire it so no new case gets it', async () => {
-    const add = await app().inject({ method: 'POST', url: '/api/v1/categories', headers: adminHeaders, payload: { code: 'pets', nameZh: '宠物', nameEn: 'Pets', deadlineHours: 72, keywords: ['宠物', '遛狗'] } });
+    const add = await app().inject({
+      method: 'POST',
+      url: '/api/v1/categories',
+      headers: adminHeaders,
+      payload: { code: 'pets', nameZh: '宠物', nameEn: 'Pets', deadlineHours: 72, keywords: ['宠物', '遛狗'] },
+    });
     expect(add.statusCode).toBe(201);
-    const again = await app().inject({ method: 'POST', url: '/api/v1/categories', headers: adminHeaders, payload: { code: 'pets', nameZh: '宠物', nameEn: 'Pets', deadlineHours: 72 } });
+    const again = await app().inject({
+      method: 'POST',
+      url: '/api/v1/categories',
+      headers: adminHeaders,
+      payload: { code: 'pets', nameZh: '宠物', nameEn: 'Pets', deadlineHours: 72 },
+    });
     expect(again.statusCode).toBe(409);
     expect((await patch('pets', { active: false })).json().active).toBe(false);
     const sim = await app().inject({ method: 'POST', url: '/api/v1/router/simulate', headers: adminHeaders, payload: { text: '宠物 遛狗 宠物 遛狗' } });
@@ -288,7 +350,11 @@ describe('lookup rate limit', () => {
     const statuses: number[] = [];
     for (let i = 0; i < max + 1; i++) {
       // Another case number and contact each time: only the per-client limit can stop this.
-      const res = await app().inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=26113${String(i).padStart(5, '0')}&contact=${String(i).padStart(8, '0')}`, remoteAddress: '203.0.113.7' });
+      const res = await app().inject({
+        method: 'GET',
+        url: `/api/v1/cases/lookup?caseNo=26113${String(i).padStart(5, '0')}&contact=${String(i).padStart(8, '0')}`,
+        remoteAddress: '203.0.113.7',
+      });
       statuses.push(res.statusCode);
       if (i === max) {
         expect(res.json()).toMatchObject({ error: 'rate_limited', field: 'client' });

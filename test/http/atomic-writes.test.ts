@@ -61,46 +61,81 @@ async function tables(): Promise<Record<string, string>> {
     `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`,
   );
   const digests = await Promise.all(
-    names.map(async ({ name }) => (await sys.sql<{ digest: string }>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name}" t`))[0]!.digest),
+    names.map(
+      async ({ name }) =>
+        (await sys.sql<{ digest: string }>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name}" t`))[0]!.digest,
+    ),
   );
   return Object.fromEntries(names.map(({ name }, i) => [name, digests[i]!]));
 }
 
 const rows: [string, () => Promise<Request>][] = [
-  ['a routing rule, its first version', async () => ({ method: 'POST', url: '/api/v1/rules', payload: { name: '原子规则', conditions: { keywords: ['原子'] }, action: { tags: ['原子'] } } })],
+  [
+    'a routing rule, its first version',
+    async () => ({ method: 'POST', url: '/api/v1/rules', payload: { name: '原子规则', conditions: { keywords: ['原子'] }, action: { tags: ['原子'] } } }),
+  ],
   [
     "a rule's next version",
     async () => {
-      const rule = await created({ method: 'POST', url: '/api/v1/rules', payload: { name: '将被替换', conditions: { keywords: ['替换'] }, action: { tags: ['替换'] } } });
+      const rule = await created({
+        method: 'POST',
+        url: '/api/v1/rules',
+        payload: { name: '将被替换', conditions: { keywords: ['替换'] }, action: { tags: ['替换'] } },
+      });
       return { method: 'PUT', url: `/api/v1/rules/${rule.id}`, payload: { name: '已替换', conditions: { keywords: ['替换'] }, action: { tags: ['已替换'] } } };
     },
   ],
   [
     "a rule's deletion and its last version",
     async () => {
-      const rule = await created({ method: 'POST', url: '/api/v1/rules', payload: { name: '将被删除', conditions: { keywords: ['删除'] }, action: { tags: ['删除'] } } });
+      const rule = await created({
+        method: 'POST',
+        url: '/api/v1/rules',
+        payload: { name: '将被删除', conditions: { keywords: ['删除'] }, action: { tags: ['删除'] } },
+      });
       return { method: 'DELETE', url: `/api/v1/rules/${rule.id}` };
     },
   ],
-  ['a zone', async () => ({ method: 'POST', url: '/api/v1/zones', payload: { code: 'wh-hs-atomic', name: '原子社区', level: 'community', parentCode: 'wh-hs' } })],
-  ['a change to a zone', async () => ({ method: 'PATCH', url: '/api/v1/zones/wh-hs-ch', payload: { aliases: ['翠湖', '原子路'], phoneNumbers: ['+86 871 6361 3333'] } })],
-  ['a category', async () => ({ method: 'POST', url: '/api/v1/categories', payload: { code: 'atomic_test', nameZh: '原子', nameEn: 'Atomic', deadlineHours: 24 } })],
+  [
+    'a zone',
+    async () => ({ method: 'POST', url: '/api/v1/zones', payload: { code: 'wh-hs-atomic', name: '原子社区', level: 'community', parentCode: 'wh-hs' } }),
+  ],
+  [
+    'a change to a zone',
+    async () => ({ method: 'PATCH', url: '/api/v1/zones/wh-hs-ch', payload: { aliases: ['翠湖', '原子路'], phoneNumbers: ['+86 871 6361 3333'] } }),
+  ],
+  [
+    'a category',
+    async () => ({ method: 'POST', url: '/api/v1/categories', payload: { code: 'atomic_test', nameZh: '原子', nameEn: 'Atomic', deadlineHours: 24 } }),
+  ],
   ['a change to a category', async () => ({ method: 'PATCH', url: '/api/v1/categories/housing', payload: { deadlineHours: 100 } })],
   [
     'a knowledge-base answer',
-    async () => ({ method: 'POST', url: '/api/v1/knowledge', payload: { slug: 'atomic-answer', questions: ['原子问题怎么办'], answerZh: '这样办。', answerEn: 'Like this.' } }),
+    async () => ({
+      method: 'POST',
+      url: '/api/v1/knowledge',
+      payload: { slug: 'atomic-answer', questions: ['原子问题怎么办'], answerZh: '这样办。', answerEn: 'Like this.' },
+    }),
   ],
   [
     'a change to an answer',
     async () => {
-      const entry = await created({ method: 'POST', url: '/api/v1/knowledge', payload: { slug: 'atomic-changed', questions: ['将被修改的问题'], answerZh: '旧答复。', answerEn: 'Old.' } });
+      const entry = await created({
+        method: 'POST',
+        url: '/api/v1/knowledge',
+        payload: { slug: 'atomic-changed', questions: ['将被修改的问题'], answerZh: '旧答复。', answerEn: 'Old.' },
+      });
       return { method: 'PATCH', url: `/api/v1/knowledge/${entry.id}`, payload: { answerZh: '新答复。', validUntil: '2031-12-31' } };
     },
   ],
   [
     'a retired answer',
     async () => {
-      const entry = await created({ method: 'POST', url: '/api/v1/knowledge', payload: { slug: 'atomic-retired', questions: ['将被停用的问题'], answerZh: '答复。', answerEn: 'Answer.' } });
+      const entry = await created({
+        method: 'POST',
+        url: '/api/v1/knowledge',
+        payload: { slug: 'atomic-retired', questions: ['将被停用的问题'], answerZh: '答复。', answerEn: 'Answer.' },
+      });
       return { method: 'DELETE', url: `/api/v1/knowledge/${entry.id}` };
     },
   ],
@@ -116,12 +151,24 @@ const rows: [string, () => Promise<Request>][] = [
     "a liaison's revoked chat",
     async () => {
       const liaison = await created({ method: 'POST', url: '/api/v1/liaisons', payload: { name: '解绑联络员', phone: '13800007003' } });
-      const [chat] = await sys.sql<{ id: number }>(`INSERT INTO liaison_chat (liaison_id, channel, address) VALUES ($1, 'telegram', '7003') RETURNING id`, [liaison.id]);
+      const [chat] = await sys.sql<{ id: number }>(`INSERT INTO liaison_chat (liaison_id, channel, address) VALUES ($1, 'telegram', '7003') RETURNING id`, [
+        liaison.id,
+      ]);
       return { method: 'DELETE', url: `/api/v1/liaisons/${liaison.id}/chats/${chat!.id}` };
     },
   ],
-  ["a year's business calendar", async () => ({ method: 'PUT', url: '/api/v1/calendar/2031', payload: { days: [{ date: '2031-10-01', workday: false, name: '国庆节' }] } })],
-  ["a leader's visit", async () => ({ method: 'POST', url: '/api/v1/visits', payload: { zoneCode: 'wh-hs', leader: '原子书记', level: 'street', visitedAt: new Date().toISOString() } })],
+  [
+    "a year's business calendar",
+    async () => ({ method: 'PUT', url: '/api/v1/calendar/2031', payload: { days: [{ date: '2031-10-01', workday: false, name: '国庆节' }] } }),
+  ],
+  [
+    "a leader's visit",
+    async () => ({
+      method: 'POST',
+      url: '/api/v1/visits',
+      payload: { zoneCode: 'wh-hs', leader: '原子书记', level: 'street', visitedAt: new Date().toISOString() },
+    }),
+  ],
   [
     "a case's corrected category, its event and training example",
     async () => {

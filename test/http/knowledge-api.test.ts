@@ -34,7 +34,10 @@ describe('knowledge base API', () => {
     expect(body).toMatchObject({ ...newEntry, active: true });
     expect(body.author).toBeTruthy();
     id = body.id;
-    const audits = await sys.sql<{ action: string; actor: string }>(`SELECT action, actor FROM audit_event WHERE subject_type = 'knowledge_entry' AND subject_id = $1`, [String(id)]);
+    const audits = await sys.sql<{ action: string; actor: string }>(
+      `SELECT action, actor FROM audit_event WHERE subject_type = 'knowledge_entry' AND subject_id = $1`,
+      [String(id)],
+    );
     expect(audits).toEqual([{ action: 'knowledge.create', actor: expect.stringMatching(/^user:/) }]);
   });
 
@@ -58,7 +61,12 @@ describe('knowledge base API', () => {
       payload: { answerZh: '请带身份证和户口簿到街道便民服务中心申请。', validUntil: null, zoneCodes: [] },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ answerZh: '请带身份证和户口簿到街道便民服务中心申请。', validUntil: null, zoneCodes: [], questions: newEntry.questions });
+    expect(res.json()).toMatchObject({
+      answerZh: '请带身份证和户口簿到街道便民服务中心申请。',
+      validUntil: null,
+      zoneCodes: [],
+      questions: newEntry.questions,
+    });
     const [row] = await sys.sql<{ answer_zh: string; valid_until: Date | null }>('SELECT answer_zh, valid_until FROM knowledge_entry WHERE id = $1', [id]);
     expect(row).toMatchObject({ answer_zh: '请带身份证和户口簿到街道便民服务中心申请。', valid_until: null });
     expect(await sys.sql(`SELECT 1 FROM audit_event WHERE action = 'knowledge.update' AND subject_id = $1`, [String(id)])).toHaveLength(1);
@@ -96,7 +104,9 @@ describe('knowledge base API', () => {
   });
 
   it('should keep writing to admins: a supervisor gets 403, nobody else gets in', async () => {
-    expect((await app().inject({ method: 'POST', url: '/api/v1/knowledge', headers: SUPERVISOR, payload: { ...newEntry, slug: 'by-supervisor' } })).statusCode).toBe(403);
+    expect(
+      (await app().inject({ method: 'POST', url: '/api/v1/knowledge', headers: SUPERVISOR, payload: { ...newEntry, slug: 'by-supervisor' } })).statusCode,
+    ).toBe(403);
     expect((await app().inject({ method: 'PATCH', url: `/api/v1/knowledge/${id}`, headers: SUPERVISOR, payload: { active: true } })).statusCode).toBe(403);
     expect((await app().inject({ method: 'DELETE', url: `/api/v1/knowledge/${id}`, headers: SUPERVISOR })).statusCode).toBe(403);
     expect((await app().inject({ method: 'GET', url: '/api/v1/knowledge' })).statusCode).toBe(401);
@@ -104,7 +114,12 @@ describe('knowledge base API', () => {
   });
 
   it('should show in the simulator the answer a consultation would get, and none for a complaint', async () => {
-    const ask = await app().inject({ method: 'POST', url: '/api/v1/router/simulate', headers: SUPERVISOR, payload: { text: '请问在城区养狗要办犬证吗，在哪里办' } });
+    const ask = await app().inject({
+      method: 'POST',
+      url: '/api/v1/router/simulate',
+      headers: SUPERVISOR,
+      payload: { text: '请问在城区养狗要办犬证吗，在哪里办' },
+    });
     expect(ask.statusCode).toBe(200);
     expect(ask.json()).toMatchObject({ kind: 'consultation', knowledge: { slug: 'dog-registration', answered: true, minScore: 0.5 } });
     expect(ask.json().knowledge.score).toBeGreaterThan(0.5);

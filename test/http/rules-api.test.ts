@@ -22,11 +22,13 @@ async function caseFor(text: string) {
   const res = await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text } });
   const { caseNo } = res.json();
   const [row] = await eventually(() =>
-    sys.sql<{ code: string; routing: { rules?: { matched: { id: number }[] } }; created_at: Date; deadline_at: Date }>(
-      `SELECT z.code, c.routing, c.created_at, c.deadline_at
+    sys
+      .sql<{ code: string; routing: { rules?: { matched: { id: number }[] } }; created_at: Date; deadline_at: Date }>(
+        `SELECT z.code, c.routing, c.created_at, c.deadline_at
        FROM "case" c JOIN zone z ON z.id = c.zone_id WHERE c.case_no = $1`,
-      [caseNo],
-    ).then((rows) => (rows.length ? rows : null)),
+        [caseNo],
+      )
+      .then((rows) => (rows.length ? rows : null)),
   );
   return row!;
 }
@@ -56,7 +58,12 @@ describe('rules that cannot work are refused, naming why', () => {
 describe('a rule created through the API', () => {
   it('should change where the next matching message goes, and show in its evidence and the simulator', async () => {
     expect((await caseFor('小区门口的井盖丢了')).code).toBe('district');
-    const created = await post({ name: '井盖归大观街道', priority: 10, conditions: { keywords: ['井盖'] }, action: { zoneCode: 'wh-dg', deadlineHours: 24, tags: ['市政'] } });
+    const created = await post({
+      name: '井盖归大观街道',
+      priority: 10,
+      conditions: { keywords: ['井盖'] },
+      action: { zoneCode: 'wh-dg', deadlineHours: 24, tags: ['市政'] },
+    });
     expect(created.statusCode).toBe(201);
     const rule = created.json();
     expect(rule).toMatchObject({ version: 1, active: true });
@@ -75,10 +82,17 @@ describe('a rule created through the API', () => {
 
   it('should keep every version with who made it, and stop applying once deleted', async () => {
     const [{ id }] = (await app().inject({ method: 'GET', url: '/api/v1/rules', headers: SUPERVISOR })).json().items;
-    const put = await app().inject({ method: 'PUT', url: `/api/v1/rules/${id}`, headers: adminHeaders, payload: { name: '井盖归华山街道', conditions: { keywords: ['井盖'] }, action: { zoneCode: 'wh-hs' } } });
+    const put = await app().inject({
+      method: 'PUT',
+      url: `/api/v1/rules/${id}`,
+      headers: adminHeaders,
+      payload: { name: '井盖归华山街道', conditions: { keywords: ['井盖'] }, action: { zoneCode: 'wh-hs' } },
+    });
     expect(put.json()).toMatchObject({ version: 2, name: '井盖归华山街道' });
     expect((await app().inject({ method: 'DELETE', url: `/api/v1/rules/${id}`, headers: adminHeaders })).statusCode).toBe(204);
-    const versions = await sys.sql<{ version: number; actor: string }>('SELECT version, actor FROM routing_rule_version WHERE rule_id = $1 ORDER BY version', [id]);
+    const versions = await sys.sql<{ version: number; actor: string }>('SELECT version, actor FROM routing_rule_version WHERE rule_id = $1 ORDER BY version', [
+      id,
+    ]);
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3]);
     expect(versions.every((v) => v.actor.startsWith('user:'))).toBe(true);
     const sim = await app().inject({ method: 'POST', url: '/api/v1/router/simulate', headers: adminHeaders, payload: { text: '井盖丢了' } });
@@ -87,7 +101,7 @@ describe('a rule created through the API', () => {
 });
 
 describe('tags and the joint meeting (联席会议)', () => {
-  it('should put a rule\'s tags and joint-meeting flag on the case, filterable in the case list, with a timeline event', async () => {
+  it("should put a rule's tags and joint-meeting flag on the case, filterable in the case list, with a timeline event", async () => {
     const created = await post({ name: '拆迁多部门', conditions: { keywords: ['拆迁'] }, action: { tags: ['拆迁', '多部门'], jointMeeting: true } });
     expect(created.statusCode).toBe(201);
     await eventually(async () => ((await caseFor('城中村拆迁补偿迟迟不到位')).routing.rules?.matched.length ?? 0) > 0, 15_000, 500);
@@ -95,7 +109,11 @@ describe('tags and the joint meeting (联席会议)', () => {
     expect(other.routing.rules).toBeUndefined();
 
     const list = async (query: string) =>
-      (await app().inject({ method: 'GET', url: `/api/v1/cases?${query}`, headers: adminHeaders })).json().items as { caseNo: string; tags: string[]; jointMeeting: boolean }[];
+      (await app().inject({ method: 'GET', url: `/api/v1/cases?${query}`, headers: adminHeaders })).json().items as {
+        caseNo: string;
+        tags: string[];
+        jointMeeting: boolean;
+      }[];
     const tagged = await list(`tag=${encodeURIComponent('多部门')}`);
     expect(tagged.length).toBeGreaterThan(0);
     expect(tagged.every((c) => c.jointMeeting && c.tags.includes('拆迁'))).toBe(true);
@@ -120,17 +138,25 @@ describe('answering on the spot (现场答疑)', () => {
     });
   const caseOf = (sid: string) =>
     eventually(() =>
-      sys.sql<{ id: number; status: string; body: string }>(
-        `SELECT c.id, c.status, (SELECT m.body FROM message m JOIN outbox o ON o.message_id = m.id WHERE m.case_id = c.id AND o.kind = 'receipt') AS body
+      sys
+        .sql<{ id: number; status: string; body: string }>(
+          `SELECT c.id, c.status, (SELECT m.body FROM message m JOIN outbox o ON o.message_id = m.id WHERE m.case_id = c.id AND o.kind = 'receipt') AS body
          FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.provider_message_id = $1`,
-        [sid],
-      ).then((rows) => (rows.length ? rows[0] : null)),
+          [sid],
+        )
+        .then((rows) => (rows.length ? rows[0] : null)),
     );
 
   it('should answer with the canned text and close the case, and reopen it when the resident writes again', async () => {
     const answer = '居住证请到所在街道便民服务中心办理，带身份证和租房合同。';
     expect((await post({ name: '居住证咨询', priority: 5, conditions: { keywords: ['居住证'] }, action: { answer } })).statusCode).toBe(201);
-    await eventually(async () => (await app().inject({ method: 'POST', url: '/api/v1/router/simulate', headers: adminHeaders, payload: { text: '居住证' } })).json().matchedRules.length === 1, 15_000, 500);
+    await eventually(
+      async () =>
+        (await app().inject({ method: 'POST', url: '/api/v1/router/simulate', headers: adminHeaders, payload: { text: '居住证' } })).json().matchedRules
+          .length === 1,
+      15_000,
+      500,
+    );
 
     expect((await text('请问居住证怎么办？', 'SM-answer-0001')).statusCode).toBe(200);
     const answered = await caseOf('SM-answer-0001');
@@ -157,13 +183,17 @@ describe('a rule that fails while running', () => {
     // Only reachable by editing the table directly: the API refuses invalid patterns.
     await sys.sql(`INSERT INTO routing_rule (name, priority, conditions, action) VALUES ('broken', 1, '{"pattern": "(unclosed"}', '{"zoneCode": "wh-pj"}')`);
     // Once the rule is loaded (the catalog is cached for a few seconds) it fails, is counted, and is skipped.
-    await eventually(async () => {
-      const sim = await app().inject({ method: 'POST', url: '/api/v1/router/simulate', headers: adminHeaders, payload: { text: '路灯坏了' } });
-      expect(sim.statusCode).toBe(200);
-      expect(sim.json().matchedRules).toEqual([]);
-      const metrics = await app().inject({ method: 'GET', url: '/metrics' });
-      return /minqing_rule_errors_total [1-9]/.test(metrics.body);
-    }, 15_000, 500);
+    await eventually(
+      async () => {
+        const sim = await app().inject({ method: 'POST', url: '/api/v1/router/simulate', headers: adminHeaders, payload: { text: '路灯坏了' } });
+        expect(sim.statusCode).toBe(200);
+        expect(sim.json().matchedRules).toEqual([]);
+        const metrics = await app().inject({ method: 'GET', url: '/metrics' });
+        return /minqing_rule_errors_total [1-9]/.test(metrics.body);
+      },
+      15_000,
+      500,
+    );
     const routed = await caseFor('翠湖南路路灯坏了');
     expect(routed.code).toBe('wh-hs-ch');
   });

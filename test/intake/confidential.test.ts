@@ -26,7 +26,13 @@ beforeAll(async () => {
   await seedDemoDistrict(sys.db.pool);
   sys.app!.deps.catalog.invalidate();
   acceptor = new Acceptor({ pool: sys.db.pool, queue: sys.queue, log: createLogger('silent'), timeZone: 'Asia/Shanghai' });
-  processor = new InboundProcessor({ pool: sys.db.pool, catalog: sys.app!.deps.catalog, classifier: sys.app!.deps.classifier, timeZone: 'Asia/Shanghai', triageZoneCode: 'district' });
+  processor = new InboundProcessor({
+    pool: sys.db.pool,
+    catalog: sys.app!.deps.catalog,
+    classifier: sys.app!.deps.classifier,
+    timeZone: 'Asia/Shanghai',
+    triageZoneCode: 'district',
+  });
   // Every liaison of the chain 第一居民小组 → 翠湖社区 → 华山街道 → 五华区, and the discipline office's, on Telegram.
   await sys.sql(`INSERT INTO liaison_chat (liaison_id, channel, address) SELECT id, 'telegram', 'chat-' || id FROM liaison WHERE phone = ANY($1)`, [
     ['+8613800000111', '+8613800000110', '+8613800000100', '+8613800000001', '+8613800009001'],
@@ -91,13 +97,18 @@ describe('a complaint about a community cadre', () => {
 });
 
 describe('an overdue complaint about officials', () => {
-  it("should stay with the supervisory body: its own liaison is told again, no one of the zone chain", async () => {
+  it('should stay with the supervisory body: its own liaison is told again, no one of the zone chain', async () => {
     const caseNo = await submit('举报华山街道城管队员收摊贩的钱，不给就没收东西');
     const [kase] = await sys.sql<{ id: number; zone_id: number }>('SELECT id, zone_id FROM "case" WHERE case_no = $1', [caseNo]);
     const supervisor = new Supervisor({ pool: sys.db.pool, catalog: sys.app!.deps.catalog, office: officeHoursOf(sys.config), policy: DEFAULT_POLICY });
-    const [{ id: timerId }] = (await sys.sql(`INSERT INTO case_timer (case_id, kind, due_at) VALUES ($1, 'deadline', now()) RETURNING id`, [kase!.id])) as [{ id: number }];
+    const [{ id: timerId }] = (await sys.sql(`INSERT INTO case_timer (case_id, kind, due_at) VALUES ($1, 'deadline', now()) RETURNING id`, [kase!.id])) as [
+      { id: number },
+    ];
     expect(await supervisor.fire(timerId)).toBe('at_top');
-    const [after] = await sys.sql<{ zone_id: number; overdue_at: Date | null; escalations: number }>('SELECT zone_id, overdue_at, escalations FROM "case" WHERE id = $1', [kase!.id]);
+    const [after] = await sys.sql<{ zone_id: number; overdue_at: Date | null; escalations: number }>(
+      'SELECT zone_id, overdue_at, escalations FROM "case" WHERE id = $1',
+      [kase!.id],
+    );
     expect(after).toMatchObject({ zone_id: kase!.zone_id, escalations: 0 });
     expect(after!.overdue_at).not.toBeNull();
     expect((await noticedPhones(caseNo)).map((r) => r.phone)).toEqual(['+8613800009001', '+8613800009001']);

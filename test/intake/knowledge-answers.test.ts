@@ -25,8 +25,20 @@ beforeAll(async () => {
   // Every liaison reads their cases on Telegram (sandboxed: no bot token).
   await sys.sql(`INSERT INTO liaison_chat (liaison_id, channel, address) SELECT id, 'telegram', 'chat-' || id FROM liaison`);
   for (const payload of [
-    { slug: 'huguo-parking', questions: ['老年人停车证怎么申请', '老人停车优惠证在哪里办'], answerZh: '护国街道：到便民服务中心申请。', answerEn: 'Huguo: apply at the service centre.', zoneCodes: ['wh-hg'] },
-    { slug: 'heating-subsidy', questions: ['冬季取暖补贴怎么领', '取暖费补助什么时候发'], answerZh: '取暖补贴已于2020年发放完毕。', answerEn: 'Paid out in 2020.', validUntil: '2020-03-31' },
+    {
+      slug: 'huguo-parking',
+      questions: ['老年人停车证怎么申请', '老人停车优惠证在哪里办'],
+      answerZh: '护国街道：到便民服务中心申请。',
+      answerEn: 'Huguo: apply at the service centre.',
+      zoneCodes: ['wh-hg'],
+    },
+    {
+      slug: 'heating-subsidy',
+      questions: ['冬季取暖补贴怎么领', '取暖费补助什么时候发'],
+      answerZh: '取暖补贴已于2020年发放完毕。',
+      answerEn: 'Paid out in 2020.',
+      validUntil: '2020-03-31',
+    },
   ]) {
     const res = await sys.app!.inject({ method: 'POST', url: '/api/v1/knowledge', headers: adminHeaders, payload });
     expect(res.statusCode).toBe(201);
@@ -61,7 +73,8 @@ async function text(from: string, body: string, to = HUASHAN): Promise<CaseRow> 
 }
 
 const smsTo = (phone: string, containing: string) => eventually(async () => fake.sent.find((s) => s.To === phone && s.Body.includes(containing)));
-const events = async (caseId: number) => (await sys.sql<{ type: string; detail: Record<string, unknown> }>('SELECT type, detail FROM case_event WHERE case_id = $1 ORDER BY id', [caseId]));
+const events = async (caseId: number) =>
+  await sys.sql<{ type: string; detail: Record<string, unknown> }>('SELECT type, detail FROM case_event WHERE case_id = $1 ORDER BY id', [caseId]);
 const notices = (caseId: number) => sys.sql(`SELECT 1 FROM outbox WHERE case_id = $1 AND kind = 'liaison_notice'`, [caseId]);
 const liveTimers = (caseId: number) => sys.sql(`SELECT kind FROM case_timer WHERE case_id = $1 AND cancelled_at IS NULL AND fired_at IS NULL`, [caseId]);
 const statusOf = async (caseId: number) => (await sys.sql<{ status: string }>('SELECT status FROM "case" WHERE id = $1', [caseId]))[0]!.status;

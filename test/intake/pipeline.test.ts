@@ -66,14 +66,19 @@ describe('accepting', () => {
 
 describe('bad data', () => {
   it('should store text with NULs and lone surrogates cleaned, and fail only the message the database refuses', async () => {
-    const dirty = { ...message('水管\u0000漏水 \ud83d', '13800003334'), sender: { name: '\udc00张\u0000三', identities: [{ kind: 'phone', address: '+8613800003334' }] } };
+    const dirty = {
+      ...message('水管\u0000漏水 \ud83d', '13800003334'),
+      sender: { name: '\udc00张\u0000三', identities: [{ kind: 'phone', address: '+8613800003334' }] },
+    };
     const fine = message('路面有坑', '13800003335');
     const tooLong = { ...message('井盖丢了', '13800003336'), providerMessageId: `<${randomBytes(2000).toString('hex')}@example.cn>` };
     const [a, b, c] = await Promise.allSettled([accept(dirty), accept(fine), accept(tooLong)]);
     expect(a.status).toBe('fulfilled');
     expect(b.status).toBe('fulfilled');
     expect(c).toMatchObject({ status: 'rejected', reason: { code: '54000' } });
-    const [row] = await sys.sql<{ body: string; meta: { sender: { name: string } } }>(`SELECT body, meta FROM message WHERE provider_message_id = $1`, [dirty.providerMessageId]);
+    const [row] = await sys.sql<{ body: string; meta: { sender: { name: string } } }>(`SELECT body, meta FROM message WHERE provider_message_id = $1`, [
+      dirty.providerMessageId,
+    ]);
     expect(row).toMatchObject({ body: '水管漏水 ', meta: { sender: { name: '张三' } } });
   });
 });
@@ -163,7 +168,10 @@ describe('when a dependency is down', () => {
     const deadQueue = createIntakeQueue(deadRedis, sys.prefix);
     await deadQueue.waitUntilReady();
     deadRedis.disconnect();
-    const app = await buildApp(appDeps(sys.config, sys.db, deadRedis, deadQueue, silent, 'pipeline-test-secret', sys.app!.deps.catalog, sys.app!.deps.classifier), silent);
+    const app = await buildApp(
+      appDeps(sys.config, sys.db, deadRedis, deadQueue, silent, 'pipeline-test-secret', sys.app!.deps.catalog, sys.app!.deps.classifier),
+      silent,
+    );
     try {
       const res = await app.inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: '下水道堵了', phone: '13800007777' } });
       expect(res.statusCode).toBe(202);

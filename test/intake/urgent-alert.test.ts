@@ -20,7 +20,13 @@ beforeAll(async () => {
   sys = await startTestSystem({ role: 'http' });
   await seedDemoDistrict(sys.db.pool);
   acceptor = new Acceptor({ pool: sys.db.pool, queue: sys.queue, log: createLogger('silent'), timeZone: 'Asia/Shanghai' });
-  processor = new InboundProcessor({ pool: sys.db.pool, catalog: new Catalog(sys.db.pool), classifier: sys.app!.deps.classifier, timeZone: 'Asia/Shanghai', triageZoneCode: 'district' });
+  processor = new InboundProcessor({
+    pool: sys.db.pool,
+    catalog: new Catalog(sys.db.pool),
+    classifier: sys.app!.deps.classifier,
+    timeZone: 'Asia/Shanghai',
+    triageZoneCode: 'district',
+  });
 });
 afterAll(() => sys.teardown());
 
@@ -43,7 +49,9 @@ describe('urgent alerts up the zone chain', () => {
     const id = await submit('楼道里煤气泄漏了，味道很大，隔壁老人还在屋里没出来');
     const alerts = await alertsFor(id);
     expect(alerts.map((a) => a.to_address)).toEqual(['+8613800000001', '+8613800000100', '+8613800000110', '+8613800000111']);
-    const [{ case_no: caseNo }] = (await sys.sql<{ case_no: string }>('SELECT c.case_no FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.id = $1', [id])) as [{ case_no: string }];
+    const [{ case_no: caseNo }] = (await sys.sql<{ case_no: string }>('SELECT c.case_no FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.id = $1', [
+      id,
+    ])) as [{ case_no: string }];
     for (const { body } of alerts) {
       expect(body).toContain(caseNo);
       expect(body).toContain('煤气泄漏');
@@ -54,7 +62,9 @@ describe('urgent alerts up the zone chain', () => {
 
   it("should keep the alerts out of the resident's own lookup", async () => {
     const id = await submit('家里煤气漏气了，一屋子味道');
-    const [{ case_no: caseNo }] = (await sys.sql('SELECT c.case_no FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.id = $1', [id])) as [{ case_no: string }];
+    const [{ case_no: caseNo }] = (await sys.sql('SELECT c.case_no FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.id = $1', [id])) as [
+      { case_no: string },
+    ];
     const lookup = await sys.app!.inject({ method: 'GET', url: `/api/v1/cases/lookup?caseNo=${caseNo}&contact=13912345678` });
     expect(lookup.statusCode).toBe(200);
     expect(lookup.body).toContain('119');

@@ -18,7 +18,17 @@ describe('knowledge evaluation figures', () => {
   ];
 
   it('should count answers, right ones and misses at the threshold', () => {
-    expect(summarise(all, 0.5)).toEqual({ minScore: 0.5, examples: 6, expecting: 4, eligible: 4, answered: 3, right: 1, wrong: 2, missed: 2, missedByRouter: 1 });
+    expect(summarise(all, 0.5)).toEqual({
+      minScore: 0.5,
+      examples: 6,
+      expecting: 4,
+      eligible: 4,
+      answered: 3,
+      right: 1,
+      wrong: 2,
+      missed: 2,
+      missedByRouter: 1,
+    });
     expect(summarise(all, 0.25)).toMatchObject({ answered: 4, right: 2, wrong: 2, missed: 1 });
   });
 

@@ -3,9 +3,19 @@ import { buildSnapshot, type ZoneInfo } from '../../src/catalog/catalog.js';
 import { entryApplies, indexOf, matchKnowledge, DEFAULT_KNOWLEDGE_MIN_SCORE, type KnowledgeEntryInfo } from '../../src/knowledge/matcher.js';
 import { demoEntryInfos, loadDemoEntries } from '../../src/knowledge/demo-entries.js';
 
-
 const zone = (id: number, code: string, level: ZoneInfo['level'], parentId: number | null): ZoneInfo => ({
-  id, code, name: code, level, parentId, liaisonId: null, aliases: [], phoneNumbers: [], boundary: null, emailAddresses: [], active: true, supervisory: false,
+  id,
+  code,
+  name: code,
+  level,
+  parentId,
+  liaisonId: null,
+  aliases: [],
+  phoneNumbers: [],
+  boundary: null,
+  emailAddresses: [],
+  active: true,
+  supervisory: false,
 });
 const district = zone(1, 'district', 'district', null);
 const street = zone(2, 'wh-hs', 'street', 1);
@@ -13,7 +23,16 @@ const community = zone(3, 'wh-hs-ch', 'community', 2);
 const otherStreet = zone(4, 'wh-hg', 'street', 1);
 
 const entry = (id: number, slug: string, questions: string[], more: Partial<KnowledgeEntryInfo> = {}): KnowledgeEntryInfo => ({
-  id, slug, questions, answerZh: `${slug}的答复。`, answerEn: `Answer ${slug}.`, categoryCode: null, zoneCodes: [], validUntil: null, active: true, ...more,
+  id,
+  slug,
+  questions,
+  answerZh: `${slug}的答复。`,
+  answerEn: `Answer ${slug}.`,
+  categoryCode: null,
+  zoneCodes: [],
+  validUntil: null,
+  active: true,
+  ...more,
 });
 
 // The demo answers, with one for a street only and one that has expired.
@@ -30,7 +49,10 @@ describe('knowledge matcher', () => {
     const m = matchKnowledge('在城区养了条狗，请问狗证在哪里办', catalog, community, '2026-12-01', MIN);
     expect(m).toMatchObject({ entry: { slug: 'dog-registration' }, answered: true });
     expect(m!.score).toBeGreaterThan(MIN);
-    expect(matchKnowledge('请问租房可以提取住房公积金吗', catalog, community, '2026-12-01', MIN)).toMatchObject({ entry: { slug: 'provident-fund-withdrawal' }, answered: true });
+    expect(matchKnowledge('请问租房可以提取住房公积金吗', catalog, community, '2026-12-01', MIN)).toMatchObject({
+      entry: { slug: 'provident-fund-withdrawal' },
+      answered: true,
+    });
     expect(matchKnowledge('Can I take out my housing provident fund to pay the rent?', catalog, community, '2026-12-01', MIN)).toMatchObject({
       entry: { slug: 'provident-fund-withdrawal' },
       answered: true,
@@ -46,7 +68,7 @@ describe('knowledge matcher', () => {
     expect(matchKnowledge('', catalog, community, '2026-12-01', MIN)).toBeNull();
   });
 
-  it("should give an entry for some zones only to cases in those zones or below them", () => {
+  it('should give an entry for some zones only to cases in those zones or below them', () => {
     const text = '请问华山街道的老年人停车证怎么申请';
     expect(matchKnowledge(text, catalog, community, '2026-12-01', MIN)).toMatchObject({ entry: { slug: 'huashan-parking' }, answered: true });
     expect(matchKnowledge(text, catalog, street, '2026-12-01', MIN)?.entry.slug).toBe('huashan-parking');
@@ -74,6 +96,9 @@ describe('knowledge matcher', () => {
     expect(new Set(demo.map((e) => e.id)).size).toBe(demo.length);
     const infos = demoEntryInfos(demo);
     const all = buildSnapshot([district, street, community], [], [], [], [], infos);
-    expect(matchKnowledge('请问租房可以提取住房公积金吗', all, community, '2026-12-01', MIN)).toMatchObject({ entry: { slug: 'provident-fund-withdrawal' }, answered: true });
+    expect(matchKnowledge('请问租房可以提取住房公积金吗', all, community, '2026-12-01', MIN)).toMatchObject({
+      entry: { slug: 'provident-fund-withdrawal' },
+      answered: true,
+    });
   });
 });

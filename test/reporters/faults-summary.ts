@@ -43,7 +43,12 @@ export default class FaultsSummaryReporter implements Reporter {
 }
 
 export function formatTable(rows: Row[]): string {
-  const cells = rows.map((r) => [r.file, r.scenario, r.result, r.ms === null ? '-' : r.ms >= 1000 ? `${(r.ms / 1000).toFixed(1)} s` : `${Math.round(r.ms)} ms`]);
+  const cells = rows.map((r) => [
+    r.file,
+    r.scenario,
+    r.result,
+    r.ms === null ? '-' : r.ms >= 1000 ? `${(r.ms / 1000).toFixed(1)} s` : `${Math.round(r.ms)} ms`,
+  ]);
   const header = ['file', 'scenario', 'result', 'duration'];
   const widths = header.map((h, i) => Math.max(width(h), ...cells.map((c) => width(c[i]!))));
   const line = (c: string[]) => `| ${c.map((v, i) => v + ' '.repeat(widths[i]! - width(v))).join(' | ')} |`;

@@ -13,7 +13,12 @@ import { TEST_MODEL_CACHE_DIR } from '../helpers/model-cache.js';
 
 const classifier = new TextClassifier([]);
 const categories: CategoryInfo[] = ['employment', 'housing', 'infrastructure', 'public_safety', 'consultation', 'other'].map((code) => ({
-  code, nameZh: code, nameEn: code, deadlineHours: 72, keywords: [], active: true,
+  code,
+  nameZh: code,
+  nameEn: code,
+  deadlineHours: 72,
+  keywords: [],
+  active: true,
 }));
 
 beforeAll(async () => {

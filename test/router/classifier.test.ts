@@ -92,43 +92,88 @@ describe('urgency', () => {
     expect(detectUrgency(text)).toMatchObject({ urgent: true, dangers, call });
   });
 
-  it.each(['楼道里电动车充电有火灾隐患', '消防通道被堵了', '路灯坏了', 'The fire lane is blocked', '楼道里都是纸箱，怕着火', '消防车进不来，万一着火怎么办', '真着火了消防车咋进', '水压太小，热水器点不着火', '工地半夜还在打桩'])('should not flag %s', (text) => {
+  it.each([
+    '楼道里电动车充电有火灾隐患',
+    '消防通道被堵了',
+    '路灯坏了',
+    'The fire lane is blocked',
+    '楼道里都是纸箱，怕着火',
+    '消防车进不来，万一着火怎么办',
+    '真着火了消防车咋进',
+    '水压太小，热水器点不着火',
+    '工地半夜还在打桩',
+  ])('should not flag %s', (text) => {
     expect(detectUrgency(text).urgent).toBe(false);
   });
 });
 
 describe('zone resolver', () => {
-  const zone = (id: number, code: string, level: ZoneInfo['level'], parentId: number | null, liaisonId: number | null, active = true): ZoneInfo =>
-    ({ id, code, name: code, level, parentId, liaisonId, aliases: [], phoneNumbers: code === 'st' ? ['+868711234567'] : [], emailAddresses: [], boundary: null, active, supervisory: false });
-  const zones = [zone(1, 'district', 'district', null, 9), zone(2, 'st', 'street', 1, 7), zone(3, 'co', 'community', 2, null), zone(4, 'closed', 'community', 2, 5, false)];
+  const zone = (id: number, code: string, level: ZoneInfo['level'], parentId: number | null, liaisonId: number | null, active = true): ZoneInfo => ({
+    id,
+    code,
+    name: code,
+    level,
+    parentId,
+    liaisonId,
+    aliases: [],
+    phoneNumbers: code === 'st' ? ['+868711234567'] : [],
+    emailAddresses: [],
+    boundary: null,
+    active,
+    supervisory: false,
+  });
+  const zones = [
+    zone(1, 'district', 'district', null, 9),
+    zone(2, 'st', 'street', 1, 7),
+    zone(3, 'co', 'community', 2, null),
+    zone(4, 'closed', 'community', 2, 5, false),
+  ];
   const catalog = buildSnapshot(zones, categories);
 
   it("should take the channel's zone and the nearest liaison up the tree", () => {
     expect(resolveZone({ zoneCode: 'co' }, catalog, 'district')).toMatchObject({
-      zone: { code: 'co' }, liaisonId: 7, evidence: { reason: 'channel_hint', zoneCode: 'co', liaisonFrom: 'st' },
+      zone: { code: 'co' },
+      liaisonId: 7,
+      evidence: { reason: 'channel_hint', zoneCode: 'co', liaisonFrom: 'st' },
     });
   });
 
   it("should route a call or text to a zone's own hotline number there", () => {
-    expect(resolveZone({ calledNumber: '+868711234567' }, catalog, 'district').evidence).toEqual({ reason: 'channel_hint', zoneCode: 'st', hint: 'number:+868711234567' });
-    expect(resolveZone({ calledNumber: '+860000000000' }, catalog, 'district').evidence).toEqual({ reason: 'triage', zoneCode: 'district', hint: 'number:+860000000000' });
+    expect(resolveZone({ calledNumber: '+868711234567' }, catalog, 'district').evidence).toEqual({
+      reason: 'channel_hint',
+      zoneCode: 'st',
+      hint: 'number:+868711234567',
+    });
+    expect(resolveZone({ calledNumber: '+860000000000' }, catalog, 'district').evidence).toEqual({
+      reason: 'triage',
+      zoneCode: 'district',
+      hint: 'number:+860000000000',
+    });
   });
 
   it('should send unknown and inactive zones to triage, recording the hint', () => {
-    expect(resolveZone({ zoneCode: 'closed' }, catalog, 'district')).toMatchObject({ zone: { code: 'district' }, liaisonId: 9, evidence: { reason: 'triage', hint: 'closed' } });
+    expect(resolveZone({ zoneCode: 'closed' }, catalog, 'district')).toMatchObject({
+      zone: { code: 'district' },
+      liaisonId: 9,
+      evidence: { reason: 'triage', hint: 'closed' },
+    });
     expect(resolveZone({}, catalog, 'district').evidence).toEqual({ reason: 'triage', zoneCode: 'district' });
   });
 
   it("should put a contact card's zone above every other signal, with the card on the evidence", () => {
     const card = { id: 12, zoneCode: 'co' };
     expect(resolveZone({ card, zoneCode: 'st', calledNumber: '+868711234567' }, catalog, 'district', '', 1)).toMatchObject({
-      zone: { code: 'co' }, liaisonId: 7, evidence: { reason: 'contact_card', zoneCode: 'co', cardId: 12, liaisonFrom: 'st' },
+      zone: { code: 'co' },
+      liaisonId: 7,
+      evidence: { reason: 'contact_card', zoneCode: 'co', cardId: 12, liaisonFrom: 'st' },
     });
   });
 
   it("should route a liaison's own card to that liaison", () => {
     expect(resolveZone({ card: { id: 13, zoneCode: 'st', liaisonId: 42 } }, catalog, 'district')).toEqual({
-      zone: expect.objectContaining({ code: 'st' }), liaisonId: 42, evidence: { reason: 'contact_card', zoneCode: 'st', cardId: 13 },
+      zone: expect.objectContaining({ code: 'st' }),
+      liaisonId: 42,
+      evidence: { reason: 'contact_card', zoneCode: 'st', cardId: 13 },
     });
   });
 

@@ -12,7 +12,20 @@ const urgency = loadJsonl<UrgencyExample>(join(EVALUATION_DIR, 'urgency.jsonl'))
 describe('router evaluation', () => {
   it('should ship labelled examples for every category', () => {
     const codes = new Set(examples.map((e) => e.category));
-    expect([...codes].sort()).toEqual(['conduct', 'consultation', 'dispute', 'education', 'employment', 'environment', 'housing', 'infrastructure', 'medical', 'other', 'public_safety', 'social_security']);
+    expect([...codes].sort()).toEqual([
+      'conduct',
+      'consultation',
+      'dispute',
+      'education',
+      'employment',
+      'environment',
+      'housing',
+      'infrastructure',
+      'medical',
+      'other',
+      'public_safety',
+      'social_security',
+    ]);
     expect(examples.length).toBeGreaterThanOrEqual(600);
   });
 

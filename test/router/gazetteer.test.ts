@@ -6,7 +6,20 @@ import { buildSnapshot, type ZoneInfo } from '../../src/catalog/catalog.js';
 let nextId = 1;
 const zones: ZoneInfo[] = [];
 function zone(code: string, name: string, level: ZoneInfo['level'], parent: ZoneInfo | null, aliases: string[] = []): ZoneInfo {
-  const z: ZoneInfo = { id: nextId++, code, name, level, parentId: parent?.id ?? null, liaisonId: null, aliases, phoneNumbers: [], emailAddresses: [], boundary: null, active: true, supervisory: false };
+  const z: ZoneInfo = {
+    id: nextId++,
+    code,
+    name,
+    level,
+    parentId: parent?.id ?? null,
+    liaisonId: null,
+    aliases,
+    phoneNumbers: [],
+    emailAddresses: [],
+    boundary: null,
+    active: true,
+    supervisory: false,
+  };
   zones.push(z);
   return z;
 }

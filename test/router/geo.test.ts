@@ -3,14 +3,36 @@ import { Boundary, contains, zoneAt } from '../../src/catalog/geo.js';
 import { buildSnapshot, type ZoneInfo } from '../../src/catalog/catalog.js';
 import { resolveZone } from '../../src/catalog/zone-resolver.js';
 
-const square = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]] as [number, number][];
-const zone = (id: number, code: string, level: ZoneInfo['level'], parentId: number | null, boundary: Boundary | null, aliases: string[] = []): ZoneInfo =>
-  ({ id, code, name: code, level, parentId, liaisonId: null, aliases, phoneNumbers: [], emailAddresses: [], boundary, active: true, supervisory: false });
+const square = (x0: number, y0: number, x1: number, y1: number) =>
+  [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+    [x0, y0],
+  ] as [number, number][];
+const zone = (id: number, code: string, level: ZoneInfo['level'], parentId: number | null, boundary: Boundary | null, aliases: string[] = []): ZoneInfo => ({
+  id,
+  code,
+  name: code,
+  level,
+  parentId,
+  liaisonId: null,
+  aliases,
+  phoneNumbers: [],
+  emailAddresses: [],
+  boundary,
+  active: true,
+  supervisory: false,
+});
 
 // A street with a community inside it, and a group inside that community (coordinates near Cuihu, Kunming).
 const street = zone(2, 'st', 'street', 1, { type: 'Polygon', coordinates: [square(102.6, 25.0, 102.8, 25.1)] }, ['华山西路']);
 const community = zone(3, 'co', 'community', 2, { type: 'Polygon', coordinates: [square(102.65, 25.02, 102.7, 25.06), square(102.66, 25.03, 102.67, 25.04)] });
-const group = zone(4, 'gr', 'group', 3, { type: 'MultiPolygon', coordinates: [[square(102.68, 25.05, 102.69, 25.06)], [square(102.65, 25.02, 102.655, 25.025)]] });
+const group = zone(4, 'gr', 'group', 3, {
+  type: 'MultiPolygon',
+  coordinates: [[square(102.68, 25.05, 102.69, 25.06)], [square(102.65, 25.02, 102.655, 25.025)]],
+});
 const elsewhere = zone(5, 'st2', 'street', 1, null, ['北京路']);
 const catalog = buildSnapshot([zone(1, 'district', 'district', null, null), street, community, group, elsewhere], []);
 
@@ -30,9 +52,44 @@ describe('zone boundaries', () => {
   });
 
   it('should refuse rings that are open or too short', () => {
-    expect(Boundary.safeParse({ type: 'Polygon', coordinates: [[[1, 1], [2, 1], [2, 2], [1, 2]]] }).success).toBe(false);
-    expect(Boundary.safeParse({ type: 'Polygon', coordinates: [[[1, 1], [2, 1], [1, 1]]] }).success).toBe(false);
-    expect(Boundary.safeParse({ type: 'Polygon', coordinates: [[[181, 1], [2, 1], [2, 2], [181, 1]]] }).success).toBe(false);
+    expect(
+      Boundary.safeParse({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [1, 1],
+            [2, 1],
+            [2, 2],
+            [1, 2],
+          ],
+        ],
+      }).success,
+    ).toBe(false);
+    expect(
+      Boundary.safeParse({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [1, 1],
+            [2, 1],
+            [1, 1],
+          ],
+        ],
+      }).success,
+    ).toBe(false);
+    expect(
+      Boundary.safeParse({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [181, 1],
+            [2, 1],
+            [2, 2],
+            [181, 1],
+          ],
+        ],
+      }).success,
+    ).toBe(false);
     expect(Boundary.safeParse({ type: 'Polygon', coordinates: [square(1, 1, 2, 2)] }).success).toBe(true);
   });
 });
@@ -47,7 +104,11 @@ describe('zone resolution with a shared location', () => {
 
   it('should let a location narrow down a named place, but not contradict it', () => {
     expect(resolve('华山西路的路灯坏了', { lng: 102.685, lat: 25.055 }).evidence).toMatchObject({ reason: 'location', zoneCode: 'gr', places: ['华山西路'] });
-    expect(resolve('北京路的路灯坏了', { lng: 102.685, lat: 25.055 }).evidence).toMatchObject({ reason: 'place_names', zoneCode: 'st2', location: { zoneCode: 'gr' } });
+    expect(resolve('北京路的路灯坏了', { lng: 102.685, lat: 25.055 }).evidence).toMatchObject({
+      reason: 'place_names',
+      zoneCode: 'st2',
+      location: { zoneCode: 'gr' },
+    });
   });
 
   it('should go to triage from a location outside every boundary, and yield to a zone the form names', () => {

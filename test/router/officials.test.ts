@@ -7,8 +7,27 @@ import { buildSnapshot, type CategoryInfo, type ZoneInfo } from '../../src/catal
 import { TextClassifier } from '../../src/router/classifier.js';
 import { route } from '../../src/router/route.js';
 
-const zone = (id: number, code: string, name: string, level: ZoneInfo['level'], parentId: number | null, liaisonId: number | null, supervisory = false): ZoneInfo => ({
-  id, code, name, level, parentId, liaisonId, aliases: [], phoneNumbers: [], emailAddresses: [], boundary: null, active: true, supervisory,
+const zone = (
+  id: number,
+  code: string,
+  name: string,
+  level: ZoneInfo['level'],
+  parentId: number | null,
+  liaisonId: number | null,
+  supervisory = false,
+): ZoneInfo => ({
+  id,
+  code,
+  name,
+  level,
+  parentId,
+  liaisonId,
+  aliases: [],
+  phoneNumbers: [],
+  emailAddresses: [],
+  boundary: null,
+  active: true,
+  supervisory,
 });
 const zones = [
   zone(1, 'district', '五华区', 'district', null, 1),
@@ -18,12 +37,23 @@ const zones = [
   zone(9, 'jw', '区纪委信访室', 'street', 1, 9, true),
 ];
 const liaisons = [
-  { id: 1, name: '周明华' }, { id: 2, name: '李建华' }, { id: 3, name: '杨丽芬' }, { id: 4, name: '赵桂兰' }, { id: 9, name: '许文清' },
+  { id: 1, name: '周明华' },
+  { id: 2, name: '李建华' },
+  { id: 3, name: '杨丽芬' },
+  { id: 4, name: '赵桂兰' },
+  { id: 9, name: '许文清' },
 ];
 const category = (code: string, keywords: string[]): CategoryInfo => ({ code, nameZh: code, nameEn: code, deadlineHours: 72, keywords, active: true });
-const catalog = buildSnapshot(zones, [category('conduct', ['态度', '推诿']), category('housing', ['物业']), category('public_safety', ['赌博']), category('other', [])], [], [], liaisons);
+const catalog = buildSnapshot(
+  zones,
+  [category('conduct', ['态度', '推诿']), category('housing', ['物业']), category('public_safety', ['赌博']), category('other', [])],
+  [],
+  [],
+  liaisons,
+);
 const classifier = new TextClassifier([]);
-const routeOf = (text: string, zoneCode = 'ch-01') => route({ text, channel: 'web', hints: { zoneCode }, sender: { identities: [] } }, catalog, classifier, 'district');
+const routeOf = (text: string, zoneCode = 'ch-01') =>
+  route({ text, channel: 'web', hints: { zoneCode }, sender: { identities: [] } }, catalog, classifier, 'district');
 
 describe('complaints about officials', () => {
   it('should send a conduct complaint to the supervisory zone, not to the zone chain', () => {
@@ -54,8 +84,19 @@ describe('complaints about officials', () => {
   });
 
   it('should leave a confidential case with no liaison where no supervisory zone exists', () => {
-    const bare = buildSnapshot(zones.filter((z) => !z.supervisory), catalog.categories, [], [], liaisons);
-    const d = route({ text: '街道干部推诿扯皮，态度很差', channel: 'web', hints: { zoneCode: 'ch-01' }, sender: { identities: [] } }, bare, classifier, 'district');
+    const bare = buildSnapshot(
+      zones.filter((z) => !z.supervisory),
+      catalog.categories,
+      [],
+      [],
+      liaisons,
+    );
+    const d = route(
+      { text: '街道干部推诿扯皮，态度很差', channel: 'web', hints: { zoneCode: 'ch-01' }, sender: { identities: [] } },
+      bare,
+      classifier,
+      'district',
+    );
     expect(d).toMatchObject({ confidential: true, zone: { code: 'district' }, liaisonId: null });
   });
 });

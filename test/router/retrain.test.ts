@@ -61,7 +61,12 @@ describe('retraining while the gateway runs', () => {
     const target: string = (await simulate()).evidence.category.runnerUp;
     expect(target).toBeTruthy();
     expect(target).not.toBe(first.category);
-    const corrected = await app().inject({ method: 'POST', url: `/api/v1/cases/${first.caseNo}/category`, headers: adminHeaders, payload: { category: target } });
+    const corrected = await app().inject({
+      method: 'POST',
+      url: `/api/v1/cases/${first.caseNo}/category`,
+      headers: adminHeaders,
+      payload: { category: target },
+    });
     expect(corrected.statusCode).toBe(200);
 
     const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/router-retrain.ts'], {

@@ -4,17 +4,48 @@ import type { Rule } from '../../src/catalog/rule.js';
 import { buildSnapshot, type ZoneInfo } from '../../src/catalog/catalog.js';
 import { RULE_TEXT_MAX, rulePatternProblem } from '../../src/router/rule-pattern.js';
 
-const zone = (id: number, code: string, parentId: number | null): ZoneInfo =>
-  ({ id, code, name: code, level: parentId ? 'street' : 'district', parentId, liaisonId: null, aliases: [], phoneNumbers: [], emailAddresses: [], boundary: null, active: true, supervisory: false });
+const zone = (id: number, code: string, parentId: number | null): ZoneInfo => ({
+  id,
+  code,
+  name: code,
+  level: parentId ? 'street' : 'district',
+  parentId,
+  liaisonId: null,
+  aliases: [],
+  phoneNumbers: [],
+  emailAddresses: [],
+  boundary: null,
+  active: true,
+  supervisory: false,
+});
 const zones = [zone(1, 'district', null), zone(2, 'st', 1), zone(3, 'other-st', 1)];
 const catalog = buildSnapshot(zones, []);
-const rule = (id: number, conditions: Rule['conditions'], action: Rule['action']): Rule => ({ id, name: `r${id}`, priority: id, version: 1, conditions, action });
-const input = { text: '井盖丢了，有人摔倒', channel: 'sms', category: 'infrastructure', urgent: false, zone: zones[1]!, senders: ['+8613800000001'], inOfficeHours: false };
+const rule = (id: number, conditions: Rule['conditions'], action: Rule['action']): Rule => ({
+  id,
+  name: `r${id}`,
+  priority: id,
+  version: 1,
+  conditions,
+  action,
+});
+const input = {
+  text: '井盖丢了，有人摔倒',
+  channel: 'sms',
+  category: 'infrastructure',
+  urgent: false,
+  zone: zones[1]!,
+  senders: ['+8613800000001'],
+  inOfficeHours: false,
+};
 
 describe('rules engine', () => {
   it('should apply every matching rule in order, the first to set an action winning', () => {
     const out = applyRules(
-      [rule(1, { keywords: ['井盖'] }, { zoneCode: 'other-st', tags: ['市政'] }), rule(2, { channels: ['sms'] }, { zoneCode: 'st', deadlineHours: 24 }), rule(3, { channels: ['web'] }, { priority: 'high' })],
+      [
+        rule(1, { keywords: ['井盖'] }, { zoneCode: 'other-st', tags: ['市政'] }),
+        rule(2, { channels: ['sms'] }, { zoneCode: 'st', deadlineHours: 24 }),
+        rule(3, { channels: ['web'] }, { priority: 'high' }),
+      ],
       input,
       catalog,
     );
@@ -45,7 +76,7 @@ describe('rules engine', () => {
 });
 
 describe('rule patterns (ReDoS)', () => {
-  it('should run a catastrophic pattern in linear time: (a+)+$ against 20,000 a\'s and a mismatch', () => {
+  it("should run a catastrophic pattern in linear time: (a+)+$ against 20,000 a's and a mismatch", () => {
     // On a backtracking engine this is about 2^9000 steps; RE2 answers at once (the test's own timeout is the bound).
     const hostile = rule(1, { pattern: '(a+)+$' }, { tags: ['x'] });
     expect(applyRules([hostile], { ...input, text: `${'a'.repeat(9_000)}!` }, catalog).matched).toEqual([]);

@@ -24,7 +24,20 @@ describe('migration runner', () => {
     const rows = (await pool.query('SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name')).rows;
     expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(all.map((m) => [m.name, m.checksum]));
     const categories = (await pool.query('SELECT code FROM category ORDER BY sort_order')).rows.map((r) => r.code);
-    expect(categories).toEqual(['employment', 'housing', 'education', 'medical', 'social_security', 'environment', 'public_safety', 'infrastructure', 'dispute', 'consultation', 'conduct', 'other']);
+    expect(categories).toEqual([
+      'employment',
+      'housing',
+      'education',
+      'medical',
+      'social_security',
+      'environment',
+      'public_safety',
+      'infrastructure',
+      'dispute',
+      'consultation',
+      'conduct',
+      'other',
+    ]);
   });
 
   it('should refuse to run when an applied migration was edited', async () => {

@@ -7,7 +7,13 @@ const office = { hours: '09:00-17:30', days: 'Mon,Tue,Wed,Thu,Fri', timeZone: 'A
 const holidays = ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'].map((date) => ({ date, workday: false, name: '国庆节' }));
 const calendar = new BusinessCalendar([...holidays, { date: '2026-10-10', workday: true, name: '国庆节调休' }], office);
 const at = (local: string) => new Date(`${local}+08:00`);
-const policy: SupervisionPolicy = { ...DEFAULT_POLICY, reminderShares: [0.5, 0.8], escalateEveryHours: 24, urgentDeadlineHours: 4, urgentEscalateEveryMinutes: 60 };
+const policy: SupervisionPolicy = {
+  ...DEFAULT_POLICY,
+  reminderShares: [0.5, 0.8],
+  escalateEveryHours: 24,
+  urgentDeadlineHours: 4,
+  urgentEscalateEveryMinutes: 60,
+};
 
 describe('the business calendar', () => {
   it('should know when the office is open, in its time zone, holidays and make-up days counted', () => {

@@ -29,7 +29,15 @@ beforeAll(async () => {
     method: 'POST',
     url: '/webhooks/telegram',
     headers: { 'x-telegram-bot-api-secret-token': TELEGRAM.secret },
-    payload: { update_id: nextUpdate++, message: { ...u.message, from: { ...u.message.from, id: COMMUNITY_LIAISON_CHAT }, chat: { ...u.message.chat, id: COMMUNITY_LIAISON_CHAT }, text: `绑定 ${code}` } },
+    payload: {
+      update_id: nextUpdate++,
+      message: {
+        ...u.message,
+        from: { ...u.message.from, id: COMMUNITY_LIAISON_CHAT },
+        chat: { ...u.message.chat, id: COMMUNITY_LIAISON_CHAT },
+        text: `绑定 ${code}`,
+      },
+    },
   });
   await eventually(async () => bot.to(COMMUNITY_LIAISON_CHAT).some((m) => m.text.includes('绑定成功')));
 });
@@ -39,12 +47,17 @@ afterAll(async () => {
 });
 
 async function openCase(text: string): Promise<{ id: number; caseNo: string }> {
-  const { caseNo } = (await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text, zoneCode: 'wh-hs-ch-01', phone: '13912347777' } })).json();
+  const { caseNo } = (
+    await app().inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text, zoneCode: 'wh-hs-ch-01', phone: '13912347777' } })
+  ).json();
   const [row] = await eventually(() => sys.sql<{ id: number }>('SELECT id FROM "case" WHERE case_no = $1', [caseNo]).then((r) => (r.length ? r : null)));
   return { id: row!.id, caseNo };
 }
 const timers = (caseId: number) =>
-  sys.sql<{ id: number; kind: string; due_at: Date; fired_at: Date | null; cancelled_at: Date | null }>('SELECT id, kind, due_at, fired_at, cancelled_at FROM case_timer WHERE case_id = $1 ORDER BY id', [caseId]);
+  sys.sql<{ id: number; kind: string; due_at: Date; fired_at: Date | null; cancelled_at: Date | null }>(
+    'SELECT id, kind, due_at, fired_at, cancelled_at FROM case_timer WHERE case_id = $1 ORDER BY id',
+    [caseId],
+  );
 /** The test's clock: the timer is due now. */
 const dueNow = (timerId: number) => sys.sql('UPDATE case_timer SET due_at = now() WHERE id = $1', [timerId]);
 /**
@@ -53,11 +66,18 @@ const dueNow = (timerId: number) => sys.sql('UPDATE case_timer SET due_at = now(
  */
 async function laterTimerFired(): Promise<void> {
   const { id } = await openCase('路边的长椅坏了');
-  const [{ id: timerId }] = (await sys.sql(`INSERT INTO case_timer (case_id, kind, due_at) VALUES ($1, 'reminder', now()) RETURNING id`, [id])) as [{ id: number }];
+  const [{ id: timerId }] = (await sys.sql(`INSERT INTO case_timer (case_id, kind, due_at) VALUES ($1, 'reminder', now()) RETURNING id`, [id])) as [
+    { id: number },
+  ];
   await eventually(async () => (await sys.sql('SELECT 1 FROM case_timer WHERE id = $1 AND fired_at IS NOT NULL', [timerId])).length === 1);
 }
 const caseRow = async (id: number) =>
-  (await sys.sql<{ zone: string; overdue_at: Date | null; escalations: number; status: string }>('SELECT z.code AS zone, c.overdue_at, c.escalations, c.status FROM "case" c JOIN zone z ON z.id = c.zone_id WHERE c.id = $1', [id]))[0]!;
+  (
+    await sys.sql<{ zone: string; overdue_at: Date | null; escalations: number; status: string }>(
+      'SELECT z.code AS zone, c.overdue_at, c.escalations, c.status FROM "case" c JOIN zone z ON z.id = c.zone_id WHERE c.id = $1',
+      [id],
+    )
+  )[0]!;
 
 describe('timers made with the case', () => {
   it('should plan two reminders and the deadline, in working time', async () => {
@@ -82,7 +102,12 @@ describe('at the deadline', () => {
     await dueNow(deadline!.id);
     await eventually(async () => (await caseRow(id)).zone === 'wh-hs-ch');
     expect(await caseRow(id)).toMatchObject({ escalations: 1, overdue_at: expect.any(Date) });
-    const notice = await eventually(async () => bot.to(COMMUNITY_LIAISON_CHAT).slice(before).find((m) => m.text.includes(caseNo)));
+    const notice = await eventually(async () =>
+      bot
+        .to(COMMUNITY_LIAISON_CHAT)
+        .slice(before)
+        .find((m) => m.text.includes(caseNo)),
+    );
     expect(notice.text).toContain('上报');
     expect(notice.text).toContain('逾期');
     expect(notice.text).toContain('139****7777');
@@ -93,10 +118,17 @@ describe('at the deadline', () => {
   });
 
   it('should act once when a timer fires twice at the same moment, and leave an answered case alone', async () => {
-    const supervisor = new Supervisor({ pool: sys.db.pool, catalog: app().deps.catalog, office: { hours: '09:00-17:30', days: 'Mon,Tue,Wed,Thu,Fri', timeZone: 'Asia/Shanghai' }, policy: DEFAULT_POLICY });
+    const supervisor = new Supervisor({
+      pool: sys.db.pool,
+      catalog: app().deps.catalog,
+      office: { hours: '09:00-17:30', days: 'Mon,Tue,Wed,Thu,Fri', timeZone: 'Asia/Shanghai' },
+      policy: DEFAULT_POLICY,
+    });
     const { id } = await openCase('绿化带里的树倒了挡住人行道');
     // Fired by hand twice at once, while the queue may take it too: it acts once.
-    const [{ id: timerId }] = (await sys.sql(`INSERT INTO case_timer (case_id, kind, due_at) VALUES ($1, 'deadline', now()) RETURNING id`, [id])) as [{ id: number }];
+    const [{ id: timerId }] = (await sys.sql(`INSERT INTO case_timer (case_id, kind, due_at) VALUES ($1, 'deadline', now()) RETURNING id`, [id])) as [
+      { id: number },
+    ];
     const outcomes = await Promise.all([supervisor.fire(timerId), supervisor.fire(timerId)]);
     expect(outcomes.filter((o) => o === 'escalated').length).toBeLessThanOrEqual(1);
     await eventually(async () => (await caseRow(id)).escalations === 1);
@@ -106,7 +138,9 @@ describe('at the deadline', () => {
 
     await sys.sql(`UPDATE "case" SET status = 'answered' WHERE id = $1`, [id]);
     await sys.sql(`UPDATE case_timer SET due_at = now() WHERE case_id = $1 AND kind = 'escalation' AND fired_at IS NULL`, [id]);
-    await eventually(async () => (await sys.sql(`SELECT 1 FROM case_timer WHERE case_id = $1 AND kind = 'escalation' AND fired_at IS NULL`, [id])).length === 0);
+    await eventually(
+      async () => (await sys.sql(`SELECT 1 FROM case_timer WHERE case_id = $1 AND kind = 'escalation' AND fired_at IS NULL`, [id])).length === 0,
+    );
     expect((await caseRow(id)).escalations).toBe(1);
     expect((await caseRow(id)).zone).toBe('wh-hs-ch');
   });
@@ -115,7 +149,8 @@ describe('at the deadline', () => {
 describe('the five steps', () => {
   it('should record each status change with who and a note, stop the watch once answered, and derive the response and resolution times', async () => {
     const { id, caseNo } = await openCase('人行道上的地砖翘起来了');
-    const move = (status: string, note = '已核实现场') => app().inject({ method: 'POST', url: `/api/v1/cases/${caseNo}/status`, headers: adminHeaders, payload: { status, note } });
+    const move = (status: string, note = '已核实现场') =>
+      app().inject({ method: 'POST', url: `/api/v1/cases/${caseNo}/status`, headers: adminHeaders, payload: { status, note } });
     expect((await move('accepted')).statusCode).toBe(200);
     expect((await move('accepted')).json()).toMatchObject({ field: 'status' });
     expect((await move('in_progress', '已联系市政维修')).statusCode).toBe(200);
@@ -139,12 +174,22 @@ describe('moving and restarting', () => {
   it('should move the timers with a deadline override', async () => {
     const { id, caseNo } = await openCase('小区健身器材坏了');
     const target = new Date(Date.now() + 10 * 86_400_000);
-    const res = await app().inject({ method: 'PATCH', url: `/api/v1/cases/${caseNo}/deadline`, headers: adminHeaders, payload: { deadlineAt: target.toISOString() } });
+    const res = await app().inject({
+      method: 'PATCH',
+      url: `/api/v1/cases/${caseNo}/deadline`,
+      headers: adminHeaders,
+      payload: { deadlineAt: target.toISOString() },
+    });
     expect(res.statusCode).toBe(200);
     const all = await timers(id);
     expect(all.filter((t) => t.cancelled_at === null).find((t) => t.kind === 'deadline')!.due_at).toEqual(target);
     expect(all.filter((t) => t.cancelled_at !== null)).toHaveLength(3);
-    const past = await app().inject({ method: 'PATCH', url: `/api/v1/cases/${caseNo}/deadline`, headers: adminHeaders, payload: { deadlineAt: '2020-01-01T00:00:00+08:00' } });
+    const past = await app().inject({
+      method: 'PATCH',
+      url: `/api/v1/cases/${caseNo}/deadline`,
+      headers: adminHeaders,
+      payload: { deadlineAt: '2020-01-01T00:00:00+08:00' },
+    });
     expect(past.json().field).toBe('deadlineAt');
   });
 
@@ -174,7 +219,12 @@ describe('the business calendar API', () => {
     const put = await app().inject({ method: 'PUT', url: '/api/v1/calendar/2026', headers: adminHeaders, payload: { days } });
     expect(put.statusCode).toBe(200);
     expect((await app().inject({ method: 'GET', url: '/api/v1/calendar/2026', headers: adminHeaders })).json().days).toEqual(days);
-    const bad = await app().inject({ method: 'PUT', url: '/api/v1/calendar/2026', headers: adminHeaders, payload: { days: [{ date: '2027-01-01', workday: false, name: '元旦' }] } });
+    const bad = await app().inject({
+      method: 'PUT',
+      url: '/api/v1/calendar/2026',
+      headers: adminHeaders,
+      payload: { days: [{ date: '2027-01-01', workday: false, name: '元旦' }] },
+    });
     expect(bad.json()).toMatchObject({ field: 'days.0.date' });
     expect((await app().inject({ method: 'GET', url: '/api/v1/calendar/2026', headers: adminHeaders })).json().days).toEqual(days);
   });

@@ -19,7 +19,9 @@ let nextUpdate = 970_000_000;
 
 beforeAll(async () => {
   bot = await startFakeBotApi();
-  sys = await startTestSystem({ env: { ...telegramEnv(bot.url), OUTBOX_WAKE_DELAY_MS: '0', TIMER_TICK_MS: '200', TWILIO_WEBHOOK_INSECURE: 'true', METRICS_BUSINESS: 'true' } });
+  sys = await startTestSystem({
+    env: { ...telegramEnv(bot.url), OUTBOX_WAKE_DELAY_MS: '0', TIMER_TICK_MS: '200', TWILIO_WEBHOOK_INSECURE: 'true', METRICS_BUSINESS: 'true' },
+  });
   await seedDemoDistrict(sys.db.pool);
   const [{ id }] = (await sys.sql(`SELECT liaison_id AS id FROM zone WHERE code = 'wh-hs-ch-01'`)) as [{ id: number }];
   const { code } = (await app().inject({ method: 'POST', url: `/api/v1/liaisons/${id}/bind-code`, headers: adminHeaders })).json();
@@ -55,15 +57,22 @@ async function sms(from: string, body: string) {
   });
 }
 const sendsOf = (caseId: number, kind: string) =>
-  sys.sql<{ channel: string; to_address: string; body: string }>(`SELECT o.channel, o.to_address, m.body FROM outbox o JOIN message m ON m.id = o.message_id WHERE o.case_id = $1 AND o.kind = $2 ORDER BY o.id`, [caseId, kind]);
+  sys.sql<{ channel: string; to_address: string; body: string }>(
+    `SELECT o.channel, o.to_address, m.body FROM outbox o JOIN message m ON m.id = o.message_id WHERE o.case_id = $1 AND o.kind = $2 ORDER BY o.id`,
+    [caseId, kind],
+  );
 /** The test's clock: every pending timer of this kind on the case is due now. */
-const dueNow = (caseId: number, kind: string) => sys.sql(`UPDATE case_timer SET due_at = now() WHERE case_id = $1 AND kind = $2 AND fired_at IS NULL AND cancelled_at IS NULL`, [caseId, kind]);
-const survey = async (caseId: number) => (await sys.sql<{ answer: string | null; reminders: number }>('SELECT answer, reminders FROM survey WHERE case_id = $1', [caseId]))[0];
+const dueNow = (caseId: number, kind: string) =>
+  sys.sql(`UPDATE case_timer SET due_at = now() WHERE case_id = $1 AND kind = $2 AND fired_at IS NULL AND cancelled_at IS NULL`, [caseId, kind]);
+const survey = async (caseId: number) =>
+  (await sys.sql<{ answer: string | null; reminders: number }>('SELECT answer, reminders FROM survey WHERE case_id = $1', [caseId]))[0];
 
 async function resolvedCase(resident: () => Promise<void>, find: string): Promise<{ id: number; caseNo: string }> {
   await resident();
   const [row] = await eventually(() =>
-    sys.sql<{ id: number; case_no: string }>(`SELECT c.id, c.case_no FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.body = $1`, [find]).then((r) => (r.length ? r : null)),
+    sys
+      .sql<{ id: number; case_no: string }>(`SELECT c.id, c.case_no FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.body = $1`, [find])
+      .then((r) => (r.length ? r : null)),
   );
   await say(LIAISON_CHAT, `办结 ${row!.case_no} 已处理完毕`);
   await eventually(async () => (await sys.sql<{ status: string }>('SELECT status FROM "case" WHERE id = $1', [row!.id]))[0]!.status === 'closed');
@@ -103,7 +112,16 @@ describe('return visits', () => {
     await sms('+8613912340011', '3');
     await eventually(async () => (await survey(id))?.answer === 'not_satisfied');
     expect((await sys.sql<{ status: string }>('SELECT status FROM "case" WHERE id = $1', [id]))[0]!.status).toBe('reopened');
-    expect((await eventually(async () => bot.to(LIAISON_CHAT).slice(before).find((m) => m.text.includes('不满意')))).text).toContain(caseNo);
+    expect(
+      (
+        await eventually(async () =>
+          bot
+            .to(LIAISON_CHAT)
+            .slice(before)
+            .find((m) => m.text.includes('不满意')),
+        )
+      ).text,
+    ).toContain(caseNo);
     // The level above hears of it too.
     expect((await eventually(async () => bot.to(ABOVE_CHAT).find((m) => m.text.includes('不满意')))).text).toContain(caseNo);
     expect(await sys.sql(`SELECT 1 FROM case_event WHERE case_id = $1 AND type = 'reopened'`, [id])).toHaveLength(1);
@@ -115,7 +133,12 @@ describe('return visits', () => {
     const { id } = await resolvedCase(() => say(RESIDENT_CHAT, text), text);
     const before = bot.to(RESIDENT_CHAT).length;
     await dueNow(id, 'return_visit');
-    await eventually(async () => bot.to(RESIDENT_CHAT).slice(before).find((m) => m.text.includes('回访')));
+    await eventually(async () =>
+      bot
+        .to(RESIDENT_CHAT)
+        .slice(before)
+        .find((m) => m.text.includes('回访')),
+    );
     await say(RESIDENT_CHAT, '1');
     await eventually(async () => (await survey(id))?.answer === 'satisfied');
     expect((await sys.sql<{ status: string }>('SELECT status FROM "case" WHERE id = $1', [id]))[0]!.status).toBe('closed');
@@ -139,7 +162,12 @@ describe('return visits', () => {
         data: buttons[1]!.callback_data,
       },
     };
-    const res = await app().inject({ method: 'POST', url: '/webhooks/telegram', headers: { 'x-telegram-bot-api-secret-token': TELEGRAM.secret }, payload: tap });
+    const res = await app().inject({
+      method: 'POST',
+      url: '/webhooks/telegram',
+      headers: { 'x-telegram-bot-api-secret-token': TELEGRAM.secret },
+      payload: tap,
+    });
     expect(res.statusCode).toBe(200);
     await eventually(async () => (await survey(id))?.answer === 'basically_satisfied');
     expect(bot.answered).toContain('cbq-4417');
@@ -187,14 +215,24 @@ describe('the figures', () => {
       const [{ id }] = (await sys.sql(
         `INSERT INTO "case" (case_no, category_code, zone_id, deadline_at, origin_channel, reply_channel, status, created_at, closed_at, overdue_at)
          VALUES ($1, $2, (SELECT id FROM zone WHERE code = $3), $4, 'web', 'web', $5, $6, $7, $8) RETURNING id`,
-        [`99110${String(n++).padStart(5, '0')}`, category, zone, at(deadline), closed ? 'closed' : 'registered', at(created), at(closed), overdue ? at(deadline) : null],
+        [
+          `99110${String(n++).padStart(5, '0')}`,
+          category,
+          zone,
+          at(deadline),
+          closed ? 'closed' : 'registered',
+          at(created),
+          at(closed),
+          overdue ? at(deadline) : null,
+        ],
       )) as [{ id: number }];
       if (reply) await sys.sql(`INSERT INTO case_event (case_id, type, actor, at) VALUES ($1, 'replied', 'liaison:1', $2)`, [id, at(reply)]);
       if (answer) await sys.sql(`INSERT INTO survey (case_id, channel, answer) VALUES ($1, 'web', $2)`, [id, answer]);
       if (reopened) await sys.sql(`INSERT INTO case_event (case_id, type, actor) VALUES ($1, 'reopened', 'resident')`, [id]);
     }
   });
-  const get = (query: string) => app().inject({ method: 'GET', url: `/api/v1/stats?from=2026-11-01T00:00:00%2B08:00&to=2026-11-08T00:00:00%2B08:00&${query}`, headers: adminHeaders });
+  const get = (query: string) =>
+    app().inject({ method: 'GET', url: `/api/v1/stats?from=2026-11-01T00:00:00%2B08:00&to=2026-11-08T00:00:00%2B08:00&${query}`, headers: adminHeaders });
 
   it('should match the hand-computed figures, rolled up the zone tree', async () => {
     const res = (await get('zone=wh-hs&groupBy=zone')).json();
@@ -212,18 +250,44 @@ describe('the figures', () => {
     };
     expect(row('wh-hs-ch')).toMatchObject(community);
     expect(row('wh-hs')).toMatchObject(community);
-    expect(row('wh-hs-ch-01')).toMatchObject({ received: 2, responseRate: 0.5, resolutionRate: 0.5, satisfactionRate: 0.5, overdue: 1, avgHandlingHours: 53, p90HandlingHours: 96, reopenRate: 0.5 });
-    expect(row('wh-hs-ch-02')).toMatchObject({ received: 2, responseRate: 0.5, resolutionRate: 0.5, satisfactionRate: null, surveysAnswered: 0, overdue: 1, avgHandlingHours: 2, reopenRate: 0 });
+    expect(row('wh-hs-ch-01')).toMatchObject({
+      received: 2,
+      responseRate: 0.5,
+      resolutionRate: 0.5,
+      satisfactionRate: 0.5,
+      overdue: 1,
+      avgHandlingHours: 53,
+      p90HandlingHours: 96,
+      reopenRate: 0.5,
+    });
+    expect(row('wh-hs-ch-02')).toMatchObject({
+      received: 2,
+      responseRate: 0.5,
+      resolutionRate: 0.5,
+      satisfactionRate: null,
+      surveysAnswered: 0,
+      overdue: 1,
+      avgHandlingHours: 2,
+      reopenRate: 0,
+    });
     expect(row('district')).toBeUndefined(); // outside the zone asked about
   });
 
   it('should group by category, export CSV, and refuse a bad period naming the field', async () => {
     const byCategory = (await get('zone=wh-hs&groupBy=category')).json().rows;
-    expect(byCategory.map((r: { key: string; received: number }) => [r.key, r.received])).toEqual([['environment', 3], ['housing', 1]]);
+    expect(byCategory.map((r: { key: string; received: number }) => [r.key, r.received])).toEqual([
+      ['environment', 3],
+      ['housing', 1],
+    ]);
     const csv = await app().inject({ method: 'GET', url: `/api/v1/stats.csv?from=2026-11-01&to=2026-11-08&zone=wh-hs-ch`, headers: adminHeaders });
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.replace(/^\ufeff/, '').trim().split('\n');
-    expect(lines[0]).toBe('key,name,level,received,responseRate,resolutionRate,satisfactionRate,surveysAnswered,overdue,avgHandlingHours,p90HandlingHours,reopenRate');
+    const lines = csv.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(
+      'key,name,level,received,responseRate,resolutionRate,satisfactionRate,surveysAnswered,overdue,avgHandlingHours,p90HandlingHours,reopenRate',
+    );
     expect(lines).toContain('wh-hs-ch,翠湖社区,community,4,0.5,0.5,0.5,2,2,36,96,0.25');
     const bad = await app().inject({ method: 'GET', url: '/api/v1/stats?from=2026-11-08&to=2026-11-01', headers: adminHeaders });
     expect(bad.json()).toMatchObject({ field: 'to' });

@@ -37,7 +37,11 @@ it('should lose nothing and send no receipt twice when a worker is killed mid-jo
   for (let i = 0; i < MESSAGES; i += 50) {
     await Promise.all(
       Array.from({ length: 50 }, (_, j) =>
-        sys.app!.inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text: `第${i + j}号：楼下烧烤油烟很大`, phone: `1380001${String(i + j).padStart(4, '0')}` } }),
+        sys.app!.inject({
+          method: 'POST',
+          url: '/api/v1/intake/web',
+          payload: { text: `第${i + j}号：楼下烧烤油烟很大`, phone: `1380001${String(i + j).padStart(4, '0')}` },
+        }),
       ),
     );
   }
@@ -51,11 +55,7 @@ it('should lose nothing and send no receipt twice when a worker is killed mid-jo
   expect(processedAtKill).toBeLessThan(MESSAGES); // it really died with work left
 
   startWorker();
-  await eventually(
-    () => count(`SELECT count(*)::int AS n FROM outbox WHERE status = 'sandboxed'`).then((n) => n === MESSAGES),
-    45_000,
-    100,
-  );
+  await eventually(() => count(`SELECT count(*)::int AS n FROM outbox WHERE status = 'sandboxed'`).then((n) => n === MESSAGES), 45_000, 100);
   expect(await count(`SELECT count(*)::int AS n FROM message WHERE direction = 'in' AND case_id IS NULL`)).toBe(0);
   expect(await count('SELECT count(*)::int AS n FROM "case"')).toBe(MESSAGES);
   expect(await count(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'receipt'`)).toBe(MESSAGES);

@@ -13,11 +13,24 @@ import { loadConfig } from '../../src/config.js';
 import type { ChannelSender } from '../../src/core/message.js';
 
 const row = (attempts = 1, rateLimits = 0): Claimed => ({
-  outboxId: 7, channel: 'sms', to: '+8613800000000', body: '回执', kind: 'receipt', caseNo: null, attempts, rateLimits, createdAt: new Date(),
+  outboxId: 7,
+  channel: 'sms',
+  to: '+8613800000000',
+  body: '回执',
+  kind: 'receipt',
+  caseNo: null,
+  attempts,
+  rateLimits,
+  createdAt: new Date(),
 });
 
 const failingWith = (err: Error, idempotent = false): ChannelSender => ({
-  channel: 'sms', configured: true, idempotent, send: async () => { throw err; },
+  channel: 'sms',
+  configured: true,
+  idempotent,
+  send: async () => {
+    throw err;
+  },
 });
 
 describe('a send has a time limit', () => {
@@ -25,9 +38,15 @@ describe('a send has a time limit', () => {
     await expect(withTimeout(50, () => new Promise(() => {}))).rejects.toBeInstanceOf(SendOutcomeUnknown);
   });
 
-  it('should abort the signal, and take the SDK\'s abort error for the same unknown outcome', async () => {
+  it("should abort the signal, and take the SDK's abort error for the same unknown outcome", async () => {
     let aborted = false;
-    const send = (signal: AbortSignal) => new Promise((_, reject) => signal.addEventListener('abort', () => { aborted = true; reject(new Error('The operation was aborted')); }));
+    const send = (signal: AbortSignal) =>
+      new Promise((_, reject) =>
+        signal.addEventListener('abort', () => {
+          aborted = true;
+          reject(new Error('The operation was aborted'));
+        }),
+      );
     await expect(withTimeout(50, send)).rejects.toBeInstanceOf(SendOutcomeUnknown);
     expect(aborted).toBe(true);
   });

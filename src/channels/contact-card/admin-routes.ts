@@ -58,11 +58,24 @@ export const cardAdminRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }>
     return cardFor(cards.get(zone.id)!);
   }
 
-  const ensureIssued = (req: FastifyRequest, zones: ZoneInfo[]) => ensureZoneCards(pool, zones.map((z) => z.id), actor(req));
+  const ensureIssued = (req: FastifyRequest, zones: ZoneInfo[]) =>
+    ensureZoneCards(
+      pool,
+      zones.map((z) => z.id),
+      actor(req),
+    );
 
   app.get(
     '/api/v1/zones/:code/cards',
-    { preHandler: admin, schema: { ...secured, summary: "A zone's contact cards, with their scan and submission counts", params: ZoneParams, response: { 200: z.object({ items: z.array(CardView) }) } } },
+    {
+      preHandler: admin,
+      schema: {
+        ...secured,
+        summary: "A zone's contact cards, with their scan and submission counts",
+        params: ZoneParams,
+        response: { 200: z.object({ items: z.array(CardView) }) },
+      },
+    },
     async (req) => {
       const zone = (await context.catalog.get()).zonesByCode.get(req.params.code);
       if (!zone) throw new InputError('code', `unknown zone ${req.params.code}`, 404, 'not_found');
@@ -72,7 +85,16 @@ export const cardAdminRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }>
 
   app.post(
     '/api/v1/zones/:code/cards',
-    { preHandler: admin, schema: { ...secured, summary: 'Issue a contact card for a zone, or for one liaison in it', params: ZoneParams, body: IssueCard, response: { 201: CardView } } },
+    {
+      preHandler: admin,
+      schema: {
+        ...secured,
+        summary: 'Issue a contact card for a zone, or for one liaison in it',
+        params: ZoneParams,
+        body: IssueCard,
+        response: { 201: CardView },
+      },
+    },
     async (req, reply) => {
       const zone = await zoneFor(req.params.code);
       const { liaisonId } = req.body;
@@ -96,7 +118,15 @@ export const cardAdminRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }>
 
   app.post(
     '/api/v1/cards/:id/rotate',
-    { preHandler: admin, schema: { ...secured, summary: 'Replace a card with a new token (the old one leads to the general form)', params: CardParams, response: { 201: CardView } } },
+    {
+      preHandler: admin,
+      schema: {
+        ...secured,
+        summary: 'Replace a card with a new token (the old one leads to the general form)',
+        params: CardParams,
+        response: { 201: CardView },
+      },
+    },
     async (req, reply) => {
       const old = await cardFor(req.params.id);
       const card = await rotateCard(pool, old.id, actor(req));
@@ -107,7 +137,10 @@ export const cardAdminRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }>
 
   app.post(
     '/api/v1/cards/:id/revoke',
-    { preHandler: admin, schema: { ...secured, summary: 'Withdraw a card (its token leads to the general form)', params: CardParams, response: { 200: CardView } } },
+    {
+      preHandler: admin,
+      schema: { ...secured, summary: 'Withdraw a card (its token leads to the general form)', params: CardParams, response: { 200: CardView } },
+    },
     async (req) => {
       const old = await cardFor(req.params.id);
       if (!(await revokeCard(pool, old.id, actor(req)))) throw new InputError('id', `card ${old.id} is ${statusOf(old)}`, 409, 'conflict');
@@ -120,7 +153,13 @@ export const cardAdminRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }>
       `/api/v1/zones/:code/card.${format}`,
       {
         preHandler: admin,
-        schema: { ...secured, summary: `A zone's printable contact card (${format.toUpperCase()})`, description: "The zone's own card (issued on first print), or `?card=<id>` for another live card of the zone.", params: ZoneParams, querystring: CardQuery },
+        schema: {
+          ...secured,
+          summary: `A zone's printable contact card (${format.toUpperCase()})`,
+          description: "The zone's own card (issued on first print), or `?card=<id>` for another live card of the zone.",
+          params: ZoneParams,
+          querystring: CardQuery,
+        },
       },
       async (req, reply) => {
         const zone = await zoneFor(req.params.code);
@@ -139,7 +178,12 @@ export const cardAdminRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }>
     '/api/v1/zones/:code/cards.pdf',
     {
       preHandler: admin,
-      schema: { ...secured, summary: "Every household card of a zone's groups (or communities without groups) as a PDF", description: 'One A4 page per zone at the bottom of the pyramid under `code`, eight copies of its card a page; missing cards are issued.', params: ZoneParams },
+      schema: {
+        ...secured,
+        summary: "Every household card of a zone's groups (or communities without groups) as a PDF",
+        description: 'One A4 page per zone at the bottom of the pyramid under `code`, eight copies of its card a page; missing cards are issued.',
+        params: ZoneParams,
+      },
     },
     async (req, reply) => {
       const zone = await zoneFor(req.params.code);
@@ -149,7 +193,13 @@ export const cardAdminRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }>
       const { cards } = await ensureIssued(req, zones);
       const rows = await Promise.all(zones.map((z) => cardFor(cards.get(z.id)!)));
       const pdf = await renderCardSheetsPdf(await cardFaces(context, rows), fonts, `民情联系卡 ${zone.name}`);
-      await audit(pool, { actor: actor(req), action: 'card.print', subjectType: 'zone', subjectId: zone.code, detail: { format: 'pdf', cards: rows.map((c) => c.id) } });
+      await audit(pool, {
+        actor: actor(req),
+        action: 'card.print',
+        subjectType: 'zone',
+        subjectId: zone.code,
+        detail: { format: 'pdf', cards: rows.map((c) => c.id) },
+      });
       return send(reply, 'pdf', `cards-${zone.code}`, pdf);
     },
   );

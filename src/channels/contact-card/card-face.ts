@@ -51,7 +51,7 @@ export function qrPath(url: string): { d: string; modules: number } {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
   const parts: string[] = [];
   for (let r = 0; r < modules.size; r++) {
-    for (let c = 0; c < modules.size; ) {
+    for (let c = 0; c < modules.size;) {
       if (!modules.get(r, c)) {
         c++;
         continue;
@@ -72,7 +72,13 @@ export function layoutCard(face: CardFace): Mark[] {
   const left = 4;
   const textWidth = qrX - 3 - left;
   const text = (y: number, size: number, value: string, extra: { fill?: string; bold?: boolean } = {}, width = textWidth): Mark => ({
-    kind: 'text', x: left, y, size: fit(value, size, width), text: value, fill: INK, ...extra,
+    kind: 'text',
+    x: left,
+    y,
+    size: fit(value, size, width),
+    text: value,
+    fill: INK,
+    ...extra,
   });
   const fullWidth = CARD_W - 2 * left;
   const lines: [string, string | null][] = [
@@ -87,9 +93,7 @@ export function layoutCard(face: CardFace): Mark[] {
     { kind: 'text', x: CARD_W - 4, y: 6.6, size: 2.4, text: 'Contact card', fill: '#ffffff', anchor: 'end' },
     text(16, 2.5, face.place, { fill: GREY }),
     text(22, 4.2, face.zoneName, { bold: true }),
-    ...lines
-      .filter((l): l is [string, string] => l[1] !== null)
-      .map(([label, value], n) => text(28.5 + n * 4.6, 2.7, `${label}  ${value}`)),
+    ...lines.filter((l): l is [string, string] => l[1] !== null).map(([label, value], n) => text(28.5 + n * 4.6, 2.7, `${label}  ${value}`)),
     { kind: 'path', x: qrX, y: qrY, scale: QR_SIZE / qr.modules, size: QR_SIZE, d: qr.d, fill: '#000000', link: face.url },
     { kind: 'text', x: qrX + QR_SIZE / 2, y: qrY + QR_SIZE + 3, size: 2.3, text: '扫码留言 · Scan to write', fill: GREY, anchor: 'middle' },
     { kind: 'rect', x: left, y: 44.5, w: fullWidth, h: 0.2, fill: '#d5dbe1' },

@@ -17,21 +17,26 @@ export function renderCardSvg(face: CardFace): string {
   const marks = layoutCard(face).map((m) => {
     switch (m.kind) {
       case 'rect':
-        return html`<rect x="${m.x}" y="${m.y}" width="${m.w}" height="${m.h}" fill="${m.fill}"/>`;
+        return html`<rect x="${m.x}" y="${m.y}" width="${m.w}" height="${m.h}" fill="${m.fill}" />`;
       case 'path':
-        return html`<path transform="translate(${m.x} ${m.y}) scale(${m.scale})" d="${m.d}" fill="${m.fill}" shape-rendering="crispEdges"/>`;
+        return html`<path transform="translate(${m.x} ${m.y}) scale(${m.scale})" d="${m.d}" fill="${m.fill}" shape-rendering="crispEdges" />`;
       case 'text':
-        return html`<text x="${m.x}" y="${m.y}" font-size="${m.size.toFixed(3)}"${m.bold && html` font-weight="bold"`}${
-          m.anchor && m.anchor !== 'start' && html` text-anchor="${m.anchor}"`} fill="${m.fill}">${m.text}</text>`;
+        return html`<text
+          x="${m.x}"
+          y="${m.y}"
+          font-size="${m.size.toFixed(3)}"
+          ${m.bold && html` font-weight="bold"`}${m.anchor && m.anchor !== 'start' && html` text-anchor="${m.anchor}"`}
+          fill="${m.fill}"
+          >${m.text}</text
+        >`;
     }
   });
   // The pages' template: XML takes the same escaping.
   return html`<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_W}mm" height="${CARD_H}mm" viewBox="0 0 ${CARD_W} ${CARD_H}" font-family="${FONT_STACK}">
-<title>民情联系卡 ${face.zoneName}</title>
-${lines(marks)}
-</svg>
-`.toString();
+    <svg xmlns="http://www.w3.org/2000/svg" width="${CARD_W}mm" height="${CARD_H}mm" viewBox="0 0 ${CARD_W} ${CARD_H}" font-family="${FONT_STACK}">
+      <title>民情联系卡 ${face.zoneName}</title>
+      ${lines(marks)}
+    </svg> `.toString();
 }
 
 export function renderCardPng(face: CardFace, fonts: CjkFonts): Buffer {
@@ -68,11 +73,20 @@ function drawCard(doc: Doc, marks: Mark[], x: number, y: number): void {
     if (m.kind === 'rect') {
       doc.rect(mm(x + m.x), mm(y + m.y), mm(m.w), mm(m.h)).fill(m.fill);
     } else if (m.kind === 'path') {
-      doc.save().translate(mm(x + m.x), mm(y + m.y)).scale(mm(m.scale)).path(m.d).fill(m.fill).restore();
+      doc
+        .save()
+        .translate(mm(x + m.x), mm(y + m.y))
+        .scale(mm(m.scale))
+        .path(m.d)
+        .fill(m.fill)
+        .restore();
       // On screen the QR code is also a link to the same address.
       if (m.link) doc.link(mm(x + m.x), mm(y + m.y), mm(m.size), mm(m.size), m.link);
     } else {
-      doc.font(m.bold ? 'cjk-bold' : 'cjk').fontSize(mm(m.size)).fillColor(m.fill);
+      doc
+        .font(m.bold ? 'cjk-bold' : 'cjk')
+        .fontSize(mm(m.size))
+        .fillColor(m.fill);
       const width = doc.widthOfString(m.text);
       const left = mm(x + m.x) - (m.anchor === 'end' ? width : m.anchor === 'middle' ? width / 2 : 0);
       doc.text(m.text, left, mm(y + m.y), { baseline: 'alphabetic', lineBreak: false });
@@ -101,7 +115,10 @@ export function renderCardSheetsPdf(faces: CardFace[], fonts: CjkFonts, title: s
   for (const face of faces) {
     doc.addPage();
     doc.font('cjk').fontSize(10).fillColor('#4a5663');
-    doc.text(`${[face.place, face.zoneName].filter(Boolean).join(' · ')} — 民情联系卡 ${COLUMNS * ROWS} 张`, left * PT_PER_MM, (top - 6) * PT_PER_MM, { baseline: 'alphabetic', lineBreak: false });
+    doc.text(`${[face.place, face.zoneName].filter(Boolean).join(' · ')} — 民情联系卡 ${COLUMNS * ROWS} 张`, left * PT_PER_MM, (top - 6) * PT_PER_MM, {
+      baseline: 'alphabetic',
+      lineBreak: false,
+    });
     const marks = layoutCard(face);
     for (let r = 0; r < ROWS; r++) {
       for (let c = 0; c < COLUMNS; c++) {
@@ -109,7 +126,11 @@ export function renderCardSheetsPdf(faces: CardFace[], fonts: CjkFonts, title: s
         const y = top + r * (CARD_H + GAP);
         drawCard(doc, marks, x, y);
         // A hairline to cut along.
-        doc.rect(x * PT_PER_MM, y * PT_PER_MM, CARD_W * PT_PER_MM, CARD_H * PT_PER_MM).lineWidth(0.3).strokeColor('#9aa3ad').stroke();
+        doc
+          .rect(x * PT_PER_MM, y * PT_PER_MM, CARD_W * PT_PER_MM, CARD_H * PT_PER_MM)
+          .lineWidth(0.3)
+          .strokeColor('#9aa3ad')
+          .stroke();
       }
     }
   }

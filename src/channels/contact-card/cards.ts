@@ -85,7 +85,10 @@ export function presentCard(context: ChannelContext, card: CardRow): z.infer<typ
 
 /** The zone's ancestors below the district, top down. */
 function ancestors(zone: ZoneInfo, catalog: CatalogSnapshot): ZoneInfo[] {
-  return zoneChain(zone, catalog).slice(1).filter((z) => z.level !== 'district').reverse();
+  return zoneChain(zone, catalog)
+    .slice(1)
+    .filter((z) => z.level !== 'district')
+    .reverse();
 }
 
 /** `+8613800000100` → `138 0000 0100`, `+868711234567` → `0871-1234567`; anything else as it is. */
@@ -101,8 +104,15 @@ export async function cardFaces(context: ChannelContext, cards: CardRow[]): Prom
   const catalog = await context.catalog.get();
   const { config } = context;
   const zones = cards.map((c) => catalog.zonesById.get(c.zoneId)!);
-  const liaisonIds = cards.map((c, n) => c.liaisonId ?? (nearestWithLiaison(zones[n]!, catalog)?.liaisonId ?? null));
-  const liaisons = new Map((await liaisonsById(context.pool, liaisonIds.filter((id) => id !== null))).map((l) => [l.id, l]));
+  const liaisonIds = cards.map((c, n) => c.liaisonId ?? nearestWithLiaison(zones[n]!, catalog)?.liaisonId ?? null);
+  const liaisons = new Map(
+    (
+      await liaisonsById(
+        context.pool,
+        liaisonIds.filter((id) => id !== null),
+      )
+    ).map((l) => [l.id, l]),
+  );
   const fallbackHotline = config.CARD_HOTLINE ?? config.TWILIO_FROM_NUMBER ?? null;
   return cards.map((card, n) => {
     const zone = zones[n]!;
@@ -117,7 +127,8 @@ export async function cardFaces(context: ChannelContext, cards: CardRow[]): Prom
       liaison: liaison ? { name: liaison.name, phone: liaison.phone ? maskPhone(liaison.phone) : null } : null,
       hotline: ownNumber ? displayPhone(ownNumber) : fallbackHotline ? displayPhone(fallbackHotline) : null,
       // The zone's own mailbox (or the nearest above it), else the district's.
-      mailbox: config.CARD_MAILBOX ?? [zone, ...above.toReversed()].find((z) => z.emailAddresses.length > 0)?.emailAddresses[0] ?? config.EMAIL_MAILBOXES[0] ?? null,
+      mailbox:
+        config.CARD_MAILBOX ?? [zone, ...above.toReversed()].find((z) => z.emailAddresses.length > 0)?.emailAddresses[0] ?? config.EMAIL_MAILBOXES[0] ?? null,
     };
   });
 }

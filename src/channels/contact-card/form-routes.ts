@@ -37,7 +37,13 @@ function retired(req: FastifyRequest, reply: FastifyReply, lang: Lang) {
   if (req.method !== 'GET' && !wantsHtml(req)) {
     return reply.code(410).send({ error: 'gone', message: 'this contact card is no longer in use; write through /window' });
   }
-  const page = renderNoticePage({ lang, path: req.url.split('?')[0]!, title: t.title, lines: [...t.lines], link: { href: `/window?lang=${lang}`, text: t.link } });
+  const page = renderNoticePage({
+    lang,
+    path: req.url.split('?')[0]!,
+    title: t.title,
+    lines: [...t.lines],
+    link: { href: `/window?lang=${lang}`, text: t.link },
+  });
   return reply.code(410).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
 }
 

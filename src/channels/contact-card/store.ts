@@ -45,10 +45,11 @@ export async function listCards(db: Queryable, zoneId: number): Promise<CardRow[
 export async function issueCard(db: Queryable, zoneId: number, liaisonId: number | null, actor: string): Promise<CardRow> {
   try {
     return await inTransaction(db, async (tx) => {
-      const { rows } = await tx.query<{ id: number }>(
-        'INSERT INTO contact_card (zone_id, liaison_id, nonce) VALUES ($1, $2, $3) RETURNING id',
-        [zoneId, liaisonId, newNonce()],
-      );
+      const { rows } = await tx.query<{ id: number }>('INSERT INTO contact_card (zone_id, liaison_id, nonce) VALUES ($1, $2, $3) RETURNING id', [
+        zoneId,
+        liaisonId,
+        newNonce(),
+      ]);
       const card = (await findCard(tx, rows[0]!.id))!;
       const detail = { zone: card.zoneCode, ...(liaisonId ? { liaisonId } : {}) };
       await audit(tx, { actor, action: 'card.issue', subjectType: 'card', subjectId: String(card.id), detail });
@@ -93,10 +94,12 @@ export async function rotateCard(db: Queryable, id: number, actor: string): Prom
     );
     const old = rows[0];
     if (!old) return null;
-    const created = await tx.query<{ id: number }>(
-      'INSERT INTO contact_card (zone_id, liaison_id, nonce, rotated_from) VALUES ($1, $2, $3, $4) RETURNING id',
-      [old.zone_id, old.liaison_id, newNonce(), id],
-    );
+    const created = await tx.query<{ id: number }>('INSERT INTO contact_card (zone_id, liaison_id, nonce, rotated_from) VALUES ($1, $2, $3, $4) RETURNING id', [
+      old.zone_id,
+      old.liaison_id,
+      newNonce(),
+      id,
+    ]);
     const newCard = created.rows[0]!.id;
     await audit(tx, { actor, action: 'card.rotate', subjectType: 'card', subjectId: String(id), detail: { newCard } });
     return findCard(tx, newCard);

@@ -44,7 +44,8 @@ export function verifyCardToken(secret: string, token: string): CardTokenPayload
   const payload = Buffer.from(body, 'base64url');
   const given = Buffer.from(mac, 'base64url');
   // 22 base64url characters can carry stray low bits: only the canonical spelling is the token.
-  if (payload.length !== PAYLOAD_BYTES || given.length !== TAG_BYTES || payload.toString('base64url') !== body || given.toString('base64url') !== mac) return null;
+  if (payload.length !== PAYLOAD_BYTES || given.length !== TAG_BYTES || payload.toString('base64url') !== body || given.toString('base64url') !== mac)
+    return null;
   if (!timingSafeEqual(tag(secret, payload), given)) return null;
   const cardId = payload.readUInt32BE(0);
   return cardId === 0 ? null : { cardId, nonce: payload.subarray(4) };

@@ -11,7 +11,13 @@ import type { OutboxKind } from '../../core/message.js';
 import { PERSONAL_KINDS } from './threading.js';
 
 const text = (v: HeaderValue | undefined): string =>
-  v === undefined ? '' : typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : String((v as { value?: unknown; text?: unknown }).value ?? (v as { text?: unknown }).text ?? '');
+  v === undefined
+    ? ''
+    : typeof v === 'string'
+      ? v
+      : Array.isArray(v)
+        ? v.join(' ')
+        : String((v as { value?: unknown; text?: unknown }).value ?? (v as { text?: unknown }).text ?? '');
 
 /** Why this mail must get no automatic answer, or null. `returnPath` '' is the null sender. */
 export function automaticReason(headers: Map<string, HeaderValue>, returnPath: string | undefined): string | null {

@@ -79,10 +79,14 @@ export async function recordBounce(db: Queryable, report: DeliveryReport): Promi
 
 async function markFailedAndTell(tx: Queryable, report: DeliveryReport): Promise<BounceOutcome> {
   const error = `bounce ${report.status ?? ''}${report.diagnostic ? `: ${report.diagnostic}` : ''}`.trim();
-  const { rows } = await tx.query<{ id: number; kind: string; case_id: number | null; case_no: string | null; liaison_id: number | null; liaison_email: string | null }>(
-    MARK_FAILED,
-    [report.originalMessageIds, error, report.status],
-  );
+  const { rows } = await tx.query<{
+    id: number;
+    kind: string;
+    case_id: number | null;
+    case_no: string | null;
+    liaison_id: number | null;
+    liaison_email: string | null;
+  }>(MARK_FAILED, [report.originalMessageIds, error, report.status]);
   let liaisonsNotified = 0;
   for (const row of rows) {
     // A note about a bounced note would only bounce again.
@@ -94,7 +98,10 @@ async function markFailedAndTell(tx: Queryable, report: DeliveryReport): Promise
       : false;
     if (chats > 0 || mailed) {
       liaisonsNotified++;
-      await tx.query(`INSERT INTO case_event (case_id, type, detail) VALUES ($1, ${eventSql('liaison_notified')}, $2)`, [row.case_id, { reason: 'delivery_failed', outboxId: row.id, via: [...(chats > 0 ? ['chat'] : []), ...(mailed ? ['email'] : [])] }]);
+      await tx.query(`INSERT INTO case_event (case_id, type, detail) VALUES ($1, ${eventSql('liaison_notified')}, $2)`, [
+        row.case_id,
+        { reason: 'delivery_failed', outboxId: row.id, via: [...(chats > 0 ? ['chat'] : []), ...(mailed ? ['email'] : [])] },
+      ]);
     }
   }
   return { failed: rows.length, liaisonsNotified };

@@ -70,7 +70,10 @@ export function startImapPoller(options: ImapPollerOptions, intake: MailIntake, 
         const marking = markingFor(client.mailbox ? client.mailbox.permanentFlags : undefined);
         if (marking.flag !== markedWith) {
           markedWith = marking.flag;
-          log.info({ flag: marking.flag }, marking.flag === TAKEN ? 'imap: taken mail is marked with our keyword' : 'imap: the mailbox keeps no custom keywords; taken mail is marked \\Seen');
+          log.info(
+            { flag: marking.flag },
+            marking.flag === TAKEN ? 'imap: taken mail is marked with our keyword' : 'imap: the mailbox keeps no custom keywords; taken mail is marked \\Seen',
+          );
         }
         const uids = (await client.search(marking.search, { uid: true })) || [];
         for (const uid of uids) {
@@ -101,7 +104,12 @@ export function startImapPoller(options: ImapPollerOptions, intake: MailIntake, 
       if (oversized) {
         log.warn({ uid, size: head.size }, 'imap message over the size limit: a placeholder is stored instead');
         const from = head.envelope?.from?.[0];
-        await intake.takeOversized({ from: from?.address ?? null, name: from?.name ?? null, messageId: head.envelope?.messageId ?? null, size: head.size ?? 0 });
+        await intake.takeOversized({
+          from: from?.address ?? null,
+          name: from?.name ?? null,
+          messageId: head.envelope?.messageId ?? null,
+          size: head.size ?? 0,
+        });
       }
       const outcome = source ? await intake.take(source, {}) : null;
       if (outcome?.kind === 'refused') log.warn({ uid, reason: outcome.reason }, 'imap message refused');

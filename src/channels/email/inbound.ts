@@ -104,7 +104,12 @@ export class MailIntake {
     const { attachmentMaxBytes, attachmentMaxCount } = this.deps.limits;
     const kept: AttachmentMeta[] = [];
     for (const [n, file] of files.entries()) {
-      const listed = { id: `refused-${n + 1}`, contentType: file.contentType, size: file.content.length, ...(file.filename ? { originalName: cutText(file.filename, 200) } : {}) };
+      const listed = {
+        id: `refused-${n + 1}`,
+        contentType: file.contentType,
+        size: file.content.length,
+        ...(file.filename ? { originalName: cutText(file.filename, 200) } : {}),
+      };
       if (n >= attachmentMaxCount) kept.push({ ...listed, rejected: `more than ${attachmentMaxCount} attachments` });
       else if (file.content.length > attachmentMaxBytes) kept.push({ ...listed, rejected: `larger than ${attachmentMaxBytes} bytes` });
       else {

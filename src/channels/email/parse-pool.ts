@@ -23,7 +23,11 @@ function startWorker(): Worker {
   const self = fileURLToPath(import.meta.url);
   if (self.endsWith('.js')) return new Worker(new URL('./parse-worker.js', import.meta.url));
   // tsx's ESM API (its package maps `require` to .cjs and `import` to .mjs beside it).
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const entry = new URL('./parse-worker.ts', import.meta.url).href;
   // An eval'd bootstrap registers tsx's loader in the thread, then imports the TypeScript entry.
   return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });

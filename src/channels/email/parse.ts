@@ -87,13 +87,19 @@ export async function parseEmail(raw: Buffer, envelope: Envelope = {}): Promise<
 }
 
 function firstAddress(value: AddressObject | AddressObject[] | undefined): ParsedEmail['from'] {
-  const first = [value ?? []].flat().flatMap((a) => a.value).find((a) => a.address && a.address.includes('@'));
+  const first = [value ?? []]
+    .flat()
+    .flatMap((a) => a.value)
+    .find((a) => a.address && a.address.includes('@'));
   if (!first?.address) return null;
   return { address: normalizeEmail(first.address), ...(first.name?.trim() ? { name: first.name.trim() } : {}) };
 }
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
-  return [value ?? []].flat().flatMap((a) => a.value).flatMap((a) => (a.address ? [normalizeEmail(a.address)] : []));
+  return [value ?? []]
+    .flat()
+    .flatMap((a) => a.value)
+    .flatMap((a) => (a.address ? [normalizeEmail(a.address)] : []));
 }
 
 function deliveredTo(lines: readonly { key: string; line: string }[]): string[] {
@@ -103,6 +109,11 @@ function deliveredTo(lines: readonly { key: string; line: string }[]): string[] 
 /** `<>` is the null return path of bounces; a missing header is unknown (undefined). */
 function returnPathOf(value: HeaderValue | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const text = typeof value === 'string' ? value : 'text' in (value as object) ? String((value as { text: string }).text) : String((value as { value: unknown }).value ?? '');
+  const text =
+    typeof value === 'string'
+      ? value
+      : 'text' in (value as object)
+        ? String((value as { text: string }).text)
+        : String((value as { value: unknown }).value ?? '');
   return text.replace(/[<>\s]/g, '');
 }

@@ -96,7 +96,10 @@ export class EmailSender implements ChannelSender {
       const subject = message.caseNo ? `[案件编号 ${message.caseNo}] 民意信箱通知` : '民意信箱通知';
       return { subject, automatic: true, inReplyTo: undefined, references: undefined };
     }
-    const { rows } = await this.pool.query<{ case_no: string; earlier: string[]; answering: string | null; subject: string | null; language: string | null }>(THREAD, [message.outboxId, caseId]);
+    const { rows } = await this.pool.query<{ case_no: string; earlier: string[]; answering: string | null; subject: string | null; language: string | null }>(
+      THREAD,
+      [message.outboxId, caseId],
+    );
     const r = rows[0]!;
     const facts: ThreadFacts = { caseNo: r.case_no, residentSubject: r.subject, earlier: r.earlier, answering: r.answering };
     return threadHeaders(facts, message.kind, r.language === 'en' ? 'en' : 'zh');

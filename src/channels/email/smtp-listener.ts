@@ -64,9 +64,10 @@ export async function startSmtpListener(config: Config, intake: MailIntake, cata
   const spool = { dir: join(config.DATA_DIR, 'spool'), above: config.SMTP_SPOOL_ABOVE_BYTES };
   await mkdir(spool.dir, { recursive: true });
   let inFlight = 0; // mails between DATA and our answer to it
-  const tls = config.SMTP_TLS_KEY_FILE && config.SMTP_TLS_CERT_FILE
-    ? { key: readFileSync(config.SMTP_TLS_KEY_FILE), cert: readFileSync(config.SMTP_TLS_CERT_FILE) }
-    : null;
+  const tls =
+    config.SMTP_TLS_KEY_FILE && config.SMTP_TLS_CERT_FILE
+      ? { key: readFileSync(config.SMTP_TLS_KEY_FILE), cert: readFileSync(config.SMTP_TLS_CERT_FILE) }
+      : null;
 
   const server = new SMTPServer({
     ...(tls ?? {}),

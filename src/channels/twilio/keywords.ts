@@ -6,14 +6,30 @@
 export type Keyword = 'stop' | 'start' | 'help';
 
 const KEYWORDS: Record<string, Keyword> = {
-  stop: 'stop', unsubscribe: 'stop', cancel: 'stop', end: 'stop', quit: 'stop', 退订: 'stop', 取消: 'stop',
-  start: 'start', unstop: 'start', yes: 'start', 订阅: 'start',
-  help: 'help', info: 'help', 帮助: 'help',
+  stop: 'stop',
+  unsubscribe: 'stop',
+  cancel: 'stop',
+  end: 'stop',
+  quit: 'stop',
+  退订: 'stop',
+  取消: 'stop',
+  start: 'start',
+  unstop: 'start',
+  yes: 'start',
+  订阅: 'start',
+  help: 'help',
+  info: 'help',
+  帮助: 'help',
 };
 
 /** The keyword a whole message is, if it is one (case, spaces and punctuation ignored). */
 export function keywordOf(body: string): Keyword | undefined {
-  return KEYWORDS[body.trim().toLowerCase().replace(/[\s.!。！]+/g, '')];
+  return KEYWORDS[
+    body
+      .trim()
+      .toLowerCase()
+      .replace(/[\s.!。！]+/g, '')
+  ];
 }
 
 export const HELP_TEXT = {

@@ -19,10 +19,7 @@ export function requireTwilioSignature(config: Config) {
     if (!token && config.TWILIO_WEBHOOK_INSECURE === 'true') return;
     const signature = req.headers['x-twilio-signature'];
     const params = (req.body ?? {}) as Record<string, string>;
-    const valid =
-      token !== undefined &&
-      typeof signature === 'string' &&
-      twilio.validateRequest(token, signature, publicUrl(config, req.url), params);
+    const valid = token !== undefined && typeof signature === 'string' && twilio.validateRequest(token, signature, publicUrl(config, req.url), params);
     if (!valid) {
       req.log.warn({ path: req.url.split('?')[0] }, 'rejected a Twilio webhook with a bad or missing signature');
       return reply.code(403).send({ error: 'forbidden', field: 'x-twilio-signature', message: 'the request is not signed by Twilio' });

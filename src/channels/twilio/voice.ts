@@ -98,7 +98,16 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> = a
 
   const openCase = (call: Call, providerMessageId: string, text: string) =>
     acceptor.accept(
-      { channel: 'voice', providerMessageId, text, attachments: [], language: 'zh', threading: 'new-case', receivedAt: new Date().toISOString(), ...caller(call) },
+      {
+        channel: 'voice',
+        providerMessageId,
+        text,
+        attachments: [],
+        language: 'zh',
+        threading: 'new-case',
+        receivedAt: new Date().toISOString(),
+        ...caller(call),
+      },
       { reserveCaseNo: true },
     );
 
@@ -108,7 +117,10 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> = a
 
   app.post(
     `${BASE}/menu`,
-    { preValidation: signed, schema: { hide: true, body: Call, querystring: z.object({ attempt: z.coerce.number().int().min(1).max(MENU_ATTEMPTS).default(1) }) } },
+    {
+      preValidation: signed,
+      schema: { hide: true, body: Call, querystring: z.object({ attempt: z.coerce.number().int().min(1).max(MENU_ATTEMPTS).default(1) }) },
+    },
     async (req, reply) => {
       const call = req.body;
       switch (call.Digits) {
@@ -143,12 +155,16 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> = a
 
   // The return visit's call-back (an outbound call): the question, then the resident's digit, taken like a
   // text reply "1"/"2"/"3" from the number we called, so the intake worker records it on the survey.
-  app.post(`${BASE}/survey`, { preValidation: signed, schema: { hide: true, body: Call, querystring: z.object({ caseNo: z.string().regex(/^\d{10,16}$/) }) } }, async (req, reply) => {
-    const r = new VoiceResponse();
-    r.gather({ input: ['dtmf'], numDigits: 1, timeout: 8, action: `${BASE}/survey-answer` }).say(ZH, PROMPTS.survey(req.query.caseNo));
-    r.say(ZH, PROMPTS.surveyNotUnderstood);
-    return send(reply, r);
-  });
+  app.post(
+    `${BASE}/survey`,
+    { preValidation: signed, schema: { hide: true, body: Call, querystring: z.object({ caseNo: z.string().regex(/^\d{10,16}$/) }) } },
+    async (req, reply) => {
+      const r = new VoiceResponse();
+      r.gather({ input: ['dtmf'], numDigits: 1, timeout: 8, action: `${BASE}/survey-answer` }).say(ZH, PROMPTS.survey(req.query.caseNo));
+      r.say(ZH, PROMPTS.surveyNotUnderstood);
+      return send(reply, r);
+    },
+  );
 
   app.post(`${BASE}/survey-answer`, { preValidation: signed, schema: { hide: true, body: Call } }, async (req, reply) => {
     const call = req.body;

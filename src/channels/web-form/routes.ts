@@ -34,15 +34,17 @@ export const LangQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
 export const webFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> = async (app, { context }) => {
   const zoneOptions = async (): Promise<ZoneOption[]> => {
     const { zonesByCode, zonesById } = await context.catalog.get();
-    return [...zonesByCode.values()]
-      // A supervisory body is not where anyone lives.
-      .filter((z) => z.active && !z.supervisory)
-      .map((z) => ({
-        code: z.code,
-        name: z.name,
-        level: z.level,
-        parentCode: z.parentId ? (zonesById.get(z.parentId)?.code ?? null) : null,
-      }));
+    return (
+      [...zonesByCode.values()]
+        // A supervisory body is not where anyone lives.
+        .filter((z) => z.active && !z.supervisory)
+        .map((z) => ({
+          code: z.code,
+          name: z.name,
+          level: z.level,
+          parentCode: z.parentId ? (zonesById.get(z.parentId)?.code ?? null) : null,
+        }))
+    );
   };
 
   // The pages' style and scripts: their names carry their hash, so they may be cached for good.
@@ -57,10 +59,25 @@ export const webFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> =
     return sendFormPage(reply, { ...WINDOW_TARGET, lang: req.query.lang, zones: await zoneOptions() });
   });
 
-  app.get('/window/done', { schema: { hide: true, querystring: LangQuery.extend({ caseNo: z.string().regex(/^\d{10,16}$/), accessCode: z.string().regex(/^\d{8}$/).optional() }) } }, async (req, reply) => {
-    const { lang, caseNo, accessCode } = req.query;
-    return reply.type('text/html; charset=utf-8').send(renderConfirmationPage({ lang, caseNo, ...(accessCode ? { accessCode } : {}) }));
-  });
+  app.get(
+    '/window/done',
+    {
+      schema: {
+        hide: true,
+        querystring: LangQuery.extend({
+          caseNo: z.string().regex(/^\d{10,16}$/),
+          accessCode: z
+            .string()
+            .regex(/^\d{8}$/)
+            .optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { lang, caseNo, accessCode } = req.query;
+      return reply.type('text/html; charset=utf-8').send(renderConfirmationPage({ lang, caseNo, ...(accessCode ? { accessCode } : {}) }));
+    },
+  );
 
   app.get('/window/lookup', { schema: { hide: true, querystring: LangQuery } }, async (req, reply) => {
     return reply.type('text/html; charset=utf-8').send(renderLookupPage({ lang: req.query.lang }));
@@ -92,7 +109,10 @@ export const webFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> =
 
 /** The form page, never from a cache: going Back must not bring the last message's double-submit key. */
 export function sendFormPage(reply: FastifyReply, page: FormTarget & { lang: Lang }) {
-  return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderWindowPage({ ...page, idempotencyKey: randomUUID() }));
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(renderWindowPage({ ...page, idempotencyKey: randomUUID() }));
 }
 
 /**
@@ -110,16 +130,18 @@ export async function submitForm(
 ) {
   const { config } = context;
   // Per client and overall: a flood from one address, or from many, cannot become thousands of cases.
-  await app.enforceLimits(reply, [
-    [{ name: 'intake:client', max: config.INTAKE_RATE_PER_CLIENT, windowMs: 60_000 }, req.ip],
-    [{ name: 'intake:all', max: config.INTAKE_RATE_TOTAL, windowMs: 60_000 }, 'all'],
-  ], { whenRedisDown: 'admit', message: 'too many submissions; please try again later' });
+  await app.enforceLimits(
+    reply,
+    [
+      [{ name: 'intake:client', max: config.INTAKE_RATE_PER_CLIENT, windowMs: 60_000 }, req.ip],
+      [{ name: 'intake:all', max: config.INTAKE_RATE_TOTAL, windowMs: 60_000 }, 'all'],
+    ],
+    { whenRedisDown: 'admit', message: 'too many submissions; please try again later' },
+  );
   // The header was checked by the route's schema (IDEMPOTENCY_KEY).
   const header = req.headers['idempotency-key'];
   const key = (typeof header === 'string' ? header : undefined) ?? checkedKey(submission.idempotencyKey) ?? randomUUID();
-  const attachments = submission.photo
-    ? [await context.attachments.save('photo', submission.photo)]
-    : [];
+  const attachments = submission.photo ? [await context.attachments.save('photo', submission.photo)] : [];
   const message = { ...toInboundMessage(submission, key, attachments, source), fingerprint: submissionFingerprint(submission, source.hints) };
   let stored: Stored;
   try {
@@ -145,7 +167,10 @@ export async function submitForm(
   if (wantsHtml(req)) {
     const page = renderConfirmationPage({ lang: submission.lang, ...body });
     // Strings are sent as they are; the 202 schema only describes the JSON answer.
-    return reply.code(202).type('text/html; charset=utf-8').send(page as never);
+    return reply
+      .code(202)
+      .type('text/html; charset=utf-8')
+      .send(page as never);
   }
   return reply.code(202).send(body);
 }

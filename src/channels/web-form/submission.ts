@@ -9,8 +9,7 @@ import { normalizeEmail, normalizePhone } from '../../core/contact-address.js';
 import { cleanText } from '../../core/clean-text.js';
 
 /** Forms send "" for fields left empty: treat them as absent. */
-const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional());
+const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional());
 
 /** Numbers arrive as strings from urlencoded and multipart forms. */
 const optionalNumber = (min: number, max: number) =>
@@ -37,11 +36,14 @@ export const WebSubmission = z
     /** The form's hidden double-submit key; the `Idempotency-Key` header wins. */
     idempotencyKey: optionalText(128),
     // A form post without a chosen file still sends an empty part.
-    photo: z.preprocess((v) => (Buffer.isBuffer(v) && v.length === 0 ? undefined : v), z.instanceof(Buffer).optional()).meta({ type: 'string', format: 'binary', description: 'multipart only' }),
+    photo: z
+      .preprocess((v) => (Buffer.isBuffer(v) && v.length === 0 ? undefined : v), z.instanceof(Buffer).optional())
+      .meta({ type: 'string', format: 'binary', description: 'multipart only' }),
   })
   .superRefine((s, ctx) => {
     if (s.replyVia === 'sms' && !s.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'a phone number is needed for SMS replies' });
-    if ((s.lat === undefined) !== (s.lng === undefined)) ctx.addIssue({ code: 'custom', path: [s.lat === undefined ? 'lat' : 'lng'], message: 'a location needs both lat and lng' });
+    if ((s.lat === undefined) !== (s.lng === undefined))
+      ctx.addIssue({ code: 'custom', path: [s.lat === undefined ? 'lat' : 'lng'], message: 'a location needs both lat and lng' });
     if (s.replyVia === 'email' && !s.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'an email address is needed for email replies' });
   });
 export type WebSubmission = z.infer<typeof WebSubmission>;

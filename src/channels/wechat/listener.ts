@@ -14,7 +14,11 @@ const RETRY_MS = [1_000, 5_000, 30_000, 120_000];
 export async function startWechat({ config, attachments, chat: dispatcher, log }: ChannelContext): Promise<ChannelListener> {
   const puppet = config.WECHATY_PUPPET;
   if (!puppet) return { stop: async () => {} };
-  const rooms = new Set(config.WECHAT_ROOMS.split(',').map((r) => r.trim()).filter(Boolean));
+  const rooms = new Set(
+    config.WECHAT_ROOMS.split(',')
+      .map((r) => r.trim())
+      .filter(Boolean),
+  );
   const bot: Wechaty = WechatyBuilder.build({
     name: 'minqing',
     puppet: puppet as never, // a module name, checked by wechaty when it loads it

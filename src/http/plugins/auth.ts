@@ -57,22 +57,27 @@ export default fp(
       route.preHandler = pre.filter((h) => !(ROLE_CHECK in h));
       route.onRequest = [...checks, ...[route.onRequest ?? []].flat()] as typeof route.onRequest;
     });
-    app.decorate('requireRole', (...roles: Role[]) => Object.assign(async (req: FastifyRequest, reply: FastifyReply) => {
-      const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-      const staff = match ? await lookup(match[1]!) : null;
-      if (!staff) {
-        reply.header('WWW-Authenticate', 'Bearer');
-        return reply.code(401).send({ error: 'unauthorized', field: 'authorization', message: 'a valid bearer token is required' });
-      }
-      if (staff.role !== 'admin' && !roles.includes(staff.role)) {
-        return reply.code(403).send({ error: 'forbidden', message: `this needs the ${roles.join(' or ') || 'admin'} role` });
-      }
-      const reads = req.method === 'GET' || req.method === 'HEAD' || req.routeOptions.config.readOnly === true;
-      if (staff.role === 'supervisor' && !reads) {
-        return reply.code(403).send({ error: 'forbidden', message: 'supervisors read; changes need the admin role' });
-      }
-      req.staff = staff;
-    }, { [ROLE_CHECK]: true }));
+    app.decorate('requireRole', (...roles: Role[]) =>
+      Object.assign(
+        async (req: FastifyRequest, reply: FastifyReply) => {
+          const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+          const staff = match ? await lookup(match[1]!) : null;
+          if (!staff) {
+            reply.header('WWW-Authenticate', 'Bearer');
+            return reply.code(401).send({ error: 'unauthorized', field: 'authorization', message: 'a valid bearer token is required' });
+          }
+          if (staff.role !== 'admin' && !roles.includes(staff.role)) {
+            return reply.code(403).send({ error: 'forbidden', message: `this needs the ${roles.join(' or ') || 'admin'} role` });
+          }
+          const reads = req.method === 'GET' || req.method === 'HEAD' || req.routeOptions.config.readOnly === true;
+          if (staff.role === 'supervisor' && !reads) {
+            return reply.code(403).send({ error: 'forbidden', message: 'supervisors read; changes need the admin role' });
+          }
+          req.staff = staff;
+        },
+        { [ROLE_CHECK]: true },
+      ),
+    );
   },
   { name: 'auth' },
 );

@@ -28,10 +28,7 @@ const STAFF_BODIES = /^\/api\/v1\/(?!intake\/)/;
 export default fp(
   async (app) => {
     app.addHook('preValidation', async (req) => {
-      const field =
-        unstorableField(req.query) ??
-        unstorableField(req.params) ??
-        (STAFF_BODIES.test(req.url) ? unstorableField(req.body) : null);
+      const field = unstorableField(req.query) ?? unstorableField(req.params) ?? (STAFF_BODIES.test(req.url) ? unstorableField(req.body) : null);
       if (field) throw new InputError(field, 'contains a NUL character or half of a surrogate pair');
     });
   },

@@ -76,17 +76,30 @@ export const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { caseNo, contact } = req.query;
-      await app.enforceLimits(reply, [[limits.client, req.ip], [limits.contact, contactKey(contact)], [limits.caseNo, caseNo]], {
-        whenRedisDown: 'refuse',
-        message: 'too many lookups; try again later',
-      });
+      await app.enforceLimits(
+        reply,
+        [
+          [limits.client, req.ip],
+          [limits.contact, contactKey(contact)],
+          [limits.caseNo, caseNo],
+        ],
+        {
+          whenRedisDown: 'refuse',
+          message: 'too many lookups; try again later',
+        },
+      );
       const found = await findCaseForLookup(pool, caseNo);
       if (!found || !(await contactMatches(found, contact))) throw new InputError('caseNo', 'no case with this number and contact', 404, 'not_found');
 
       if (found.caseId === null) {
         // Accepted but not yet through the workers: registered, nothing more to show.
         return {
-          caseNo, status: 'registered' as const, statusLabel: STATUS_LABELS.registered, category: null, zone: null, deadlineAt: null,
+          caseNo,
+          status: 'registered' as const,
+          statusLabel: STATUS_LABELS.registered,
+          category: null,
+          zone: null,
+          deadlineAt: null,
           timeline: [{ at: found.receivedAt.toISOString(), type: 'event', text: 'received' }],
         };
       }

@@ -15,9 +15,7 @@ export const TimelineEntry = z.object({
   body: z.string().optional(),
   attachments: z.unknown().optional(),
   /** Outbound only: where the send stands (pending, sending, sent, delivered, failed, unknown, sandboxed). */
-  delivery: z
-    .object({ status: z.string(), attempts: z.number(), providerId: z.string().nullable(), lastError: z.string().nullable() })
-    .optional(),
+  delivery: z.object({ status: z.string(), attempts: z.number(), providerId: z.string().nullable(), lastError: z.string().nullable() }).optional(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 

@@ -108,7 +108,13 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/cases',
     {
       preHandler: app.requireRole('supervisor'),
-      schema: { summary: 'List cases', tags: ['cases'], security: [{ bearer: [] }], querystring: ListQuery, response: { 200: z.object({ items: z.array(CaseSummary), nextCursor: z.number().nullable() }) } },
+      schema: {
+        summary: 'List cases',
+        tags: ['cases'],
+        security: [{ bearer: [] }],
+        querystring: ListQuery,
+        response: { 200: z.object({ items: z.array(CaseSummary), nextCursor: z.number().nullable() }) },
+      },
     },
     async (req) => {
       const q = req.query;
@@ -163,7 +169,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: app.requireRole('admin'),
       schema: {
-        summary: "Move a case to another step, with a note (the timeline records who and when)",
+        summary: 'Move a case to another step, with a note (the timeline records who and when)',
         tags: ['cases'],
         security: [{ bearer: [] }],
         params: z.object({ caseNo: z.string().regex(/^\d{10,16}$/) }),
@@ -185,7 +191,13 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/cases/:caseNo',
     {
       preHandler: app.requireRole('supervisor'),
-      schema: { summary: 'One case with its full timeline', tags: ['cases'], security: [{ bearer: [] }], params: z.object({ caseNo: z.string().regex(/^\d{10,16}$/) }), response: { 200: CaseDetail } },
+      schema: {
+        summary: 'One case with its full timeline',
+        tags: ['cases'],
+        security: [{ bearer: [] }],
+        params: z.object({ caseNo: z.string().regex(/^\d{10,16}$/) }),
+        response: { 200: CaseDetail },
+      },
     },
     async (req) => {
       const found = await findCaseDetail(pool, req.params.caseNo);

@@ -124,7 +124,10 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/api/v1/knowledge/:id',
-    { preHandler: app.requireRole('admin'), schema: { summary: 'Change an answer', tags: ['knowledge'], security, params: Id, body: EntryChange, response: { 200: Entry } } },
+    {
+      preHandler: app.requireRole('admin'),
+      schema: { summary: 'Change an answer', tags: ['knowledge'], security, params: Id, body: EntryChange, response: { 200: Entry } },
+    },
     async (req) => {
       if (!(await findKnowledgeEntry(pool, req.params.id))) throw notFound(req.params.id);
       const body = req.body;
@@ -138,7 +141,10 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/v1/knowledge/:id',
-    { preHandler: app.requireRole('admin'), schema: { summary: 'Retire an answer (it is kept, inactive)', tags: ['knowledge'], security, params: Id, response: { 200: Entry } } },
+    {
+      preHandler: app.requireRole('admin'),
+      schema: { summary: 'Retire an answer (it is kept, inactive)', tags: ['knowledge'], security, params: Id, response: { 200: Entry } },
+    },
     async (req) => {
       const entry = await retireKnowledgeEntry(pool, req.params.id, `user:${req.staff!.id}`);
       if (!entry) throw notFound(req.params.id);

@@ -38,7 +38,15 @@ export const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/liaisons',
-    { preHandler: app.requireRole('supervisor'), schema: { summary: 'List liaisons, their zones and bound chat accounts', tags: ['liaisons'], security: [{ bearer: [] }], response: { 200: z.object({ items: z.array(Liaison) }) } } },
+    {
+      preHandler: app.requireRole('supervisor'),
+      schema: {
+        summary: 'List liaisons, their zones and bound chat accounts',
+        tags: ['liaisons'],
+        security: [{ bearer: [] }],
+        response: { 200: z.object({ items: z.array(Liaison) }) },
+      },
+    },
     async () => {
       const rows = await listLiaisons(pool);
       return {
@@ -53,7 +61,10 @@ export const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/liaisons',
-    { preHandler: app.requireRole('admin'), schema: { summary: 'Add a liaison', tags: ['liaisons'], security: [{ bearer: [] }], body: NewLiaison, response: { 201: z.object({ id: z.number() }) } } },
+    {
+      preHandler: app.requireRole('admin'),
+      schema: { summary: 'Add a liaison', tags: ['liaisons'], security: [{ bearer: [] }], body: NewLiaison, response: { 201: z.object({ id: z.number() }) } },
+    },
     async (req, reply) => {
       const { name, phone, email } = req.body;
       const id = await createLiaison(pool, { name, phone: normalizePhone(phone)!, email }, `user:${req.staff!.id}`);
@@ -85,7 +96,12 @@ export const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/liaisons/:id/chats/:chatId',
     {
       preHandler: app.requireRole('admin'),
-      schema: { summary: 'Revoke a bound chat account', tags: ['liaisons'], security: [{ bearer: [] }], params: Id.extend({ chatId: z.coerce.number().int().positive() }) },
+      schema: {
+        summary: 'Revoke a bound chat account',
+        tags: ['liaisons'],
+        security: [{ bearer: [] }],
+        params: Id.extend({ chatId: z.coerce.number().int().positive() }),
+      },
     },
     async (req, reply) => {
       if (!(await revokeChat(pool, req.params.id, req.params.chatId, `user:${req.staff!.id}`))) {

@@ -41,10 +41,13 @@ function serveMetrics(deps: AppDeps, ownListener: boolean) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     if (!metricsAllowed(req, deps.config.METRICS_TOKEN, ownListener)) {
       if (deps.config.METRICS_TOKEN) reply.header('WWW-Authenticate', 'Bearer');
-      return reply.code(deps.config.METRICS_TOKEN ? 401 : 403).type('application/json; charset=utf-8').send({
-        error: deps.config.METRICS_TOKEN ? 'unauthorized' : 'forbidden',
-        message: deps.config.METRICS_TOKEN ? 'the metrics need the METRICS_TOKEN bearer token' : 'the metrics are served to this host only',
-      });
+      return reply
+        .code(deps.config.METRICS_TOKEN ? 401 : 403)
+        .type('application/json; charset=utf-8')
+        .send({
+          error: deps.config.METRICS_TOKEN ? 'unauthorized' : 'forbidden',
+          message: deps.config.METRICS_TOKEN ? 'the metrics need the METRICS_TOKEN bearer token' : 'the metrics are served to this host only',
+        });
     }
     await queueDepth.refresh(deps.queue).catch(() => {});
     const source = business ? client.Registry.merge([registry, businessRegistry]) : registry;

@@ -25,14 +25,26 @@ const Simulate = z.object({
   location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
 });
 
-const Category = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), deadlineHours: z.number(), keywords: z.array(z.string()), active: z.boolean() });
+const Category = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  deadlineHours: z.number(),
+  keywords: z.array(z.string()),
+  active: z.boolean(),
+});
 
 const Keywords = z.array(z.string().trim().min(1).max(50)).max(500);
 const CategoryChange = z.object({
   nameZh: z.string().trim().min(1).max(50).optional(),
   nameEn: z.string().trim().min(1).max(100).optional(),
   /** 办理时限 in hours: from one hour to ninety days. */
-  deadlineHours: z.number().int().min(1).max(90 * 24).optional(),
+  deadlineHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(90 * 24)
+    .optional(),
   keywords: Keywords.optional(),
   /** false retires the category: no new case gets it, old cases keep it. */
   active: z.boolean().optional(),
@@ -70,7 +82,15 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
             evidence: z.object({ zone: z.unknown(), category: z.unknown(), rules: z.unknown().optional(), officials: z.unknown().optional() }),
             /** The knowledge base's best answer for a consultation, its score, and whether it clears KNOWLEDGE_MIN_SCORE. */
             knowledge: z
-              .object({ answered: z.boolean(), entryId: z.number(), slug: z.string(), score: z.number(), question: z.string(), minScore: z.number(), answer: z.string() })
+              .object({
+                answered: z.boolean(),
+                entryId: z.number(),
+                slug: z.string(),
+                score: z.number(),
+                question: z.string(),
+                minScore: z.number(),
+                answer: z.string(),
+              })
               .nullable(),
           }),
         },
@@ -86,7 +106,11 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
         {
           text: body.text,
           channel: body.channel ?? 'web',
-          hints: { ...(body.zoneCode ? { zoneCode: body.zoneCode } : {}), ...(calledNumber ? { calledNumber } : {}), ...(body.location ? { location: body.location } : {}) },
+          hints: {
+            ...(body.zoneCode ? { zoneCode: body.zoneCode } : {}),
+            ...(calledNumber ? { calledNumber } : {}),
+            ...(body.location ? { location: body.location } : {}),
+          },
           sender: { identities: from ? [{ kind: 'phone', address: from }] : [] },
         },
         snapshot,
@@ -98,7 +122,10 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       );
       const { classification } = decision;
-      const known = knowledgeAnswer(decision, body.text, snapshot, { today: localDate(new Date(), config.OFFICE_TIME_ZONE), minScore: config.KNOWLEDGE_MIN_SCORE });
+      const known = knowledgeAnswer(decision, body.text, snapshot, {
+        today: localDate(new Date(), config.OFFICE_TIME_ZONE),
+        minScore: config.KNOWLEDGE_MIN_SCORE,
+      });
       return {
         category: decision.category.code,
         confidence: classification.confidence,
@@ -119,7 +146,15 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/categories',
-    { preHandler: app.requireRole('supervisor'), schema: { summary: 'The categories and their handling deadlines', tags: ['router'], security: [{ bearer: [] }], response: { 200: z.object({ items: z.array(Category) }) } } },
+    {
+      preHandler: app.requireRole('supervisor'),
+      schema: {
+        summary: 'The categories and their handling deadlines',
+        tags: ['router'],
+        security: [{ bearer: [] }],
+        response: { 200: z.object({ items: z.array(Category) }) },
+      },
+    },
     async () => ({ items: (await catalog.get()).categories }),
   );
 
@@ -127,7 +162,10 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/categories',
-    { preHandler: app.requireRole('admin'), schema: { summary: 'Add a category', tags: ['router'], security: [{ bearer: [] }], body: NewCategory, response: { 201: Category } } },
+    {
+      preHandler: app.requireRole('admin'),
+      schema: { summary: 'Add a category', tags: ['router'], security: [{ bearer: [] }], body: NewCategory, response: { 201: Category } },
+    },
     async (req, reply) => {
       const c = req.body;
       const category = await createCategory(pool, c, `user:${req.staff!.id}`);
@@ -139,7 +177,17 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/api/v1/categories/:code',
-    { preHandler: app.requireRole('admin'), schema: { summary: 'Rename, retire, or change the deadline or keywords of a category', tags: ['router'], security: [{ bearer: [] }], params: z.object({ code: z.string() }), body: CategoryChange, response: { 200: Category } } },
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        summary: 'Rename, retire, or change the deadline or keywords of a category',
+        tags: ['router'],
+        security: [{ bearer: [] }],
+        params: z.object({ code: z.string() }),
+        body: CategoryChange,
+        response: { 200: Category },
+      },
+    },
     async (req) => {
       const c = req.body;
       if (req.params.code === FALLBACK_CATEGORY && c.active === false) {

@@ -44,13 +44,19 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/rules',
-    { preHandler: app.requireRole('supervisor'), schema: { summary: 'Routing rules in the order they apply', tags: ['rules'], security, response: { 200: z.object({ items: z.array(RuleOut) }) } } },
+    {
+      preHandler: app.requireRole('supervisor'),
+      schema: { summary: 'Routing rules in the order they apply', tags: ['rules'], security, response: { 200: z.object({ items: z.array(RuleOut) }) } },
+    },
     async () => ({ items: (await listRules(db.pool)).map(present) }),
   );
 
   app.post(
     '/api/v1/rules',
-    { preHandler: app.requireRole('admin'), schema: { summary: 'Create a routing rule', tags: ['rules'], security, body: RuleBody, response: { 201: RuleOut } } },
+    {
+      preHandler: app.requireRole('admin'),
+      schema: { summary: 'Create a routing rule', tags: ['rules'], security, body: RuleBody, response: { 201: RuleOut } },
+    },
     async (req, reply) => {
       const rule = await createRule(db.pool, await checked(req.body), `user:${req.staff!.id}`);
       catalog.invalidate();
@@ -60,7 +66,17 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/api/v1/rules/:id',
-    { preHandler: app.requireRole('admin'), schema: { summary: 'Replace a routing rule (a new version)', tags: ['rules'], security, params: z.object({ id: z.coerce.number().int() }), body: RuleBody, response: { 200: RuleOut } } },
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        summary: 'Replace a routing rule (a new version)',
+        tags: ['rules'],
+        security,
+        params: z.object({ id: z.coerce.number().int() }),
+        body: RuleBody,
+        response: { 200: RuleOut },
+      },
+    },
     async (req) => {
       const rule = await replaceRule(db.pool, req.params.id, await checked(req.body), `user:${req.staff!.id}`);
       if (!rule) throw new InputError('id', `no rule ${req.params.id}`, 404, 'not_found');
@@ -71,7 +87,10 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/v1/rules/:id',
-    { preHandler: app.requireRole('admin'), schema: { summary: 'Delete a routing rule (its versions are kept)', tags: ['rules'], security, params: z.object({ id: z.coerce.number().int() }) } },
+    {
+      preHandler: app.requireRole('admin'),
+      schema: { summary: 'Delete a routing rule (its versions are kept)', tags: ['rules'], security, params: z.object({ id: z.coerce.number().int() }) },
+    },
     async (req, reply) => {
       if (!(await deleteRule(db.pool, req.params.id, `user:${req.staff!.id}`))) throw new InputError('id', `no rule ${req.params.id}`, 404, 'not_found');
       catalog.invalidate();

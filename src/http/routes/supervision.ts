@@ -52,35 +52,74 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
   const stats = async (q: z.infer<typeof StatsQuery>) => {
     const snapshot = await catalog.get();
     if (q.zone && !snapshot.zonesByCode.has(q.zone)) throw new InputError('zone', `unknown zone ${q.zone}`);
-    return computeStats(db.pool, snapshot, { from: new Date(q.from), to: new Date(q.to), ...(q.zone ? { zone: q.zone } : {}), groupBy: q.groupBy, responseTargetHours: config.RESPONSE_TARGET_HOURS });
+    return computeStats(db.pool, snapshot, {
+      from: new Date(q.from),
+      to: new Date(q.to),
+      ...(q.zone ? { zone: q.zone } : {}),
+      groupBy: q.groupBy,
+      responseTargetHours: config.RESPONSE_TARGET_HOURS,
+    });
   };
   headlineFigures.source = async () => {
     const to = new Date();
-    const { total } = await computeStats(db.pool, await catalog.get(), { from: new Date(to.getTime() - 30 * 86_400_000), to, groupBy: 'category', responseTargetHours: config.RESPONSE_TARGET_HOURS });
-    return { received: total.received, response_rate: total.responseRate, resolution_rate: total.resolutionRate, satisfaction_rate: total.satisfactionRate, overdue: total.overdue, reopen_rate: total.reopenRate };
+    const { total } = await computeStats(db.pool, await catalog.get(), {
+      from: new Date(to.getTime() - 30 * 86_400_000),
+      to,
+      groupBy: 'category',
+      responseTargetHours: config.RESPONSE_TARGET_HOURS,
+    });
+    return {
+      received: total.received,
+      response_rate: total.responseRate,
+      resolution_rate: total.resolutionRate,
+      satisfaction_rate: total.satisfactionRate,
+      overdue: total.overdue,
+      reopen_rate: total.reopenRate,
+    };
   };
 
   app.get(
     '/api/v1/stats',
     {
       preHandler: app.requireRole('supervisor'),
-      schema: { summary: 'The figures zones are assessed on (考核), over a period', tags: ['supervision'], security: [{ bearer: [] }], querystring: StatsQuery, response: { 200: z.object({ total: Figures, rows: z.array(StatsRowSchema) }) } },
+      schema: {
+        summary: 'The figures zones are assessed on (考核), over a period',
+        tags: ['supervision'],
+        security: [{ bearer: [] }],
+        querystring: StatsQuery,
+        response: { 200: z.object({ total: Figures, rows: z.array(StatsRowSchema) }) },
+      },
     },
     async (req) => stats(req.query),
   );
 
   app.get(
     '/api/v1/stats.csv',
-    { preHandler: app.requireRole('supervisor'), schema: { summary: 'The same figures as CSV', tags: ['supervision'], security: [{ bearer: [] }], querystring: StatsQuery } },
+    {
+      preHandler: app.requireRole('supervisor'),
+      schema: { summary: 'The same figures as CSV', tags: ['supervision'], security: [{ bearer: [] }], querystring: StatsQuery },
+    },
     async (req, reply) => {
       const { rows } = await stats(req.query);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="minqing-stats.csv"').send(`\ufeff${toCsv(rows)}`);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="minqing-stats.csv"')
+        .send(`\ufeff${toCsv(rows)}`);
     },
   );
 
   app.get(
     '/api/v1/calendar/:year',
-    { preHandler: app.requireRole('supervisor'), schema: { summary: "A year's holidays and make-up working days", tags: ['supervision'], security: [{ bearer: [] }], params: Year, response: { 200: z.object({ year: z.number(), days: z.array(Day) }) } } },
+    {
+      preHandler: app.requireRole('supervisor'),
+      schema: {
+        summary: "A year's holidays and make-up working days",
+        tags: ['supervision'],
+        security: [{ bearer: [] }],
+        params: Year,
+        response: { 200: z.object({ year: z.number(), days: z.array(Day) }) },
+      },
+    },
     async (req) => ({ year: req.params.year, days: await calendarYear(db.pool, req.params.year) }),
   );
 
@@ -88,7 +127,14 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/calendar/:year',
     {
       preHandler: app.requireRole('admin'),
-      schema: { summary: "Replace a year's holidays and make-up working days (国务院 notice of that year)", tags: ['supervision'], security: [{ bearer: [] }], params: Year, body: z.object({ days: z.array(Day).max(366) }), response: { 200: z.object({ year: z.number(), days: z.array(Day) }) } },
+      schema: {
+        summary: "Replace a year's holidays and make-up working days (国务院 notice of that year)",
+        tags: ['supervision'],
+        security: [{ bearer: [] }],
+        params: Year,
+        body: z.object({ days: z.array(Day).max(366) }),
+        response: { 200: z.object({ year: z.number(), days: z.array(Day) }) },
+      },
     },
     async (req) => {
       const { year } = req.params;
@@ -118,7 +164,8 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const deadline = new Date(req.body.deadlineAt);
       if (deadline.getTime() <= Date.now()) throw new InputError('deadlineAt', 'the new deadline must be in the future');
-      if (!(await supervisor.moveDeadline(req.params.caseNo, deadline, `user:${req.staff!.id}`))) throw new InputError('caseNo', `no case ${req.params.caseNo}`, 404, 'not_found');
+      if (!(await supervisor.moveDeadline(req.params.caseNo, deadline, `user:${req.staff!.id}`)))
+        throw new InputError('caseNo', `no case ${req.params.caseNo}`, 404, 'not_found');
       return { caseNo: req.params.caseNo, deadlineAt: deadline.toISOString() };
     },
   );

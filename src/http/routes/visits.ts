@@ -22,7 +22,16 @@ export const visitRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/visits',
-    { preHandler: app.requireRole('admin'), schema: { summary: "Log a leader's visit to a zone", tags: ['supervision'], security: [{ bearer: [] }], body: NewVisit, response: { 201: z.object({ id: z.number() }) } } },
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        summary: "Log a leader's visit to a zone",
+        tags: ['supervision'],
+        security: [{ bearer: [] }],
+        body: NewVisit,
+        response: { 201: z.object({ id: z.number() }) },
+      },
+    },
     async (req, reply) => {
       const v = req.body;
       const zone = (await catalog.get()).zonesByCode.get(v.zoneCode);
@@ -45,7 +54,9 @@ export const visitRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: z.object({
             month: z.string(),
-            leaders: z.array(z.object({ leader: z.string(), level: Level, visits: z.number(), required: z.number(), behind: z.boolean(), zones: z.array(z.string()) })),
+            leaders: z.array(
+              z.object({ leader: z.string(), level: Level, visits: z.number(), required: z.number(), behind: z.boolean(), zones: z.array(z.string()) }),
+            ),
           }),
         },
       },

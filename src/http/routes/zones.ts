@@ -90,13 +90,19 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/zones',
-    { preHandler: app.requireRole('supervisor'), schema: { summary: 'List zones', tags: ['zones'], security: [{ bearer: [] }], response: { 200: z.object({ items: z.array(Zone) }) } } },
+    {
+      preHandler: app.requireRole('supervisor'),
+      schema: { summary: 'List zones', tags: ['zones'], security: [{ bearer: [] }], response: { 200: z.object({ items: z.array(Zone) }) } },
+    },
     async () => ({ items: (await listZones(pool)).map(present) }),
   );
 
   app.post(
     '/api/v1/zones',
-    { preHandler: app.requireRole('admin'), schema: { summary: 'Create a zone', tags: ['zones'], security: [{ bearer: [] }], body: CreateZone, response: { 201: Zone } } },
+    {
+      preHandler: app.requireRole('admin'),
+      schema: { summary: 'Create a zone', tags: ['zones'], security: [{ bearer: [] }], body: CreateZone, response: { 201: Zone } },
+    },
     async (req, reply) => {
       const body = req.body;
       const parentId = await parentFor(body.level, body.parentCode);
@@ -110,7 +116,17 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/api/v1/zones/:code',
-    { preHandler: app.requireRole('admin'), schema: { summary: 'Change a zone', tags: ['zones'], security: [{ bearer: [] }], params: z.object({ code: z.string() }), body: UpdateZone, response: { 200: Zone } } },
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        summary: 'Change a zone',
+        tags: ['zones'],
+        security: [{ bearer: [] }],
+        params: z.object({ code: z.string() }),
+        body: UpdateZone,
+        response: { 200: Zone },
+      },
+    },
     async (req) => {
       const existing = await findZone(pool, req.params.code);
       if (!existing) throw new InputError('code', `unknown zone ${req.params.code}`, 404, 'not_found');

@@ -1,48 +1,121 @@
 // The form page: posts with fetch and shows the API's errors in place, shrinking big photos first.
 // Without script the form is a plain multipart post and the server answers with a page.
-(function(){
-var S=JSON.parse(document.getElementById('wf-i18n').textContent),f=document.getElementById('wf'),
-btn=f.querySelector('button[type=submit]'),box=document.getElementById('form-error'),sending=false;
-// A fresh double-submit key per page view: browsers bring back the old key (history form restore, back-forward
-// cache), and a reused key would silently answer a new message with the previous case.
-function fresh(){var a=new Uint8Array(16);crypto.getRandomValues(a);
- f.elements.idempotencyKey.value=Array.prototype.map.call(a,function(b){return(b+256).toString(16).slice(1);}).join('');
- sending=false;btn.disabled=false;btn.textContent=S.submit;}
-fresh();window.addEventListener('pageshow',function(ev){if(ev.persisted)fresh();});
-// Mirrors errorText() in page.ts: Chinese pages translate the API's English messages.
-function own(o,k){return Object.prototype.hasOwnProperty.call(o,k)?o[k]:'';}
-function say(m,field){m=String(m||'');if(S.lang!=='zh')return m?m.charAt(0).toUpperCase()+m.slice(1):S.failed;
- return own(S.errors,m)||(/[\u4e00-\u9fff]/.test(m)?m:'')||own(S.fieldErrors,String(field))||S.failed;}
-// The message goes right above the field at fault (above the form when there is none), and both come into view.
-function fail(msg,field){var el=null;
- f.querySelectorAll('[data-field]').forEach(function(e){if(field&&e.getAttribute('data-field')===field)el=e;
-  else{e.removeAttribute('aria-invalid');e.removeAttribute('aria-describedby');}});
- box.textContent=msg;box.hidden=false;
- if(el){el.parentNode.insertBefore(box,el);el.setAttribute('aria-invalid','true');el.setAttribute('aria-describedby','form-error');
-  (el.tagName==='FIELDSET'?el.querySelector('input'):el).focus({preventScroll:true});}
- else f.parentNode.insertBefore(box,f);
- (el||box).scrollIntoView({block:'center'});
- sending=false;btn.disabled=false;btn.textContent=S.submit;}
-// Phone photos are often several MB; shrink big ones so uploads survive slow mobile links.
-function shrink(file){return new Promise(function(res){
- if(!file||file.size<=700*1024||!/^image\//.test(file.type))return res(file);
- var url=URL.createObjectURL(file),img=new Image();
- img.onerror=function(){URL.revokeObjectURL(url);res(file);};
- img.onload=function(){var k=Math.min(1,1600/Math.max(img.naturalWidth,img.naturalHeight)),c=document.createElement('canvas');
-  c.width=Math.round(img.naturalWidth*k);c.height=Math.round(img.naturalHeight*k);c.getContext('2d').drawImage(img,0,0,c.width,c.height);
-  URL.revokeObjectURL(url);c.toBlob(function(b){res(b&&b.size<file.size?new File([b],file.name.replace(/\.[^.]*$/,'')+'.jpg',{type:'image/jpeg'}):file);},'image/jpeg',0.8);};
- img.src=url;});}
-f.addEventListener('submit',function(ev){ev.preventDefault();if(sending)return;
- sending=true;btn.disabled=true;btn.textContent=S.sending;
- var fd=new FormData(f),p=fd.get('photo');
- shrink(p&&p.size?p:null).then(function(photo){if(photo)fd.set('photo',photo,photo.name);else fd.delete('photo');
-  return fetch(f.action,{method:'POST',body:fd,headers:{'Accept':'application/json','Idempotency-Key':f.elements.idempotencyKey.value}});
- }).then(function(r){
-  if(r.status===503)return fail(S.busy);
-  return r.json().then(function(j){
-   if(r.ok&&j.caseNo){var q='caseNo='+encodeURIComponent(j.caseNo)+'&lang='+S.lang+(j.accessCode?'&accessCode='+encodeURIComponent(j.accessCode):'');
-    location.assign('/window/done?'+q);return;} // button stays disabled while leaving
-   fail(say(j.message,j.field),j.field);
-  },function(){fail(S.failed);});
- }).catch(function(){fail(S.network);});
-});})();
+(function () {
+  var S = JSON.parse(document.getElementById('wf-i18n').textContent),
+    f = document.getElementById('wf'),
+    btn = f.querySelector('button[type=submit]'),
+    box = document.getElementById('form-error'),
+    sending = false;
+  // A fresh double-submit key per page view: browsers bring back the old key (history form restore, back-forward
+  // cache), and a reused key would silently answer a new message with the previous case.
+  function fresh() {
+    var a = new Uint8Array(16);
+    crypto.getRandomValues(a);
+    f.elements.idempotencyKey.value = Array.prototype.map
+      .call(a, function (b) {
+        return (b + 256).toString(16).slice(1);
+      })
+      .join('');
+    sending = false;
+    btn.disabled = false;
+    btn.textContent = S.submit;
+  }
+  fresh();
+  window.addEventListener('pageshow', function (ev) {
+    if (ev.persisted) fresh();
+  });
+  // Mirrors errorText() in page.ts: Chinese pages translate the API's English messages.
+  function own(o, k) {
+    return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : '';
+  }
+  function say(m, field) {
+    m = String(m || '');
+    if (S.lang !== 'zh') return m ? m.charAt(0).toUpperCase() + m.slice(1) : S.failed;
+    return own(S.errors, m) || (/[\u4e00-\u9fff]/.test(m) ? m : '') || own(S.fieldErrors, String(field)) || S.failed;
+  }
+  // The message goes right above the field at fault (above the form when there is none), and both come into view.
+  function fail(msg, field) {
+    var el = null;
+    f.querySelectorAll('[data-field]').forEach(function (e) {
+      if (field && e.getAttribute('data-field') === field) el = e;
+      else {
+        e.removeAttribute('aria-invalid');
+        e.removeAttribute('aria-describedby');
+      }
+    });
+    box.textContent = msg;
+    box.hidden = false;
+    if (el) {
+      el.parentNode.insertBefore(box, el);
+      el.setAttribute('aria-invalid', 'true');
+      el.setAttribute('aria-describedby', 'form-error');
+      (el.tagName === 'FIELDSET' ? el.querySelector('input') : el).focus({ preventScroll: true });
+    } else f.parentNode.insertBefore(box, f);
+    (el || box).scrollIntoView({ block: 'center' });
+    sending = false;
+    btn.disabled = false;
+    btn.textContent = S.submit;
+  }
+  // Phone photos are often several MB; shrink big ones so uploads survive slow mobile links.
+  function shrink(file) {
+    return new Promise(function (res) {
+      if (!file || file.size <= 700 * 1024 || !/^image\//.test(file.type)) return res(file);
+      var url = URL.createObjectURL(file),
+        img = new Image();
+      img.onerror = function () {
+        URL.revokeObjectURL(url);
+        res(file);
+      };
+      img.onload = function () {
+        var k = Math.min(1, 1600 / Math.max(img.naturalWidth, img.naturalHeight)),
+          c = document.createElement('canvas');
+        c.width = Math.round(img.naturalWidth * k);
+        c.height = Math.round(img.naturalHeight * k);
+        c.getContext('2d').drawImage(img, 0, 0, c.width, c.height);
+        URL.revokeObjectURL(url);
+        c.toBlob(
+          function (b) {
+            res(b && b.size < file.size ? new File([b], file.name.replace(/\.[^.]*$/, '') + '.jpg', { type: 'image/jpeg' }) : file);
+          },
+          'image/jpeg',
+          0.8,
+        );
+      };
+      img.src = url;
+    });
+  }
+  f.addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    if (sending) return;
+    sending = true;
+    btn.disabled = true;
+    btn.textContent = S.sending;
+    var fd = new FormData(f),
+      p = fd.get('photo');
+    shrink(p && p.size ? p : null)
+      .then(function (photo) {
+        if (photo) fd.set('photo', photo, photo.name);
+        else fd.delete('photo');
+        return fetch(f.action, { method: 'POST', body: fd, headers: { Accept: 'application/json', 'Idempotency-Key': f.elements.idempotencyKey.value } });
+      })
+      .then(function (r) {
+        if (r.status === 503) return fail(S.busy);
+        return r.json().then(
+          function (j) {
+            if (r.ok && j.caseNo) {
+              var q = 'caseNo=' + encodeURIComponent(j.caseNo) + '&lang=' + S.lang + (j.accessCode ? '&accessCode=' + encodeURIComponent(j.accessCode) : '');
+              location.assign('/window/done?' + q);
+              return;
+            } // button stays disabled while leaving
+            fail(say(j.message, j.field), j.field);
+          },
+          function () {
+            fail(S.failed);
+          },
+        );
+      })
+      .catch(function () {
+        fail(S.network);
+      });
+  });
+})();
