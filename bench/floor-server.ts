@@ -19,9 +19,10 @@ app.post('/floor', async (req, reply) => {
   return reply.code(202).send({ id: rows[0]!.id });
 });
 await app.listen({ host: '127.0.0.1', port: Number(PORT) });
-process.on('SIGTERM', async () => {
+process.on('SIGTERM', () => void stop());
+async function stop() {
   await app.close();
   await pool.end();
   redis.disconnect();
   process.exit(0);
-});
+}

@@ -103,7 +103,7 @@ async function receiptsRecorded(): Promise<number> {
 
 /** Submit time → receipt recorded, per message answered in `load`. */
 async function endToEnd(load: LoadResult): Promise<{ perMessageMs: number[]; lastAt: number }> {
-  const started = new Map(load.answers.map((a) => [JSON.parse(a.body).caseNo as string, a.startedAt]));
+  const started = new Map(load.answers.map((a) => [(JSON.parse(a.body) as { caseNo: string }).caseNo, a.startedAt]));
   const { rows } = await scoped.query<{ case_no: string; sent_ms: string }>(
     `SELECT c.case_no, (extract(epoch FROM o.sent_at) * 1000)::bigint AS sent_ms
      FROM outbox o JOIN "case" c ON c.id = o.case_id WHERE c.case_no = ANY($1)`,

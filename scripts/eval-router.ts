@@ -104,8 +104,10 @@ function crossValidateThreshold(all: Labelled[]): void {
         tn = 0;
       for (const e of scored) {
         const flagged = detectUrgency(e.text, e.score, { model, patternFloor }).urgent;
-        if (e.urgent) flagged ? tp++ : fn++;
-        else flagged ? fp++ : tn++;
+        if (e.urgent && flagged) tp++;
+        else if (e.urgent) fn++;
+        else if (flagged) fp++;
+        else tn++;
       }
       console.log(
         `${model.toFixed(2).padStart(5)}  ${patternFloor.toFixed(2)}  ${((100 * tp) / (tp + fn)).toFixed(1).padStart(5)}%  ${((100 * fp) / (fp + tn)).toFixed(1).padStart(10)}%`,

@@ -6,7 +6,7 @@ const cache = new WeakMap<CatalogSnapshot, Map<string, BusinessCalendar>>();
 
 export function calendarOf(catalog: CatalogSnapshot, office: OfficeHours): BusinessCalendar {
   let byOffice = cache.get(catalog);
-  if (!byOffice) cache.set(catalog, (byOffice = new Map()));
+  if (!byOffice) cache.set(catalog, (byOffice = new Map<string, BusinessCalendar>()));
   const key = `${office.hours}|${office.days}|${office.timeZone}`;
   let calendar = byOffice.get(key);
   if (!calendar) byOffice.set(key, (calendar = new BusinessCalendar(catalog.calendar, office)));

@@ -6,6 +6,7 @@
  * messages, so they are cleaned before storing, not refused.
  */
 
+// eslint-disable-next-line no-control-regex -- the NUL is what is looked for
 const NUL = /\u0000/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -17,7 +18,7 @@ export function cleanText(s: string): string {
 /** `value` with cleanText applied to every string in it, keys included (plain data: objects, arrays, scalars). */
 export function cleanStrings<T>(value: T): T {
   if (typeof value === 'string') return cleanText(value) as T;
-  if (Array.isArray(value)) return value.map((v) => cleanStrings(v)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => cleanStrings(v)) as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanText(k), cleanStrings(v)])) as T;
   }

@@ -120,7 +120,7 @@ export class OutboxRelay {
   /** One claim: sends what it took and waits until each is recorded. Returns how many were claimed. */
   async runOnce(): Promise<number> {
     const claimed = await this.claim();
-    await Promise.all(claimed.map((row) => this.inFlight.get(row.outboxId)));
+    await Promise.all(claimed.flatMap((row) => this.inFlight.get(row.outboxId) ?? []));
     return claimed.length;
   }
 

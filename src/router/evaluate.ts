@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CategoryInfo } from '../catalog/catalog.js';
-import { TextClassifier, type Classification } from './classifier.js';
+import { TextClassifier } from './classifier.js';
 import type { Labelled } from './training.js';
 
 export const EVALUATION_DIR = fileURLToPath(new URL('./evaluation', import.meta.url));
@@ -130,7 +130,7 @@ export interface UrgencyReport {
 }
 
 export function evaluateUrgency(classifier: TextClassifier, set: readonly UrgencyExample[], categories: CategoryInfo[]): UrgencyReport {
-  const results = set.map((e) => ({ e, c: classifier.classify(e.text, categories) as Classification }));
+  const results = set.map((e) => ({ e, c: classifier.classify(e.text, categories) }));
   const dangerous = results.filter((r) => r.e.urgent);
   const harmless = results.filter((r) => !r.e.urgent);
   const group = <K extends string>(rows: typeof results, key: (e: UrgencyExample) => K) =>

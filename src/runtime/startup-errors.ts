@@ -59,8 +59,8 @@ export function explainStartupFailure(err: unknown, config: Pick<Config, 'PORT' 
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined';
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? typeof value;
   } catch {
-    return String(value);
+    return Object.prototype.toString.call(value);
   }
 }

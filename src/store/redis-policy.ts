@@ -6,7 +6,7 @@ export const EVICTION_HINT = 'BullMQ needs Redis to keep every key: set maxmemor
 /** `maxmemory-policy` from CONFIG GET, or from INFO where CONFIG is disabled (managed Redis); null when neither answers. */
 export async function readEvictionPolicy(redis: Redis): Promise<string | null> {
   try {
-    const reply = (await redis.config('GET', 'maxmemory-policy')) as unknown as string[];
+    const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
     if (reply?.[1]) return reply[1];
   } catch {
     // CONFIG renamed or refused: INFO says it too.

@@ -134,7 +134,7 @@ const COLUMNS: (keyof StatsRow)[] = [
 ];
 
 export function toCsv(rows: readonly StatsRow[]): string {
-  const cell = (v: unknown) => {
+  const cell = (v: string | number | null | undefined) => {
     const s = v === null || v === undefined ? '' : String(v);
     // Quote what needs it, and defuse spreadsheet formulas in names.
     const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;

@@ -86,7 +86,7 @@ export function startTimers(
     }
   };
   void tick();
-  const interval = setInterval(tick, o.tickMs);
+  const interval = setInterval(() => void tick(), o.tickMs);
   interval.unref();
   return {
     queue,

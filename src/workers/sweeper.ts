@@ -27,7 +27,7 @@ export async function sweepStranded(pool: pg.Pool, queue: Queue<IntakeJob>, safe
 
 export function startSweeper(pool: pg.Pool, queue: Queue<IntakeJob>, log: Logger, o: { intervalMs: number; safetyNetSeconds: number }): () => void {
   let busy = false;
-  const timer = setInterval(async () => {
+  const sweep = async () => {
     if (busy) return;
     busy = true;
     try {
@@ -38,7 +38,8 @@ export function startSweeper(pool: pg.Pool, queue: Queue<IntakeJob>, log: Logger
     } finally {
       busy = false;
     }
-  }, o.intervalMs);
+  };
+  const timer = setInterval(() => void sweep(), o.intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }

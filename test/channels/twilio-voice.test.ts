@@ -217,7 +217,7 @@ describe('0: the duty officer', () => {
     const app = await buildApp(appDeps(closed, sys.db, sys.app!.deps.redis, sys.queue, log, 'voice-test-secret', undefined, sys.app!.deps.classifier), log);
     try {
       const c = await call();
-      const inject = app.inject.bind(app) as Inject;
+      const inject: Inject = app.inject.bind(app);
       const twiml = await step(gatherAction(await step('/webhooks/twilio/voice', c, inject)), { ...c, Digits: '0' }, inject);
       expect(twiml).not.toContain('<Dial');
       expect(recordAction(twiml)).toBe('/webhooks/twilio/voice/recording');

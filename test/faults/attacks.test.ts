@@ -64,7 +64,7 @@ async function resetLimits(prefix = sys.prefix): Promise<void> {
     const keys = await redis.keys(`${prefix}:limit:*`);
     if (keys.length) await redis.del(...keys);
   } finally {
-    redis.quit();
+    await redis.quit();
   }
 }
 beforeEach(() => resetLimits());
@@ -532,7 +532,7 @@ describe('Orphan files', () => {
 describe('Roles', () => {
   /** Every staff route of the OpenAPI document, with a path its parameters fill. */
   async function staffRoutes(): Promise<{ method: string; url: string }[]> {
-    const doc = (await app().inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    const doc = (await app().inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, Record<string, { security?: unknown[] }>> }>();
     const out: { method: string; url: string }[] = [];
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {

@@ -149,7 +149,7 @@ describe('reopened case', () => {
         payload: { text: '小区健身器材坏了很久了', zoneCode: 'wh-hs-ch-01', phone: '13912348801' },
       })
     ).json();
-    const id = (await eventually(() => sys.sql<{ id: number }>('SELECT id FROM "case" WHERE case_no = $1', [caseNo]).then((r) => r[0])))!.id;
+    const id = (await eventually(() => sys.sql<{ id: number }>('SELECT id FROM "case" WHERE case_no = $1', [caseNo]).then((r) => r[0]))).id;
     const first = (await caseRow(id)).deadline_at;
     expect((await staffStatus(caseNo, 'closed', '已修好')).statusCode).toBe(200);
     expect(await liveTimers(id)).toEqual([expect.objectContaining({ kind: 'return_visit' })]);
@@ -244,7 +244,7 @@ describe('opted-out reply', () => {
     );
     twilio.failNext(400, 30006); // a landline: Twilio refuses for good
 
-    let before = bot.to(LIAISON).length;
+    const before = bot.to(LIAISON).length;
     await say(LIAISON, `回复 ${caseNo} 明天派人加固`);
     const answer = (await nextTo(LIAISON, before)).text;
     expect(answer).toContain('已排队经短信');

@@ -307,7 +307,7 @@ describe('shutdown under load', () => {
     const body = JSON.stringify({ text: '一个慢的请求：小区门口积水', lang: 'zh' });
     const slow = connect(Number(new URL(gateway.url('/')).port), '127.0.0.1');
     let slowAnswer = '';
-    slow.on('data', (chunk) => (slowAnswer += chunk));
+    slow.on('data', (chunk: Buffer) => (slowAnswer += chunk.toString()));
     const slowDone = new Promise((r) => slow.on('close', r));
     slow.write(`POST /api/v1/intake/web HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`);
 

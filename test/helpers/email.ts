@@ -45,7 +45,7 @@ export async function startSink(options: { auth?: { user: string; pass: string }
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', async () => {
+      const keep = async () => {
         const raw = Buffer.concat(chunks);
         received.push({
           mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
@@ -54,7 +54,8 @@ export async function startSink(options: { auth?: { user: string; pass: string }
           parsed: await simpleParser(raw),
         });
         callback();
-      });
+      };
+      stream.on('end', () => void keep());
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

@@ -62,8 +62,8 @@ export function startGateway(env: Record<string, string>, args: string[] = []): 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
-  child.stdout!.on('data', (chunk) => (text += chunk));
-  child.stderr!.on('data', (chunk) => (text += chunk));
+  child.stdout.on('data', (chunk) => (text += chunk));
+  child.stderr.on('data', (chunk) => (text += chunk));
   const exited = once(child, 'exit').then(([code, signal]) => (code ?? signal) as number | string);
   // Never outlive the test process; SIGTERM, so the gateway stops the services it started.
   const orphaned = () => child.kill('SIGTERM');

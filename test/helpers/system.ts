@@ -106,7 +106,7 @@ export async function deleteQueueKeys(prefix: string): Promise<void> {
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length) await redis.del(...keys);
   } finally {
-    redis.quit();
+    await redis.quit();
   }
 }
 

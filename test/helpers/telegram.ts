@@ -54,7 +54,7 @@ export async function startFakeBotApi() {
           chat_id: String(req.body.chat_id),
           text: String(req.body.text),
           message_id,
-          ...(req.body.reply_markup ? { reply_markup: req.body.reply_markup as SentTelegram['reply_markup'] } : {}),
+          ...(req.body.reply_markup ? { reply_markup: req.body.reply_markup } : {}),
         });
         return {
           ok: true,

@@ -82,7 +82,11 @@ const rows: [string, () => Promise<Request>][] = [
         url: '/api/v1/rules',
         payload: { name: '将被替换', conditions: { keywords: ['替换'] }, action: { tags: ['替换'] } },
       });
-      return { method: 'PUT', url: `/api/v1/rules/${rule.id}`, payload: { name: '已替换', conditions: { keywords: ['替换'] }, action: { tags: ['已替换'] } } };
+      return {
+        method: 'PUT',
+        url: `/api/v1/rules/${String(rule.id)}`,
+        payload: { name: '已替换', conditions: { keywords: ['替换'] }, action: { tags: ['已替换'] } },
+      };
     },
   ],
   [
@@ -93,7 +97,7 @@ const rows: [string, () => Promise<Request>][] = [
         url: '/api/v1/rules',
         payload: { name: '将被删除', conditions: { keywords: ['删除'] }, action: { tags: ['删除'] } },
       });
-      return { method: 'DELETE', url: `/api/v1/rules/${rule.id}` };
+      return { method: 'DELETE', url: `/api/v1/rules/${String(rule.id)}` };
     },
   ],
   [
@@ -125,7 +129,7 @@ const rows: [string, () => Promise<Request>][] = [
         url: '/api/v1/knowledge',
         payload: { slug: 'atomic-changed', questions: ['将被修改的问题'], answerZh: '旧答复。', answerEn: 'Old.' },
       });
-      return { method: 'PATCH', url: `/api/v1/knowledge/${entry.id}`, payload: { answerZh: '新答复。', validUntil: '2031-12-31' } };
+      return { method: 'PATCH', url: `/api/v1/knowledge/${String(entry.id)}`, payload: { answerZh: '新答复。', validUntil: '2031-12-31' } };
     },
   ],
   [
@@ -136,7 +140,7 @@ const rows: [string, () => Promise<Request>][] = [
         url: '/api/v1/knowledge',
         payload: { slug: 'atomic-retired', questions: ['将被停用的问题'], answerZh: '答复。', answerEn: 'Answer.' },
       });
-      return { method: 'DELETE', url: `/api/v1/knowledge/${entry.id}` };
+      return { method: 'DELETE', url: `/api/v1/knowledge/${String(entry.id)}` };
     },
   ],
   ['a liaison', async () => ({ method: 'POST', url: '/api/v1/liaisons', payload: { name: '原子联络员', phone: '13800007001' } })],
@@ -144,7 +148,7 @@ const rows: [string, () => Promise<Request>][] = [
     "a liaison's bind code",
     async () => {
       const liaison = await created({ method: 'POST', url: '/api/v1/liaisons', payload: { name: '绑定联络员', phone: '13800007002' } });
-      return { method: 'POST', url: `/api/v1/liaisons/${liaison.id}/bind-code` };
+      return { method: 'POST', url: `/api/v1/liaisons/${String(liaison.id)}/bind-code` };
     },
   ],
   [
@@ -154,7 +158,7 @@ const rows: [string, () => Promise<Request>][] = [
       const [chat] = await sys.sql<{ id: number }>(`INSERT INTO liaison_chat (liaison_id, channel, address) VALUES ($1, 'telegram', '7003') RETURNING id`, [
         liaison.id,
       ]);
-      return { method: 'DELETE', url: `/api/v1/liaisons/${liaison.id}/chats/${chat!.id}` };
+      return { method: 'DELETE', url: `/api/v1/liaisons/${String(liaison.id)}/chats/${chat!.id}` };
     },
   ],
   [
@@ -212,14 +216,14 @@ const rows: [string, () => Promise<Request>][] = [
     'a rotated contact card',
     async () => {
       const card = await created({ method: 'POST', url: '/api/v1/zones/wh-hs-yt/cards', payload: {} });
-      return { method: 'POST', url: `/api/v1/cards/${card.id}/rotate` };
+      return { method: 'POST', url: `/api/v1/cards/${String(card.id)}/rotate` };
     },
   ],
   [
     'a revoked contact card',
     async () => {
       const card = await created({ method: 'POST', url: '/api/v1/zones/wh-hs-wl/cards', payload: {} });
-      return { method: 'POST', url: `/api/v1/cards/${card.id}/revoke` };
+      return { method: 'POST', url: `/api/v1/cards/${String(card.id)}/revoke` };
     },
   ],
 ];

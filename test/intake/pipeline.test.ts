@@ -55,12 +55,12 @@ describe('accepting', () => {
     const b = message('路灯不亮', '13800003332');
     const results = await Promise.all([accept(a), accept(b), accept(a), accept({ ...a })]);
     expect(results.map((r) => r.duplicate)).toEqual([false, false, true, true]);
-    expect(new Set([results[0]!.messageId, results[2]!.messageId, results[3]!.messageId]).size).toBe(1);
+    expect(new Set([results[0].messageId, results[2].messageId, results[3].messageId]).size).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM message WHERE provider_message_id = ANY($1)`, [[a.providerMessageId, b.providerMessageId]])).toBe(2);
     const jobs = await sys.queue.getJobs(['waiting']);
     const queuedIds = jobs.flatMap((j) => j.data.messageIds);
-    expect(queuedIds.filter((id) => id === results[0]!.messageId)).toHaveLength(1);
-    expect(queuedIds).toContain(results[1]!.messageId);
+    expect(queuedIds.filter((id) => id === results[0].messageId)).toHaveLength(1);
+    expect(queuedIds).toContain(results[1].messageId);
   });
 });
 

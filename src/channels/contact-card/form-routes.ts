@@ -106,6 +106,7 @@ export const cardFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> 
         const lang = (req.body as { lang?: unknown } | undefined)?.lang === 'en' ? 'en' : 'zh';
         if (!(await live(req, reply, lang))) return reply;
       },
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- fastify awaits an async error handler
       errorHandler: formErrorHandler(async (req) => {
         const card = await cardOf(req);
         if (!card) throw new Error('no card');

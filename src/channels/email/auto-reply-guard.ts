@@ -9,15 +9,9 @@ import type { HeaderValue } from 'mailparser';
 import { SendError } from '../../core/errors.js';
 import type { OutboxKind } from '../../core/message.js';
 import { PERSONAL_KINDS } from './threading.js';
+import { headerText } from './header-text.js';
 
-const text = (v: HeaderValue | undefined): string =>
-  v === undefined
-    ? ''
-    : typeof v === 'string'
-      ? v
-      : Array.isArray(v)
-        ? v.join(' ')
-        : String((v as { value?: unknown; text?: unknown }).value ?? (v as { text?: unknown }).text ?? '');
+const text = headerText;
 
 /** Why this mail must get no automatic answer, or null. `returnPath` '' is the null sender. */
 export function automaticReason(headers: Map<string, HeaderValue>, returnPath: string | undefined): string | null {

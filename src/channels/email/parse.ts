@@ -13,6 +13,7 @@ import { automaticReason } from './auto-reply-guard.js';
 import { readDeliveryReport, type DeliveryReport } from './bounce.js';
 import { caseNoInSubject, messageIds, usableMessageId } from './threading.js';
 import { cutText } from '../../core/clean-text.js';
+import { headerText } from './header-text.js';
 
 export interface EmailAttachment {
   filename?: string;
@@ -109,11 +110,5 @@ function deliveredTo(lines: readonly { key: string; line: string }[]): string[] 
 /** `<>` is the null return path of bounces; a missing header is unknown (undefined). */
 function returnPathOf(value: HeaderValue | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const text =
-    typeof value === 'string'
-      ? value
-      : 'text' in (value as object)
-        ? String((value as { text: string }).text)
-        : String((value as { value: unknown }).value ?? '');
-  return text.replace(/[<>\s]/g, '');
+  return headerText(value).replace(/[<>\s]/g, '');
 }

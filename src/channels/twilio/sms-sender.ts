@@ -74,7 +74,8 @@ export class TwilioSmsSender implements ChannelSender {
       return { status: 'sent', providerId: sids[0]! };
     } catch (err) {
       const last = this.client!.httpClient.lastResponse;
-      const retryAfter = last?.statusCode === 429 ? Number(last.headers?.['retry-after']) || undefined : undefined;
+      const retryAfter =
+        last?.statusCode === 429 ? Number((last.headers as Record<string, string | undefined> | undefined)?.['retry-after']) || undefined : undefined;
       throw twilioSendError(err as { status?: number; code?: number | string; message?: string }, retryAfter);
     }
   }

@@ -33,8 +33,9 @@ const InboundSms = z
 /** MMS media as references (MediaUrlN, MediaContentTypeN); fetching them is left to whoever reads the case. */
 function mediaOf(sms: Record<string, unknown>): AttachmentMeta[] {
   const count = Math.min(Number(sms.NumMedia) || 0, 10);
-  return Array.from({ length: count }, (_, n) => String(sms[`MediaUrl${n}`] ?? ''))
-    .map((url, n) => ({ url, contentType: String(sms[`MediaContentType${n}`] ?? 'application/octet-stream') }))
+  const text = (key: string) => (typeof sms[key] === 'string' ? sms[key] : undefined);
+  return Array.from({ length: count }, (_, n) => text(`MediaUrl${n}`) ?? '')
+    .map((url, n) => ({ url, contentType: text(`MediaContentType${n}`) ?? 'application/octet-stream' }))
     .filter((m) => /^https:\/\//.test(m.url))
     .map((m) => ({ id: m.url.split('/').pop()!, ...m }));
 }

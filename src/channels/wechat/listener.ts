@@ -32,7 +32,7 @@ export async function startWechat({ config, attachments, chat: dispatcher, log }
     if (stopping || retry) return;
     const delay = RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)]!;
     log.warn({ why, delayMs: delay }, 'wechat: restarting');
-    retry = setTimeout(async () => {
+    const again = async () => {
       retry = null;
       try {
         await bot.stop();
@@ -41,7 +41,8 @@ export async function startWechat({ config, attachments, chat: dispatcher, log }
       } catch (err) {
         restart((err as Error).message);
       }
-    }, delay);
+    };
+    retry = setTimeout(() => void again(), delay);
     retry.unref();
   };
 

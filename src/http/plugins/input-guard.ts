@@ -8,6 +8,7 @@
 import fp from 'fastify-plugin';
 import { InputError } from '../../core/errors.js';
 
+// eslint-disable-next-line no-control-regex -- the NUL is what is looked for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The path of the first string (key or value) in `value` that PostgreSQL could not store, or null. */
