@@ -17,26 +17,22 @@ export function renderCardSvg(face: CardFace): string {
   const marks = layoutCard(face).map((m) => {
     switch (m.kind) {
       case 'rect':
-        return html`<rect x="${m.x}" y="${m.y}" width="${m.w}" height="${m.h}" fill="${m.fill}" />`;
+        return html`<rect x="${m.x}" y="${m.y}" width="${m.w}" height="${m.h}" fill="${m.fill}"/>`;
       case 'path':
-        return html`<path transform="translate(${m.x} ${m.y}) scale(${m.scale})" d="${m.d}" fill="${m.fill}" shape-rendering="crispEdges" />`;
+        return html`<path transform="translate(${m.x} ${m.y}) scale(${m.scale})" d="${m.d}" fill="${m.fill}" shape-rendering="crispEdges"/>`;
       case 'text':
-        return html`<text
-          x="${m.x}"
-          y="${m.y}"
-          font-size="${m.size.toFixed(3)}"
-          ${m.bold && html` font-weight="bold"`}${m.anchor && m.anchor !== 'start' && html` text-anchor="${m.anchor}"`}
-          fill="${m.fill}"
-          >${m.text}</text
-        >`;
+        return html`<text x="${m.x}" y="${m.y}" font-size="${m.size.toFixed(3)}"${m.bold && html` font-weight="bold"`}${
+          m.anchor && m.anchor !== 'start' && html` text-anchor="${m.anchor}"`
+        } fill="${m.fill}">${m.text}</text>`;
     }
   });
   // The pages' template: XML takes the same escaping.
   return html`<?xml version="1.0" encoding="UTF-8"?>
-    <svg xmlns="http://www.w3.org/2000/svg" width="${CARD_W}mm" height="${CARD_H}mm" viewBox="0 0 ${CARD_W} ${CARD_H}" font-family="${FONT_STACK}">
-      <title>民情联系卡 ${face.zoneName}</title>
-      ${lines(marks)}
-    </svg> `.toString();
+<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_W}mm" height="${CARD_H}mm" viewBox="0 0 ${CARD_W} ${CARD_H}" font-family="${FONT_STACK}">
+<title>民情联系卡 ${face.zoneName}</title>
+${lines(marks)}
+</svg>
+`.toString();
 }
 
 export function renderCardPng(face: CardFace, fonts: CjkFonts): Buffer {
