@@ -77,6 +77,12 @@ export async function changeCaseStatus(
 async function reopen(db: Queryable, deps: StatusChangeDeps, caseId: number, actor: string, note: string): Promise<void> {
   const catalog = await deps.catalog.get();
   const deadline = (await watchReopened(db, [caseId], { catalog, office: deps.office, policy: deps.policy }, actor)).get(caseId);
+  // Counted in the reopen rate like any other reopening (a resident writing again, a dissatisfied visit).
+  await db.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('reopened')}, $2, $3)`, [
+    caseId,
+    actor,
+    { reason: 'staff', note },
+  ]);
   const { rows } = await db.query<{ case_no: string; liaison_id: number | null }>('SELECT case_no, liaison_id FROM "case" WHERE id = $1', [caseId]);
   const kase = rows[0];
   if (!kase?.liaison_id || !deadline) return;

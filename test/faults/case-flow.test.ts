@@ -160,6 +160,10 @@ describe('reopened case', () => {
     expect((await caseRow(id)).deadline_at.getTime()).toBeGreaterThanOrEqual(first.getTime());
     // The liaison hears of it, with the new deadline.
     expect((await nextTo(LIAISON, before, /重新办理/)).text).toContain(caseNo);
+    // It counts in the reopen rate like any other reopening.
+    expect(await sys.sql(`SELECT actor, detail FROM case_event WHERE case_id = $1 AND type = 'reopened'`, [id])).toEqual([
+      { actor: expect.stringMatching(/^user:/), detail: { reason: 'staff', note: '居民来电说又坏了' } },
+    ]);
     await expectWatched(id, caseNo);
   });
 
