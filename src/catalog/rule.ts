@@ -5,6 +5,13 @@
  */
 import { z } from 'zod';
 
+/** A handling deadline (办理时限) in hours: from one hour to ninety days. */
+export const DeadlineHours = z
+  .number()
+  .int()
+  .min(1)
+  .max(90 * 24);
+
 export const RuleConditions = z
   .object({
     channels: z.array(z.string().min(1)).min(1).optional(),
@@ -28,12 +35,7 @@ export const RuleAction = z
   .object({
     zoneCode: z.string().min(1).optional(),
     liaisonId: z.number().int().positive().optional(),
-    deadlineHours: z
-      .number()
-      .int()
-      .min(1)
-      .max(90 * 24)
-      .optional(),
+    deadlineHours: DeadlineHours.optional(),
     priority: z.enum(['normal', 'high']).optional(),
     tags: z.array(z.string().trim().min(1).max(40)).min(1).max(20).optional(),
     /** Multi-department cases go to the joint meeting (联席会议). */

@@ -7,21 +7,13 @@
 import { audit } from '../store/audit.js';
 import { inTransaction, type Queryable } from '../store/db.js';
 import { assignments } from '../store/update-set.js';
+import type { KnowledgeEntryInfo } from '../catalog/catalog.js';
 
-export interface KnowledgeEntryRecord {
-  id: number;
-  slug: string;
-  questions: string[];
-  answerZh: string;
-  answerEn: string;
-  categoryCode: string | null;
-  zoneCodes: string[];
+/** An entry as staff see it: what the matcher sees, and who wrote it when. */
+export interface KnowledgeEntryRecord extends KnowledgeEntryInfo {
   author: string;
   createdAt: Date;
   updatedAt: Date;
-  /** YYYY-MM-DD, the last day it holds; null: until retired. */
-  validUntil: string | null;
-  active: boolean;
 }
 
 export interface NewKnowledgeEntry {

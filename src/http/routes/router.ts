@@ -14,6 +14,7 @@ import { FALLBACK_CATEGORY } from '../../router/classifier.js';
 import { knowledgeAnswer, localDate } from '../../knowledge/on-the-spot.js';
 import { calendarOf } from '../../catalog/calendar-of.js';
 import { officeHoursOf } from '../../catalog/calendar.js';
+import { DeadlineHours } from '../../catalog/rule.js';
 
 const Simulate = z.object({
   text: z.string().trim().min(1).max(5000),
@@ -39,12 +40,7 @@ const CategoryChange = z.object({
   nameZh: z.string().trim().min(1).max(50).optional(),
   nameEn: z.string().trim().min(1).max(100).optional(),
   /** 办理时限 in hours: from one hour to ninety days. */
-  deadlineHours: z
-    .number()
-    .int()
-    .min(1)
-    .max(90 * 24)
-    .optional(),
+  deadlineHours: DeadlineHours.optional(),
   keywords: Keywords.optional(),
   /** false retires the category: no new case gets it, old cases keep it. */
   active: z.boolean().optional(),
