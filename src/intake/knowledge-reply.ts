@@ -48,8 +48,6 @@ export function parseKnowledgeReply(text: string): KnowledgeReply | null {
   return shortReply(text, (s) => REPLIES[s] ?? null);
 }
 
-const AWAITING = AWAITING_CONFIRMATION;
-
 export interface HandoverDeps {
   catalog: Catalog;
   watch: { office: OfficeHours; policy: SupervisionPolicy };
@@ -72,7 +70,7 @@ export async function takeKnowledgeReplies(pool: pg.Pool, replies: readonly Know
   if (replies.length === 0) return taken;
   const { rows } = await pool.query<{ contact_id: number; case_id: number }>(
     `SELECT DISTINCT ON (c.contact_id) c.contact_id, c.id AS case_id FROM "case" c
-     WHERE c.contact_id = ANY($1) AND ${AWAITING} ORDER BY c.contact_id, c.id DESC`,
+     WHERE c.contact_id = ANY($1) AND ${AWAITING_CONFIRMATION} ORDER BY c.contact_id, c.id DESC`,
     [[...new Set(replies.map((r) => r.contactId))]],
   );
   const caseOf = new Map(rows.map((r) => [r.contact_id, r.case_id]));
@@ -82,7 +80,7 @@ export async function takeKnowledgeReplies(pool: pg.Pool, replies: readonly Know
     if (caseId === undefined || !answer) continue;
     const done = await inTransaction(pool, async (db) => {
       // Locked and checked again: a second reply in the same batch, or a rerun, finds it settled.
-      const { rowCount } = await db.query(`SELECT 1 FROM "case" c WHERE c.id = $1 AND ${AWAITING} FOR UPDATE`, [caseId]);
+      const { rowCount } = await db.query(`SELECT 1 FROM "case" c WHERE c.id = $1 AND ${AWAITING_CONFIRMATION} FOR UPDATE`, [caseId]);
       if (!rowCount) return false;
       await db.query(`UPDATE message SET case_id = $2, contact_id = $3, status = 'processed', processed_at = now() WHERE id = $1 AND case_id IS NULL`, [
         reply.messageId,
@@ -127,7 +125,9 @@ async function confirm(db: Queryable, caseId: number, reply: KnowledgeReplyInput
  */
 export async function awaitingConfirmation(db: Queryable, caseIds: readonly number[]): Promise<number[]> {
   if (caseIds.length === 0) return [];
-  const { rows } = await db.query<{ id: number }>(`SELECT c.id FROM "case" c WHERE c.id = ANY($1) AND ${AWAITING} ORDER BY c.id FOR UPDATE`, [caseIds]);
+  const { rows } = await db.query<{ id: number }>(`SELECT c.id FROM "case" c WHERE c.id = ANY($1) AND ${AWAITING_CONFIRMATION} ORDER BY c.id FOR UPDATE`, [
+    caseIds,
+  ]);
   return rows.map((r) => r.id);
 }
 

@@ -2,21 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildSnapshot, type ZoneInfo } from '../../src/catalog/catalog.js';
 import { entryApplies, indexOf, matchKnowledge, DEFAULT_KNOWLEDGE_MIN_SCORE, type KnowledgeEntryInfo } from '../../src/knowledge/matcher.js';
 import { demoEntryInfos, loadDemoEntries } from '../../src/knowledge/demo-entries.js';
+import { zoneInfo } from '../helpers/zones.js';
 
-const zone = (id: number, code: string, level: ZoneInfo['level'], parentId: number | null): ZoneInfo => ({
-  id,
-  code,
-  name: code,
-  level,
-  parentId,
-  liaisonId: null,
-  aliases: [],
-  phoneNumbers: [],
-  boundary: null,
-  emailAddresses: [],
-  active: true,
-  supervisory: false,
-});
+const zone = (id: number, code: string, level: ZoneInfo['level'], parentId: number | null) => zoneInfo(id, code, level, parentId);
 const district = zone(1, 'district', 'district', null);
 const street = zone(2, 'wh-hs', 'street', 1);
 const community = zone(3, 'wh-hs-ch', 'community', 2);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Boundary, contains, zoneAt } from '../../src/catalog/geo.js';
 import { buildSnapshot, type ZoneInfo } from '../../src/catalog/catalog.js';
 import { resolveZone } from '../../src/catalog/zone-resolver.js';
+import { zoneInfo } from '../helpers/zones.js';
 
 const square = (x0: number, y0: number, x1: number, y1: number) =>
   [
@@ -11,20 +12,8 @@ const square = (x0: number, y0: number, x1: number, y1: number) =>
     [x0, y1],
     [x0, y0],
   ] as [number, number][];
-const zone = (id: number, code: string, level: ZoneInfo['level'], parentId: number | null, boundary: Boundary | null, aliases: string[] = []): ZoneInfo => ({
-  id,
-  code,
-  name: code,
-  level,
-  parentId,
-  liaisonId: null,
-  aliases,
-  phoneNumbers: [],
-  emailAddresses: [],
-  boundary,
-  active: true,
-  supervisory: false,
-});
+const zone = (id: number, code: string, level: ZoneInfo['level'], parentId: number | null, boundary: Boundary | null, aliases: string[] = []) =>
+  zoneInfo(id, code, level, parentId, { boundary, aliases });
 
 // A street with a community inside it, and a group inside that community (coordinates near Cuihu, Kunming).
 const street = zone(2, 'st', 'street', 1, { type: 'Polygon', coordinates: [square(102.6, 25.0, 102.8, 25.1)] }, ['华山西路']);

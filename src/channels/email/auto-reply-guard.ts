@@ -11,22 +11,20 @@ import type { OutboxKind } from '../../core/message.js';
 import { PERSONAL_KINDS } from './threading.js';
 import { headerText } from './header-text.js';
 
-const text = headerText;
-
 /** Why this mail must get no automatic answer, or null. `returnPath` '' is the null sender. */
 export function automaticReason(headers: Map<string, HeaderValue>, returnPath: string | undefined): string | null {
   if (returnPath === '') return 'null return path (bounce)';
-  const autoSubmitted = text(headers.get('auto-submitted')).trim().toLowerCase();
+  const autoSubmitted = headerText(headers.get('auto-submitted')).trim().toLowerCase();
   if (autoSubmitted && !autoSubmitted.startsWith('no')) return `auto-submitted: ${autoSubmitted.split(/[;\s]/)[0]}`;
-  const precedence = text(headers.get('precedence')).trim().toLowerCase();
+  const precedence = headerText(headers.get('precedence')).trim().toLowerCase();
   if (/^(bulk|list|junk|auto_reply)$/.test(precedence)) return `precedence: ${precedence}`;
   // mailparser gathers List-Id, List-Unsubscribe and the other List-* headers under `list`.
   if (headers.has('list') || headers.has('list-id')) return 'list mail';
   if (headers.has('x-autoreply') || headers.has('x-autorespond')) return 'auto-reply';
   // Outlook's way of asking for no automatic answers.
-  if (/\b(all|oof|autoreply)\b/i.test(text(headers.get('x-auto-response-suppress')))) return 'x-auto-response-suppress';
+  if (/\b(all|oof|autoreply)\b/i.test(headerText(headers.get('x-auto-response-suppress')))) return 'x-auto-response-suppress';
   const contentType = headers.get('content-type');
-  if (contentType && /^multipart\/report$/i.test(text(contentType).split(';')[0]!.trim())) return 'delivery report';
+  if (contentType && /^multipart\/report$/i.test(headerText(contentType).split(';')[0]!.trim())) return 'delivery report';
   return null;
 }
 
