@@ -4,17 +4,23 @@
  */
 import type { Queryable } from './db.js';
 
-export type Role = 'admin' | 'supervisor';
+/**
+ * `admin` everything; `supervisor` reads everything, changes nothing; `dispatcher` works every case
+ * (triage, transfer, answer), no configuration; `liaison` works the cases of their own zones and below.
+ */
+export type Role = 'admin' | 'supervisor' | 'dispatcher' | 'liaison';
 
 export interface Staff {
   id: number;
   name: string;
   role: Role;
+  /** The liaison a user with the liaison role acts for (null for every other role). */
+  liaisonId: number | null;
 }
 
 /** The staff member holding the key of this hash, unless their key is disabled. */
 export async function staffByKeyHash(db: Queryable, keyHash: string): Promise<Staff | null> {
-  const { rows } = await db.query<Staff>('SELECT id, name, role FROM app_user WHERE api_key_hash = $1 AND NOT disabled', [keyHash]);
+  const { rows } = await db.query<Staff>('SELECT id, name, role, liaison_id AS "liaisonId" FROM app_user WHERE api_key_hash = $1 AND NOT disabled', [keyHash]);
   return rows[0] ?? null;
 }
 
