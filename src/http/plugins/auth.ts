@@ -27,8 +27,6 @@ export const CSRF_HEADER = 'x-csrf-token';
 declare module 'fastify' {
   interface FastifyRequest {
     staff: Staff | null;
-    /** The console session the request came with (null for a bearer key). */
-    staffSession: SessionStaff | null;
   }
   interface FastifyInstance {
     /**
@@ -69,7 +67,8 @@ export function sameOrigin(req: FastifyRequest): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true;
   try {
-    return new URL(origin).host === req.host;
+    // Both through URL, so a default port written out (`:80`, `:443`) compares equal to one left out.
+    return new URL(origin).host === new URL(`${req.protocol}://${req.host}`).host;
   } catch {
     return false;
   }
@@ -93,7 +92,6 @@ export default fp(
     };
 
     app.decorateRequest('staff', null);
-    app.decorateRequest('staffSession', null);
     app.decorate('sessionOf', sessionOf);
     // Routes name requireRole as a preHandler; it runs first instead (onRequest), before the body is
     // read and validated, so a caller without a valid key learns nothing but 401 (not which fields are wrong).
@@ -129,7 +127,6 @@ export default fp(
             return reply.code(403).send({ error: 'forbidden', message: 'supervisors read; changes need the admin role' });
           }
           req.staff = { id: staff.id, name: staff.name, role: staff.role, liaisonId: staff.liaisonId };
-          req.staffSession = session;
         },
         { [ROLE_CHECK]: true },
       ),

@@ -21,7 +21,13 @@ import { SESSION_COOKIE, sameOrigin, sessionLimitsOf } from '../plugins/auth.js'
 export const Login = z.string().trim().toLowerCase().min(1).max(64);
 
 const SessionBody = z.object({
-  user: z.object({ id: z.number(), login: z.string(), name: z.string(), role: z.enum(['admin', 'supervisor', 'dispatcher', 'liaison']), liaisonId: z.number().nullable() }),
+  user: z.object({
+    id: z.number(),
+    login: z.string(),
+    name: z.string(),
+    role: z.enum(['admin', 'supervisor', 'dispatcher', 'liaison']),
+    liaisonId: z.number().nullable(),
+  }),
   csrfToken: z.string().describe('send it back in X-CSRF-Token on every request that changes something'),
 });
 
@@ -70,12 +76,19 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       if (!sameOrigin(req)) return reply.code(403).send(CROSS_SITE);
       const { login, password } = req.body;
+      // The login typed is kept only when it is an account's: a "login" that is none is often a password typed in the wrong box.
       const failure = (reason: string, userId?: number) =>
-        audit(pool, { actor: 'anonymous', action: 'auth.login_failed', subjectType: 'user', subjectId: userId ? String(userId) : null, detail: { login, ip: req.ip, reason } });
+        audit(pool, {
+          actor: 'anonymous',
+          action: 'auth.login_failed',
+          subjectType: 'user',
+          subjectId: userId ? String(userId) : null,
+          detail: { ...(userId ? { login } : {}), ip: req.ip, reason },
+        });
 
       const wait = await redis(throttle.waitSeconds(login, req.ip));
       if (wait > 0) {
-        await failure('throttled');
+        await failure('throttled', (await credentialsByLogin(pool, login))?.id);
         reply.header('Retry-After', String(wait));
         throw new InputError('login', `too many failed sign-ins; retry after ${wait} s`, 429, 'rate_limited');
       }
@@ -112,7 +125,13 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/auth/session',
-    { schema: { summary: 'The signed-in user and the CSRF token of their session (401 when not signed in)', tags: ['auth'], response: { 200: SessionBody, 401: Refusal } } },
+    {
+      schema: {
+        summary: 'The signed-in user and the CSRF token of their session (401 when not signed in)',
+        tags: ['auth'],
+        response: { 200: SessionBody, 401: Refusal },
+      },
+    },
     async (req, reply) => {
       const session = await app.sessionOf(req);
       if (!session) return reply.code(401).send({ error: 'unauthorized', message: 'not signed in' });

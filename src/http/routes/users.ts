@@ -63,7 +63,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/users',
     {
       preHandler: admin,
-      schema: { summary: 'List staff accounts (people who sign in)', tags: ['users'], security: [{ bearer: [] }], response: { 200: z.object({ items: z.array(User) }) } },
+      schema: {
+        summary: 'List staff accounts (people who sign in)',
+        tags: ['users'],
+        security: [{ bearer: [] }],
+        response: { 200: z.object({ items: z.array(User) }) },
+      },
     },
     async () => ({ items: (await listAccounts(pool)).map(shown) }),
   );
@@ -83,7 +88,13 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       const id = await inTransaction(pool, async (tx) => {
         const created = await addAccount(tx, { login, name, role, passwordHash, liaisonId: liaisonId ?? null });
         if (created === null) throw new InputError('login', `the login ${login} is taken`, 409, 'conflict');
-        await audit(tx, { actor: `user:${req.staff!.id}`, action: 'user.create', subjectType: 'user', subjectId: String(created), detail: { login, role, liaisonId } });
+        await audit(tx, {
+          actor: `user:${req.staff!.id}`,
+          action: 'user.create',
+          subjectType: 'user',
+          subjectId: String(created),
+          detail: { login, role, liaisonId },
+        });
         return created;
       });
       return reply.code(201).send(shown((await findAccount(pool, id))!));
@@ -113,7 +124,13 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         await inTransaction(pool, async (tx) => {
           await setDisabled(tx, id, disabled);
           const ended = disabled ? await endSessionsOf(tx, id) : 0;
-          await audit(tx, { actor: `user:${req.staff!.id}`, action: `user.${action}`, subjectType: 'user', subjectId: String(id), detail: disabled ? { sessionsEnded: ended } : {} });
+          await audit(tx, {
+            actor: `user:${req.staff!.id}`,
+            action: `user.${action}`,
+            subjectType: 'user',
+            subjectId: String(id),
+            detail: disabled ? { sessionsEnded: ended } : {},
+          });
         });
         return shown((await findAccount(pool, id))!);
       },
@@ -140,7 +157,13 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       await inTransaction(pool, async (tx) => {
         await setPasswordHash(tx, id, passwordHash);
         const ended = await endSessionsOf(tx, id);
-        await audit(tx, { actor: `user:${req.staff!.id}`, action: 'user.password_reset', subjectType: 'user', subjectId: String(id), detail: { sessionsEnded: ended } });
+        await audit(tx, {
+          actor: `user:${req.staff!.id}`,
+          action: 'user.password_reset',
+          subjectType: 'user',
+          subjectId: String(id),
+          detail: { sessionsEnded: ended },
+        });
       });
       return reply.code(204).send();
     },
