@@ -378,8 +378,8 @@ describe('secrets', () => {
     }
   });
 
-  it('should log where the generated admin password is, never the password', async () => {
-    const other = await startTestSystem({ env: { ADMIN_PASSWORD: '' } });
+  it('should log where the generated admin password is, never the password (and mark the cookie Secure over HTTPS)', async () => {
+    const other = await startTestSystem({ env: { ADMIN_PASSWORD: '', TRUST_PROXY: '1' } });
     try {
       const password = (await readFile(join(other.env.DATA_DIR!, 'admin-password'), 'utf8')).trim();
       expect(password.length).toBeGreaterThanOrEqual(10);
@@ -387,6 +387,15 @@ describe('secrets', () => {
       expect(other.logs.join('\n')).not.toContain(password);
       const res = await other.app!.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'admin', password } });
       expect(res.statusCode).toBe(200);
+      expect(String(res.headers['set-cookie'])).not.toContain('Secure');
+      // Behind a TLS proxy the cookie is only ever sent back over HTTPS.
+      const https = await other.app!.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { login: 'admin', password },
+      });
+      expect(String(https.headers['set-cookie'])).toMatch(/; Secure/);
     } finally {
       await other.teardown();
     }
