@@ -35,6 +35,7 @@ import { ChatDispatcher } from '../chat/dispatch.js';
 import { LiaisonDesk } from '../liaisons/desk.js';
 import { seedDemoDistrict } from '../seed/seed.js';
 import { demoMessages } from '../seed/demo-cases.js';
+import { ensurePersonAdmin } from './person-admin.js';
 import { demoSecret, startEmbeddedPostgres, startEmbeddedRedis, type EmbeddedService } from './embedded-services.js';
 import { checkEvictionPolicy, ensurePortsFree, ensureWritableDir, waitForDatabase, waitForRedis } from './startup-checks.js';
 
@@ -79,6 +80,7 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
     if (applied.length) log.info({ applied }, 'migrations applied');
     const adminToken = config.ADMIN_TOKEN ?? (config.NODE_ENV === 'production' ? undefined : await demoSecret(config.DATA_DIR, 'admin-token', log));
     if (adminToken) await ensureBootstrapAdmin(db.pool, adminToken);
+    if (role !== 'worker') await ensurePersonAdmin(config, db.pool, log);
     const secret = config.APP_SECRET ?? (await demoSecret(config.DATA_DIR, 'app-secret', log));
     // The offline demo should show a real district on first start, not an empty zone picker.
     // A configured database is left as it is (production has its own zones), but an empty one is worth a word.
