@@ -11,6 +11,8 @@ import { descendantZoneIds } from '../../catalog/zone-tree.js';
 import { buildTimeline, TimelineEntry } from './case-timeline.js';
 import { CaseStatus, STATUS_LABELS } from '../../core/case-status.js';
 import { lookupRoutes } from './case-lookup.js';
+import { caseWorkRoutes, CaseNoParams } from './case-work-routes.js';
+import { runCaseAction } from './case-action.js';
 import { RESPONSE_EVENTS } from '../../supervision/settle.js';
 import { policyFrom } from '../../supervision/deadlines.js';
 import { officeHoursOf } from '../../catalog/calendar.js';
@@ -103,6 +105,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   const { catalog, config } = app.deps;
   const statusChange = { catalog, office: officeHoursOf(config), policy: policyFrom(config), returnVisitAfterHours: config.RETURN_VISIT_AFTER_HOURS };
   await app.register(lookupRoutes);
+  await app.register(caseWorkRoutes);
 
   app.get(
     '/api/v1/cases',
@@ -145,45 +148,64 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/cases/:caseNo/category',
     {
-      preHandler: app.requireRole('admin'),
+      preHandler: app.requireRole('dispatcher'),
       schema: {
         summary: "Correct a case's category, and its kind if given (takes it off the triage list; the classifier learns from it)",
         tags: ['cases'],
         security: [{ bearer: [] }],
-        params: z.object({ caseNo: z.string().regex(/^\d{10,16}$/) }),
+        params: CaseNoParams,
         body: z.object({ category: z.string(), kind: RequestKind.optional() }),
         response: { 200: z.object({ caseNo: z.string(), category: z.string(), needsTriage: z.literal(false) }) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { caseNo } = req.params;
       const { category, kind } = req.body;
       if (!(await catalog.get()).categoriesByCode.get(category)?.active) throw new InputError('category', `no active category ${category}`);
-      if (!(await reclassifyCase(pool, caseNo, category, kind, `user:${req.staff!.id}`))) throw new InputError('caseNo', `no case ${caseNo}`, 404, 'not_found');
-      return { caseNo, category, needsTriage: false as const };
+      return runCaseAction(
+        pool,
+        req,
+        reply,
+        caseNo,
+        'reclassify',
+        async ({ db, act }) => {
+          await reclassifyCase(db, caseNo, category, kind, act.actor);
+          return { body: { caseNo, category, needsTriage: false as const } };
+        },
+        { audited: false },
+      );
     },
   );
 
   app.post(
     '/api/v1/cases/:caseNo/status',
     {
-      preHandler: app.requireRole('admin'),
+      preHandler: app.requireRole('dispatcher', 'liaison'),
       schema: {
         summary: 'Move a case to another step, with a note (the timeline records who and when)',
         tags: ['cases'],
         security: [{ bearer: [] }],
-        params: z.object({ caseNo: z.string().regex(/^\d{10,16}$/) }),
+        params: CaseNoParams,
         body: z.object({ status: CaseStatus, note: z.string().trim().min(1).max(2000) }),
         response: { 200: z.object({ caseNo: z.string(), status: CaseStatus }) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { caseNo } = req.params;
       const { status, note } = req.body;
-      const outcome = await changeCaseStatus(pool, statusChange, { caseNo, status, note, actor: `user:${req.staff!.id}` });
-      if (outcome === 'not_found') throw new InputError('caseNo', `no case ${caseNo}`, 404, 'not_found');
-      if (outcome === 'unchanged') throw new InputError('status', `the case is ${status} already`, 409, 'conflict');
-      return { caseNo, status };
+      return runCaseAction(
+        pool,
+        req,
+        reply,
+        caseNo,
+        'status',
+        async ({ db, act }) => {
+          const outcome = await changeCaseStatus(db, statusChange, { caseNo, status, note, actor: act.actor });
+          if (outcome === 'unchanged') throw new InputError('status', `the case is ${status} already`, 409, 'conflict');
+          return { body: { caseNo, status } };
+        },
+        { audited: false },
+      );
     },
   );
 
