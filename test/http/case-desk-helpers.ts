@@ -3,6 +3,7 @@
  * cases are opened through the real intake (accept + process), staff call the API with bearer keys.
  */
 import { randomUUID } from 'node:crypto';
+import type { AttachmentMeta } from '../../src/core/message.js';
 import { Acceptor } from '../../src/intake/accept.js';
 import { InboundProcessor } from '../../src/intake/process.js';
 import { createLogger } from '../../src/core/log.js';
@@ -23,7 +24,7 @@ export interface Desk {
     otherLiaison: Record<string, string>;
   };
   /** Opens a case from a web-form message (answers by SMS to `phone`) in zone `zoneCode`; returns its number. */
-  open(text: string, o?: { phone?: string; zoneCode?: string }): Promise<string>;
+  open(text: string, o?: { phone?: string; zoneCode?: string; attachments?: AttachmentMeta[] }): Promise<string>;
   teardown(): Promise<void>;
 }
 
@@ -61,7 +62,8 @@ export async function startDesk(): Promise<Desk> {
     sys,
     headers,
     async open(text, o = {}) {
-      const { messageId } = await acceptor.accept(webMessageFrom(o.phone ?? '+8613912345678', text, o.zoneCode ?? 'wh-hs-ch-01'), { reserveCaseNo: true });
+      const message = { ...webMessageFrom(o.phone ?? '+8613912345678', text, o.zoneCode ?? 'wh-hs-ch-01'), attachments: o.attachments ?? [] };
+      const { messageId } = await acceptor.accept(message, { reserveCaseNo: true });
       await processor.process([messageId]);
       const [row] = await sys.sql<{ case_no: string }>('SELECT c.case_no FROM "case" c JOIN message m ON m.case_id = c.id WHERE m.id = $1', [messageId]);
       return row!.case_no;

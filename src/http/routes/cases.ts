@@ -12,6 +12,7 @@ import { buildTimeline, TimelineEntry } from './case-timeline.js';
 import { CaseStatus, STATUS_LABELS } from '../../core/case-status.js';
 import { lookupRoutes } from './case-lookup.js';
 import { caseWorkRoutes, CaseNoParams } from './case-work-routes.js';
+import { caseFeedRoutes } from './case-feed.js';
 import { refuseOutOfScope, runCaseAction } from './case-action.js';
 import { RESPONSE_EVENTS } from '../../supervision/settle.js';
 import { policyFrom } from '../../supervision/deadlines.js';
@@ -147,6 +148,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   const statusChange = { catalog, office: officeHoursOf(config), policy: policyFrom(config), returnVisitAfterHours: config.RETURN_VISIT_AFTER_HOURS };
   await app.register(lookupRoutes);
   await app.register(caseWorkRoutes);
+  await app.register(caseFeedRoutes);
 
   app.get(
     '/api/v1/cases',
