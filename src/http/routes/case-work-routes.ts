@@ -44,6 +44,9 @@ const Undeliverable = z.object({
   alternatives: z.array(z.enum(['lookup', 'call', 'visit'])),
 });
 
+/** A 409 of these routes: the answer cannot be delivered (Undeliverable), or the case is closed already (`conflict`). */
+const Conflict409 = Undeliverable.or(z.object({ error: z.string(), field: z.string().optional(), message: z.string() }));
+
 type AnswerOutcome = z.infer<typeof Answered> | z.infer<typeof Undeliverable>;
 
 const Text = z.string().trim().min(1).max(2000);
@@ -115,7 +118,7 @@ export const caseWorkRoutes: FastifyPluginAsyncZod = async (app) => {
         params: CaseNoParams,
         headers: actionHeaders,
         body: AnswerBody('text'),
-        response: { 200: Answered, 409: Undeliverable },
+        response: { 200: Answered, 409: Conflict409 },
       },
     },
     async (req, reply) =>
@@ -138,7 +141,7 @@ export const caseWorkRoutes: FastifyPluginAsyncZod = async (app) => {
         params: CaseNoParams,
         headers: actionHeaders,
         body: AnswerBody('summary'),
-        response: { 200: Answered, 409: Undeliverable },
+        response: { 200: Answered, 409: Conflict409 },
       },
     },
     async (req, reply) =>
