@@ -72,3 +72,9 @@ export function localDayStart(day: string, timeZone: string, addDays = 0): Date 
   }
   return new Date(guess);
 }
+
+/** `2026年12月7日 17:30`, local to the office: how a resident reads a date in a text. */
+export function formatLocalZh(date: Date, timeZone: string): string {
+  const p = parts(date, timeZone);
+  return `${p.year}年${Number(p.month)}月${Number(p.day)}日 ${p.hour}:${p.minute}`;
+}

@@ -50,31 +50,33 @@ export async function refuseOutOfScope(db: pg.Pool, staff: Staff, caseNo: string
   throw new InputError('caseNo', OUT_OF_SCOPE, 403, 'forbidden');
 }
 
+interface RunOptions {
+  /** False when the work writes its own audit entry (the status change does); otherwise `case.<action>` is recorded with `detail`. */
+  audited?: boolean;
+  detail?: Record<string, unknown>;
+}
+
 /**
- * Runs `work` on the locked case. `audited: false` when the work writes its own audit entry
- * (the status change does); otherwise `case.<action>` is recorded with `detail`.
+ * `work` on the locked case, in its own transaction: `refused` when the case is outside the
+ * caller's scope (nothing done; the caller audits and answers), else the result and the case's new version.
  */
-export async function runCaseAction<T>(
+export async function workOnCase<T>(
   pool: pg.Pool,
-  req: FastifyRequest,
-  reply: FastifyReply,
+  staff: Staff,
   caseNo: string,
   action: string,
   work: (a: CaseAction) => Promise<ActionResult<T>>,
-  options: { audited?: boolean; detail?: Record<string, unknown> } = {},
-): Promise<T> {
-  const staff = req.staff!;
-  const key = idempotencyKey(req);
-  const ifMatch = req.headers['if-match'];
-  const stored = key ? `user:${staff.id}:${key}` : undefined;
-  const outcome = await inTransaction(pool, async (db) => {
+  options: RunOptions & { key?: string | undefined; ifMatch?: string | undefined } = {},
+): Promise<{ refused: true } | { result: ActionResult<T>; version: string | null }> {
+  const stored = options.key ? `user:${staff.id}:${options.key}` : undefined;
+  return inTransaction(pool, async (db) => {
     const kase = await lockCase(db, caseNo, scopeOf(staff));
     if (!kase) throw new InputError('caseNo', `no case ${caseNo}`, 404, 'not_found');
     if (!kase.allowed) return { refused: true as const };
     // Read after the lock: a twin request holding it has committed its answer by now.
     const prior = stored ? await priorResponse(db, stored) : null;
     if (prior) return { result: { status: prior.status, body: prior.response as T }, version: await caseVersion(db, kase.id) };
-    if (ifMatch !== undefined && !versionMatches(ifMatch, (await caseVersion(db, kase.id))!)) {
+    if (options.ifMatch !== undefined && !versionMatches(options.ifMatch, (await caseVersion(db, kase.id))!)) {
       throw new InputError('If-Match', CONFLICT_MESSAGE, 412, 'conflict');
     }
     const actor = `user:${staff.id}`;
@@ -85,6 +87,21 @@ export async function runCaseAction<T>(
     }
     return { result, version: await caseVersion(db, kase.id) };
   });
+}
+
+/** `workOnCase` for one request: its Idempotency-Key and If-Match headers, the refusal as a 403, the ETag of the new version. */
+export async function runCaseAction<T>(
+  pool: pg.Pool,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  caseNo: string,
+  action: string,
+  work: (a: CaseAction) => Promise<ActionResult<T>>,
+  options: RunOptions = {},
+): Promise<T> {
+  const staff = req.staff!;
+  const ifMatch = req.headers['if-match'];
+  const outcome = await workOnCase(pool, staff, caseNo, action, work, { ...options, key: idempotencyKey(req), ifMatch });
   if ('refused' in outcome) return refuseOutOfScope(pool, staff, caseNo, action);
   if (outcome.version) reply.header('ETag', outcome.version);
   reply.code(outcome.result.status ?? 200);

@@ -88,7 +88,19 @@ async function undeliverable(db: pg.PoolClient, kase: CaseRow, ifUndeliverable: 
   };
 }
 
-function moved(outcome: MoveOutcome, field: string) {
+/** The zone a transfer goes to: the given one, or a liaison's (the highest of theirs: a street's liaison also answers for its communities). */
+export async function transferTarget(db: pg.PoolClient, to: { zone?: string | undefined; liaisonId?: number | undefined }): Promise<string> {
+  if (to.liaisonId === undefined) return to.zone!;
+  const { rows } = await db.query<{ code: string }>(
+    `SELECT z.code FROM zone z JOIN liaison l ON l.id = z.liaison_id WHERE l.id = $1 AND l.active AND z.active
+     ORDER BY array_position(ARRAY['district', 'street', 'community', 'group'], z.level::text), z.id LIMIT 1`,
+    [to.liaisonId],
+  );
+  if (!rows[0]) throw new InputError('liaisonId', `liaison ${to.liaisonId} is not active or has no zone`);
+  return rows[0].code;
+}
+
+export function moved(outcome: MoveOutcome, field: string) {
   if (outcome.done) return { code: outcome.zone.code, label: outcome.label };
   if (outcome.why === 'unknown_zone') throw new InputError(field, 'no active zone with this code');
   if (outcome.why === 'same_zone') throw new InputError(field, `the case is in ${outcome.label} already`, 409, 'conflict');
@@ -200,18 +212,8 @@ export const caseWorkRoutes: FastifyPluginAsyncZod = async (app) => {
         'transfer',
         async ({ db, kase, act }) => {
           const { zone, liaisonId, reason } = req.body;
-          let code = zone;
-          if (liaisonId !== undefined) {
-            // A liaison's zone: the highest of theirs (a liaison of a street also answers for its communities).
-            const { rows } = await db.query<{ code: string }>(
-              `SELECT z.code FROM zone z JOIN liaison l ON l.id = z.liaison_id WHERE l.id = $1 AND l.active AND z.active
-               ORDER BY array_position(ARRAY['district', 'street', 'community', 'group'], z.level::text), z.id LIMIT 1`,
-              [liaisonId],
-            );
-            if (!rows[0]) throw new InputError('liaisonId', `liaison ${liaisonId} is not active or has no zone`);
-            code = rows[0].code;
-          }
-          const outcome = await work.transfer(db, kase, act, code!, reason);
+          const code = await transferTarget(db, { zone, liaisonId });
+          const outcome = await work.transfer(db, kase, act, code, reason);
           return { body: { caseNo: kase.case_no, status: kase.status, zone: moved(outcome, liaisonId !== undefined ? 'liaisonId' : 'zone') } };
         },
         { detail: { zone: req.body.zone, liaisonId: req.body.liaisonId } },

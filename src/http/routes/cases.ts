@@ -13,6 +13,7 @@ import { CaseStatus, STATUS_LABELS } from '../../core/case-status.js';
 import { lookupRoutes } from './case-lookup.js';
 import { caseWorkRoutes, CaseNoParams } from './case-work-routes.js';
 import { caseFeedRoutes } from './case-feed.js';
+import { caseBulkRoutes } from './case-bulk.js';
 import { refuseOutOfScope, runCaseAction } from './case-action.js';
 import { RESPONSE_EVENTS } from '../../supervision/settle.js';
 import { policyFrom } from '../../supervision/deadlines.js';
@@ -149,6 +150,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(lookupRoutes);
   await app.register(caseWorkRoutes);
   await app.register(caseFeedRoutes);
+  await app.register(caseBulkRoutes);
 
   app.get(
     '/api/v1/cases',
