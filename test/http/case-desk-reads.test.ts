@@ -151,3 +151,9 @@ describe('GET /api/v1/attachments/:id', () => {
     expect((await get('/api/v1/attachments/..%2F..%2Fetc%2Fpasswd', desk.headers.admin)).statusCode).toBe(400);
   });
 });
+
+describe('the pickers', () => {
+  it.each(['/api/v1/zones', '/api/v1/categories', '/api/v1/liaisons'])('should let dispatchers and liaisons read %s', async (url) => {
+    for (const headers of [desk.headers.dispatcher, desk.headers.liaison]) expect((await get(url, headers)).statusCode).toBe(200);
+  });
+});
