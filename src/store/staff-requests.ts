@@ -10,9 +10,14 @@ export interface StoredResponse {
   response: unknown;
 }
 
+export interface PriorRequest extends StoredResponse {
+  /** What the key was used for (e.g. `reply 2612010001`): the same key for another request is refused. */
+  route: string;
+}
+
 /** The answer of the request made before with this key, if any (read after the case is locked: a concurrent twin has committed). */
-export async function priorResponse(db: Queryable, key: string): Promise<StoredResponse | null> {
-  const { rows } = await db.query<StoredResponse>('SELECT status, response FROM staff_request WHERE key = $1', [key]);
+export async function priorResponse(db: Queryable, key: string): Promise<PriorRequest | null> {
+  const { rows } = await db.query<PriorRequest>('SELECT route, status, response FROM staff_request WHERE key = $1', [key]);
   return rows[0] ?? null;
 }
 

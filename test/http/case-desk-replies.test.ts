@@ -65,6 +65,17 @@ describe('POST /api/v1/cases/:caseNo/replies', () => {
     expect(sent[0]!.dedupe_key).toContain('click-0001-abcdef');
     const replied = await desk.sys.sql(`SELECT 1 FROM case_event WHERE type = 'replied' AND case_id = (SELECT id FROM "case" WHERE case_no = $1)`, [caseNo]);
     expect(replied).toHaveLength(1);
+
+    const other = await desk.open('钱局街的路灯坏了', { phone: '+8613911110009' });
+    const reused = await app().inject({
+      method: 'POST',
+      url: `/api/v1/cases/${other}/replies`,
+      headers: { ...desk.headers.liaison, 'idempotency-key': 'click-0001-abcdef' },
+      payload: { text: '收到，马上安排。' },
+    });
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().field).toBe('Idempotency-Key');
+    expect(await answers(other)).toHaveLength(0);
   });
 
   it('should refuse with 412 and apply nothing when the case changed since the caller read it', async () => {

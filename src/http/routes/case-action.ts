@@ -75,6 +75,8 @@ export async function workOnCase<T>(
     if (!kase.allowed) return { refused: true as const };
     // Read after the lock: a twin request holding it has committed its answer by now.
     const prior = stored ? await priorResponse(db, stored) : null;
+    if (prior && prior.route !== `${action} ${caseNo}`)
+      throw new InputError('Idempotency-Key', `this key was used for another request (${prior.route})`, 422, 'key_reused');
     if (prior) return { result: { status: prior.status, body: prior.response as T }, version: await caseVersion(db, kase.id) };
     if (options.ifMatch !== undefined && !versionMatches(options.ifMatch, (await caseVersion(db, kase.id))!)) {
       throw new InputError('If-Match', CONFLICT_MESSAGE, 412, 'conflict');
@@ -83,7 +85,7 @@ export async function workOnCase<T>(
     const result = await work({ db, kase, staff, act: { actor, name: staff.name, key: `console:${stored ?? randomUUID()}` } });
     if ((result.status ?? 200) < 300) {
       if (options.audited !== false) await audit(db, { actor, action: `case.${action}`, subjectType: 'case', subjectId: caseNo, detail: options.detail ?? {} });
-      if (stored) await recordResponse(db, stored, action, { status: result.status ?? 200, response: result.body });
+      if (stored) await recordResponse(db, stored, `${action} ${caseNo}`, { status: result.status ?? 200, response: result.body });
     }
     return { result, version: await caseVersion(db, kase.id) };
   });
