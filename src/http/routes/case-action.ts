@@ -28,7 +28,10 @@ export interface CaseAction {
   staff: Staff;
 }
 
-/** What a write answers; `status` other than 200 (e.g. a refusal the caller should see) is kept for a replay too. */
+/**
+ * What a write answers: 200 unless `status` says otherwise. Only a success is kept for a replay: after a
+ * refusal (e.g. the 409 of an undeliverable answer) the same key may try again with other input.
+ */
 export interface ActionResult<T> {
   status?: number;
   body: T;
