@@ -41,6 +41,15 @@ describe('a liaison signed in to the console', () => {
     expect(numbers).not.toContain(theirs);
   });
 
+  it("should see the resident's phone masked, as in chat, where an admin sees it in full", async () => {
+    const asLiaison = (await call({ method: 'GET', url: `/api/v1/cases/${mine}`, headers: { cookie: session.cookie } })).json();
+    const asAdmin = (await call({ method: 'GET', url: `/api/v1/cases/${mine}`, headers: adminHeaders })).json();
+    expect(asAdmin.replyAddress).toBe('+8613912345678');
+    expect(asLiaison.replyAddress).not.toContain('13912345678');
+    expect(asLiaison.replyAddress).toMatch(/\*/);
+    expect(JSON.stringify(asLiaison)).not.toContain('13912345678');
+  });
+
   it('should answer a resident of their zone with the CSRF token, and be refused without it', async () => {
     const without = await call({ method: 'POST', url: `/api/v1/cases/${mine}/replies`, headers: { cookie: session.cookie }, payload: { text: '已安排维修' } });
     expect(without.statusCode).toBe(403);

@@ -285,6 +285,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       await audit(pool, { actor: `user:${staff.id}`, action: 'case.read', subjectType: 'case', subjectId: found.caseNo });
       // Art. 30: who complained about officials is for admins (the supervisory office) only.
       const showResident = !found.confidential || staff.role === 'admin';
+      // Liaisons see the resident's addresses masked, as in chat: they answer through the gateway, never directly.
+      const address = (a: string | null) => (showResident && staff.role !== 'liaison' ? a : mask(a));
       const [sends, attachments, otherCases, version] = await Promise.all([
         sendsOfCase(pool, found.id),
         attachmentsOfCase(pool, found.id),
@@ -298,8 +300,15 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         firstResponseAt: found.events.find((e) => (RESPONSE_EVENTS as readonly string[]).includes(e.type))?.at.toISOString() ?? null,
         resolutionHours: found.closedAt ? Number(((found.closedAt.getTime() - found.createdAt.getTime()) / 3_600_000).toFixed(1)) : null,
         overdueAt: found.overdueAt?.toISOString() ?? null,
-        replyAddress: showResident ? found.replyAddress : mask(found.replyAddress),
-        contact: found.contact && showResident ? { id: found.contact.id, name: found.contact.name, identities: found.contact.identities } : null,
+        replyAddress: address(found.replyAddress),
+        contact:
+          found.contact && showResident
+            ? {
+                id: found.contact.id,
+                name: found.contact.name,
+                identities: found.contact.identities.map((i) => ({ kind: i.kind, address: address(i.address)! })),
+              }
+            : null,
         routing: found.routing,
         routingSummary: routingSummary(found.routing, await catalog.get()),
         sends: sends.map(({ id: _id, ...s }) => ({ ...s, createdAt: s.createdAt.toISOString(), sentAt: s.sentAt?.toISOString() ?? null })),
