@@ -39,6 +39,8 @@ describe('a liaison signed in to the console', () => {
     const numbers = res.json().items.map((c: { caseNo: string }) => c.caseNo);
     expect(numbers).toContain(mine);
     expect(numbers).not.toContain(theirs);
+    // Every community has a 第一居民小组: the label says which.
+    expect(res.json().items.find((c: { caseNo: string }) => c.caseNo === mine).zone).toMatchObject({ name: '第一居民小组', label: '翠湖社区第一居民小组' });
   });
 
   it("should see the resident's phone masked, as in chat, where an admin sees it in full", async () => {

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
 import { maskEmail, maskPhone } from '../../core/contact-address.js';
-import { descendantZoneIds } from '../../catalog/zone-tree.js';
+import { descendantZoneIds, zoneLabel } from '../../catalog/zone-tree.js';
+import type { CatalogSnapshot } from '../../catalog/catalog.js';
 import { buildTimeline, TimelineEntry } from './case-timeline.js';
 import { CaseStatus, STATUS_LABELS } from '../../core/case-status.js';
 import { lookupRoutes } from './case-lookup.js';
@@ -43,7 +44,8 @@ const CaseSummary = z.object({
   tags: z.array(z.string()),
   /** Sent to the joint meeting (联席会议) by a routing rule. */
   jointMeeting: z.boolean(),
-  zone: z.object({ code: z.string(), name: z.string() }),
+  /** `label` names a residents' group with its community ("翠湖社区第一居民小组"): group names repeat across the district. */
+  zone: z.object({ code: z.string(), name: z.string(), label: z.string() }),
   liaison: z.object({ id: z.number(), name: z.string() }).nullable(),
   originChannel: z.string(),
   replyChannel: z.string(),
@@ -119,7 +121,8 @@ function mask(address: string | null): string | null {
   return address.includes('@') ? maskEmail(address) : address.startsWith('+') ? maskPhone(address) : '***';
 }
 
-function summary(c: SummaryRow) {
+function summary(c: SummaryRow, catalog: CatalogSnapshot) {
+  const zone = catalog.zonesByCode.get(c.zone.code);
   return {
     caseNo: c.caseNo,
     status: c.status,
@@ -130,7 +133,7 @@ function summary(c: SummaryRow) {
     needsTriage: c.needsTriage,
     tags: c.tags,
     jointMeeting: c.jointMeeting,
-    zone: c.zone,
+    zone: { ...c.zone, label: zone ? zoneLabel(zone, catalog) : c.zone.name },
     liaison: c.liaison,
     originChannel: c.originChannel,
     replyChannel: c.replyChannel,
@@ -196,7 +199,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       const page = rows.slice(0, q.limit);
       await audit(pool, { actor: `user:${req.staff!.id}`, action: 'case.list', subjectType: 'case', detail: { query: q, count: page.length } });
       const more = rows.length > q.limit && q.sort === 'created_desc' && q.offset === undefined;
-      return { items: page.map(summary), nextCursor: more ? page.at(-1)!.id : null, total };
+      const snapshot = await catalog.get();
+      return { items: page.map((c) => summary(c, snapshot)), nextCursor: more ? page.at(-1)!.id : null, total };
     },
   );
 
@@ -295,7 +299,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       ]);
       if (version) reply.header('ETag', version);
       return {
-        ...summary(found),
+        ...summary(found, await catalog.get()),
         statusLabel: STATUS_LABELS[found.status],
         firstResponseAt: found.events.find((e) => (RESPONSE_EVENTS as readonly string[]).includes(e.type))?.at.toISOString() ?? null,
         resolutionHours: found.closedAt ? Number(((found.closedAt.getTime() - found.createdAt.getTime()) / 3_600_000).toFixed(1)) : null,
