@@ -28,6 +28,7 @@ import { failedSendRoutes } from './routes/failed-sends.js';
 import { failedIntakeRoutes } from './routes/failed-intake.js';
 import { knowledgeRoutes } from './routes/knowledge.js';
 import { CHANNELS } from '../channels/registry.js';
+import { consoleRoutes } from './console.js';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   for (const channel of CHANNELS) {
     if (channel.routes) await app.register(channel.routes, { context: deps.channels });
   }
+  await app.register(consoleRoutes(), { prefix: '/console' });
   app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/window'));
   return app;
 }
