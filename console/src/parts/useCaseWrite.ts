@@ -1,0 +1,23 @@
+/**
+ * Writes on one case, as the case desk API wants them: If-Match with the ETag
+ * of the version on screen (a 412 means someone else changed it), and an
+ * Idempotency-Key kept until the write succeeds, so a retried click acts once.
+ */
+import { useCallback, useRef } from 'react';
+import { actOnCase, type CaseAction } from '../api/calls';
+
+export function useCaseWrite(caseNo: string, etag: string | null) {
+  const keys = useRef(new Map<string, string>());
+  return useCallback(
+    async (action: CaseAction, body: Record<string, unknown>) => {
+      // The same action with the same body is the same request: it keeps its key until it succeeds.
+      const what = `${action}:${JSON.stringify(body)}`;
+      const key = keys.current.get(what) ?? crypto.randomUUID();
+      keys.current.set(what, key);
+      const result = await actOnCase(caseNo, action, body, etag, key);
+      keys.current.delete(what);
+      return result;
+    },
+    [caseNo, etag],
+  );
+}
