@@ -49,7 +49,7 @@ export function CaseTable({
         { title: t('channel'), key: 'channel', align: 'center', render: (_, row) => <ChannelIcon channel={row.originChannel} /> },
         { title: t('status'), key: 'status', render: (_, row) => <StatusTag status={row.status} /> },
         { title: t('deadline'), key: 'deadline', render: (_, row) => <DeadlineBadge deadlineAt={row.deadlineAt} closed={row.status === 'closed'} /> },
-        { title: '', key: 'flags', render: (_, row) => <CaseFlags row={row} /> },
+        { title: <span className="visually-hidden">{t('tag')}</span>, key: 'flags', render: (_, row) => <CaseFlags row={row} /> },
         { title: t('createdAt'), key: 'createdAt', render: (_, row) => formatDateTime(row.createdAt, lang) },
       ]}
     />

@@ -18,7 +18,11 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
           content: (
             <div className="timeline-entry">
               <div className="timeline-head">
-                <strong>{e.type === 'event' ? (e.event ?? '') : labelOf(t, 'channel', e.channel ?? '')}</strong>
+                <strong>
+                  {e.type === 'event'
+                    ? labelOf(t, 'event', e.event ?? '')
+                    : `${labelOf(t, 'channel', e.channel ?? '')} · ${e.direction === 'in' ? t('residentMessages') : t('messagesOut')}`}
+                </strong>
                 <span className="timeline-meta">
                   {formatDateTime(e.at, lang)}
                   {e.actor ? ` · ${e.actor}` : ''}

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
   return (
-    <Button type="text" aria-label={t('languageLabel')} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+    <Button type="text" title={t('languageLabel')} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
       {t('language')}
     </Button>
   );

@@ -4,7 +4,8 @@
  * 10 s and reloads the list and counts when something changed, without a reload.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App, Grid, Layout } from 'antd';
+import { App, Button, Grid, Layout } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
 import { caseUpdates, listCases, viewCounts } from '../api/calls';
 import type { CaseRow, View } from '../api/types';
 import { useI18n } from '../i18n';
@@ -49,6 +50,8 @@ export function Inbox() {
   const [loading, setLoading] = useState(true);
   const [selected, setSelected] = useState<string[]>([]);
   const [resets, setResets] = useState(0);
+  // On a phone the filters fold away: the cases come first.
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const cursor = useRef<string | null>(null);
 
   useEffect(() => sessionStorage.setItem(STATE_KEY, JSON.stringify(state)), [state]);
@@ -123,6 +126,7 @@ export function Inbox() {
     if (Object.keys(filters).length === 1) setResets((n) => n + 1);
     setState((s) => ({ ...s, filters, page: 1 }));
   };
+  const activeFilters = Object.entries(state.filters).filter(([key, value]) => key !== 'sort' && value !== undefined).length;
   const list = { rows, loading, selected, onSelect: setSelected, paging, categoryName };
 
   return (
@@ -135,7 +139,13 @@ export function Inbox() {
       <Layout.Content className="inbox-main">
         <h1 className="visually-hidden">{t(`view_${state.view}`)}</h1>
         {phone && <ViewMenu view={state.view} counts={counts} onChange={changeView} compact />}
-        <CaseFilters key={resets} filters={state.filters} onChange={changeFilters} pickers={pickers} />
+        {phone && (
+          <Button className="filters-toggle" icon={<FilterOutlined aria-hidden />} aria-expanded={filtersOpen} onClick={() => setFiltersOpen((o) => !o)} block>
+            {t('filters')}
+            {activeFilters > 0 ? ` (${activeFilters})` : ''}
+          </Button>
+        )}
+        {(!phone || filtersOpen) && <CaseFilters key={resets} filters={state.filters} onChange={changeFilters} pickers={pickers} />}
         {selected.length > 0 && (
           <BulkBar
             selected={selected}
