@@ -25,6 +25,9 @@ const Env = z
     DATA_DIR: z.string().default('./data'),
     /** Bootstraps an admin API key; staff keys are stored hashed. */
     ADMIN_TOKEN: z.string().min(16).optional(),
+    /** The password of the console's `admin` account when it is created; unset: generated into DATA_DIR/admin-password (not in production). */
+    /** (Empty counts as unset, as `ADMIN_PASSWORD=` in a compose file means.) */
+    ADMIN_PASSWORD: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(10, 'at least 10 characters').optional()),
     /** Signs what the server hands out (anonymous lookup codes). Required in production. */
     APP_SECRET: z.string().min(32).optional(),
     /** Office time zone: case numbers start with the local date. */
@@ -220,6 +223,21 @@ const Env = z
     METRICS_HOST: z.string().default('127.0.0.1'),
     /** Include business figures (30-day assessment gauges, cases by category, card scans) in /metrics. */
     METRICS_BUSINESS: z.enum(['true', 'false']).default('false'),
+    /** Console sessions end after this long without a request, and in any case this long after sign-in. */
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(8 * 60),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(24),
+    /** Failed sign-ins per account, and per client address, within the window before sign-in answers 429 until it ends. */
+    LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+    LOGIN_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).default(20),
+    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(15 * 60),
     // --- end of defences ---
     /** Office hours, in OFFICE_TIME_ZONE, on OFFICE_DAYS. */
     OFFICE_HOURS: z

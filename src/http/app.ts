@@ -27,6 +27,8 @@ import { visitRoutes } from './routes/visits.js';
 import { failedSendRoutes } from './routes/failed-sends.js';
 import { failedIntakeRoutes } from './routes/failed-intake.js';
 import { knowledgeRoutes } from './routes/knowledge.js';
+import { signInRoutes } from './routes/sign-in.js';
+import { userRoutes } from './routes/users.js';
 import { CHANNELS } from '../channels/registry.js';
 import { consoleRoutes } from './console.js';
 
@@ -77,6 +79,8 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   await app.register(failedSendRoutes);
   await app.register(failedIntakeRoutes);
   await app.register(knowledgeRoutes);
+  await app.register(signInRoutes);
+  await app.register(userRoutes);
   for (const channel of CHANNELS) {
     if (channel.routes) await app.register(channel.routes, { context: deps.channels });
   }

@@ -34,6 +34,8 @@ import type { ChannelListener } from '../channels/contract.js';
 import { ChatDispatcher } from '../chat/dispatch.js';
 import { LiaisonDesk } from '../liaisons/desk.js';
 import { seedDemoDistrict } from '../seed/seed.js';
+import { demoMessages } from '../seed/demo-cases.js';
+import { ensurePersonAdmin } from './person-admin.js';
 import { demoSecret, startEmbeddedPostgres, startEmbeddedRedis, type EmbeddedService } from './embedded-services.js';
 import { checkEvictionPolicy, ensurePortsFree, ensureWritableDir, waitForDatabase, waitForRedis } from './startup-checks.js';
 
@@ -78,12 +80,16 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
     if (applied.length) log.info({ applied }, 'migrations applied');
     const adminToken = config.ADMIN_TOKEN ?? (config.NODE_ENV === 'production' ? undefined : await demoSecret(config.DATA_DIR, 'admin-token', log));
     if (adminToken) await ensureBootstrapAdmin(db.pool, adminToken);
+    if (role !== 'worker') await ensurePersonAdmin(config, db.pool, log);
     const secret = config.APP_SECRET ?? (await demoSecret(config.DATA_DIR, 'app-secret', log));
     // The offline demo should show a real district on first start, not an empty zone picker.
     // A configured database is left as it is (production has its own zones), but an empty one is worth a word.
+    let demoLoaded = false;
     if (role !== 'worker' && (await zoneCount(db)) <= 1) {
-      if (!config.DATABASE_URL) log.info(await seedDemoDistrict(db.pool), 'embedded database: demo district loaded');
-      else
+      if (!config.DATABASE_URL) {
+        log.info(await seedDemoDistrict(db.pool), 'embedded database: demo district loaded');
+        demoLoaded = true;
+      } else
         log.warn(
           { command: 'npm run seed' },
           'the database has no zones: the demo district is loaded only into the embedded database; to load it here run `npm run seed` with the same DATABASE_URL (and DATABASE_SCHEMA), or create zones with the admin API',
@@ -189,6 +195,11 @@ export async function startSystem(config: Config, log: Logger, role: Role): Prom
         listeners.set(name, listener);
         closers.push(() => listener.stop());
       });
+      // A first start on the embedded database shows a few residents' cases in the console.
+      if (demoLoaded) {
+        for (const message of demoMessages()) await deps.channels.acceptor.accept(message, { reserveCaseNo: true });
+        log.info({ cases: demoMessages().length }, "embedded database: demo residents' messages submitted");
+      }
     }
     return { config, db, queue, app, worker, relay, listeners, stop };
   } catch (err) {

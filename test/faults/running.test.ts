@@ -24,6 +24,7 @@ import {
 } from '../helpers/system.js';
 import { freePort, runningEmbeddedPostgres } from '../../src/runtime/embedded-services.js';
 import { explainStartupFailure } from '../../src/runtime/startup-errors.js';
+import { demoMessages } from '../../src/seed/demo-cases.js';
 
 /** A port with something listening on it, for as long as the test needs it taken. */
 async function takenPort(): Promise<{ port: number; server: Server }> {
@@ -84,6 +85,17 @@ describe('two gateways on one machine', () => {
   it('interrupted first start: a data directory initialised but without its database starts and keeps its data', async () => {
     expect(await healthz(interrupted)).toMatchObject({ status: 200 });
     expect(interrupted.output()).toContain('embedded database: demo district loaded');
+  });
+
+  it("first start: the demo residents' messages become cases in their zones, for the console to show", async () => {
+    const token = (await readFile(join(dirs[1]!, 'admin-token'), 'utf8')).trim();
+    const list = async () => {
+      const res = await fetch(fresh.url('/api/v1/cases?limit=50'), { headers: { authorization: `Bearer ${token}` } });
+      return ((await res.json()) as { items: { caseNo: string; zone: { code: string } }[] }).items;
+    };
+    await expect.poll(async () => (await list()).length, { timeout: 30_000 }).toBe(demoMessages().length);
+    const cases = await list();
+    expect(cases.find((c) => c.zone.code === 'wh-hs-ch-01')).toBeDefined();
   });
 
   it('remembered port taken: another free one is chosen and remembered in DATA_DIR/postgres.port', async () => {

@@ -19,6 +19,8 @@ import { TEST_MODEL_CACHE_DIR } from './model-cache.js';
 export const TEST_DATABASE_URL = inject('testDatabaseUrl');
 export const TEST_REDIS_URL = inject('testRedisUrl');
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+/** The password of the console's `admin` account in every test system. */
+export const ADMIN_PASSWORD = 'test-admin-password-0123';
 
 export interface TestSystem extends System {
   /** Every log line written so far, to check what reaches the logs. */
@@ -48,6 +50,7 @@ export async function startTestSystem(options: { role?: Role; env?: Record<strin
     QUEUE_PREFIX: prefix,
     DATA_DIR: dataDir,
     ADMIN_TOKEN,
+    ADMIN_PASSWORD,
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'info',
