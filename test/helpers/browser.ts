@@ -48,10 +48,12 @@ export async function seriousViolations(page: Page, label: string): Promise<stri
   // Evaluated through the DevTools protocol: the page's CSP (scripts from files only) rightly refuses an inline script tag.
   await page.evaluate(`${AXE_SOURCE}\n;0`);
   // A string, not a function: this project's TypeScript has no DOM types outside console/.
-  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+  const violations = await page.evaluate<AxeViolation[]>(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
     id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })),
-  })))`)) as AxeViolation[];
+  })))`);
   const summary = violations.map((v) => `${v.impact}: ${v.id} (${v.nodes.length}) ${v.help}`);
   console.log(`axe on ${label}: ${violations.length ? summary.join('; ') : 'no violations'}`);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -37,9 +37,9 @@ async function untyped<T>(
   return { data: parsed as T, response };
 }
 
-export const signIn = async (login: string, password: string) => (await untyped<Session>('POST', '/api/v1/auth/login', { body: { login, password } })).data;
-export const currentSession = async () => (await untyped<Session>('GET', '/api/v1/auth/session')).data;
-export const signOut = async () => void (await untyped<unknown>('POST', '/api/v1/auth/logout'));
+export const signIn = (login: string, password: string): Promise<Session> => must(api.POST('/api/v1/auth/login', { body: { login, password } }));
+export const currentSession = (): Promise<Session> => must(api.GET('/api/v1/auth/session'));
+export const signOut = async (): Promise<void> => void (await must(api.POST('/api/v1/auth/logout')));
 
 export async function listCases(query: CaseQuery): Promise<{ items: CaseRow[]; total: number | null }> {
   const params: Record<string, string> = { view: query.view, sort: query.sort, limit: String(query.limit), offset: String(query.offset) };

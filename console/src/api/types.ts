@@ -3,18 +3,9 @@ import type { paths } from './schema';
 
 type Ok<T> = T extends { responses: { 200: { content: { 'application/json': infer B } } } } ? B : never;
 
-export type Role = 'admin' | 'supervisor' | 'dispatcher' | 'liaison';
-export interface SessionUser {
-  id: number;
-  login: string;
-  name: string;
-  role: Role;
-  liaisonId: number | null;
-}
-export interface Session {
-  user: SessionUser;
-  csrfToken: string;
-}
+export type Session = Ok<paths['/api/v1/auth/session']['get']>;
+export type SessionUser = Session['user'];
+export type Role = SessionUser['role'];
 
 export type CaseList = Ok<paths['/api/v1/cases']['get']>;
 export type CaseRow = CaseList['items'][number] & { updatedAt?: string; overdue?: boolean };
