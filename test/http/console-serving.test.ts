@@ -6,6 +6,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../helpers/system.js';
 import { CONSOLE_DIR, consoleRoutes } from '../../src/http/console.js';
+import { ensureConsoleBuilt } from '../../scripts/console-build.js';
 
 let sys: TestSystem;
 beforeAll(async () => {
@@ -52,6 +53,13 @@ describe('the console at /console (built by the test run, test/global-setup.ts)'
     const csp = String((await sys.app!.inject({ url: '/healthz' })).headers['content-security-policy']);
     expect(csp).toContain("style-src 'self';");
     expect(csp).not.toContain('unsafe-inline');
+  });
+});
+
+describe('building it (npm start, the test run, npm run console:build)', () => {
+  it('skips the build when nothing under console/ nor the lock file changed since the last one', async () => {
+    // The test run's global setup built it (or found it built) from these very sources.
+    expect(await ensureConsoleBuilt()).toBe('unchanged');
   });
 });
 

@@ -48,6 +48,8 @@ export interface ApiError {
   error: string;
   message: string;
   field?: string;
+  /** 409 opted_out / undeliverable: why, and the other ways to reach the resident. */
+  reason?: string;
   alternatives?: string[];
 }
 

@@ -46,7 +46,8 @@ export interface AnswerTemplate {
   id: number;
   shortcode: string;
   title: string;
-  body: string;
+  /** With its placeholders filled in for the case: what goes into the composer. */
+  rendered: string;
 }
 
 export interface BulkOutcome {

@@ -22,7 +22,20 @@ function readDraft(caseNo: string): string {
   }
 }
 
-export function Composer({ caseNo, send, onReload }: { caseNo: string; send: (text: string) => Promise<unknown>; onReload: () => void }) {
+/** What the answer endpoint says happened to the send, in words for the person who answered. */
+export interface SendOutcome {
+  delivery?: { message?: string };
+}
+
+export function Composer({
+  caseNo,
+  send,
+  onReload,
+}: {
+  caseNo: string;
+  send: (text: string, lookupOnly: boolean) => Promise<SendOutcome>;
+  onReload: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [text, setText] = useState(() => readDraft(caseNo));
@@ -46,13 +59,13 @@ export function Composer({ caseNo, send, onReload }: { caseNo: string; send: (te
   const wanted = text.slice(1).trim().toLowerCase();
   const matches = (templates ?? []).filter((tpl) => !wanted || tpl.shortcode.toLowerCase().startsWith(wanted) || tpl.title.toLowerCase().includes(wanted));
 
-  const submit = async () => {
+  const submit = async (lookupOnly = false) => {
     setBusy(true);
     setProblem(null);
     try {
-      await send(text.trim());
+      const outcome = await send(text.trim(), lookupOnly);
       setText('');
-      message.success(t('sent'));
+      message.success(outcome.delivery?.message ?? t('sent'));
     } catch (err) {
       setProblem(err);
     } finally {
@@ -85,7 +98,7 @@ export function Composer({ caseNo, send, onReload }: { caseNo: string; send: (te
           dataSource={matches}
           renderItem={(tpl) => (
             <List.Item>
-              <Button type="link" className="template-pick" onClick={() => setText(tpl.body)}>
+              <Button type="link" className="template-pick" onClick={() => setText(tpl.rendered)}>
                 /{tpl.shortcode} · {tpl.title}
               </Button>
             </List.Item>
@@ -98,7 +111,7 @@ export function Composer({ caseNo, send, onReload }: { caseNo: string; send: (te
           {t('send')}
         </Button>
       </div>
-      <WriteProblem error={problem} onReload={onReload} />
+      <WriteProblem error={problem} onReload={onReload} onKeepForLookup={() => void submit(true)} />
     </section>
   );
 }

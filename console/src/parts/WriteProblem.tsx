@@ -3,7 +3,12 @@ import { Alert, Button } from 'antd';
 import { CallError } from '../api/client';
 import { labelOf, useI18n } from '../i18n';
 
-export function WriteProblem({ error, onReload }: { error: unknown; onReload: () => void }) {
+/** An answer the resident cannot receive (opted out of texts, a landline, no address): 409 with the alternatives. */
+export function undeliverable(error: unknown): error is CallError {
+  return error instanceof CallError && error.status === 409 && (error.body.error === 'opted_out' || error.body.error === 'undeliverable');
+}
+
+export function WriteProblem({ error, onReload, onKeepForLookup }: { error: unknown; onReload: () => void; onKeepForLookup?: () => void }) {
   const { t } = useI18n();
   if (!error) return null;
   if (error instanceof CallError && error.status === 412) {
@@ -21,15 +26,23 @@ export function WriteProblem({ error, onReload }: { error: unknown; onReload: ()
       />
     );
   }
-  if (error instanceof CallError && error.body.error === 'opted_out') {
-    const alternatives = (error.body.alternatives ?? []).map((a) => labelOf(t, 'channel', a)).join('、');
+  if (undeliverable(error)) {
+    const alternatives = error.body.alternatives ?? [];
     return (
       <Alert
         type="warning"
         showIcon
         role="alert"
-        title={t('optedOut', { reason: error.body.message })}
-        description={alternatives ? t('alternatives', { list: alternatives }) : undefined}
+        data-testid="undeliverable"
+        title={t('optedOut', { reason: error.body.reason ?? error.body.message })}
+        description={alternatives.length ? t('alternatives', { list: alternatives.map((a) => labelOf(t, 'alt', a)).join('、') }) : undefined}
+        action={
+          onKeepForLookup && alternatives.includes('lookup') ? (
+            <Button size="small" onClick={onKeepForLookup}>
+              {t('keepForLookup')}
+            </Button>
+          ) : undefined
+        }
       />
     );
   }

@@ -16,7 +16,7 @@ import { CaseFacts } from '../parts/CaseFacts';
 import { MessagesOut, ResidentMessages } from '../parts/CaseMessages';
 import { CaseTimeline } from '../parts/CaseTimeline';
 import { CaseAttachments } from '../parts/CaseAttachments';
-import { Composer } from '../parts/Composer';
+import { Composer, type SendOutcome } from '../parts/Composer';
 import { CaseActions } from '../parts/CaseActions';
 import { useCaseWrite } from '../parts/useCaseWrite';
 
@@ -86,7 +86,15 @@ export function CaseDetailPage({ caseNo }: { caseNo: string }) {
           <ResidentMessages entries={detail.timeline} />
           <CaseAttachments attachments={detail.attachments ?? []} />
           <MessagesOut entries={detail.timeline} />
-          <Composer caseNo={caseNo} send={(text) => write('replies', { text }).then(reload)} onReload={() => void reload()} />
+          <Composer
+            caseNo={caseNo}
+            send={async (text, lookupOnly) => {
+              const outcome = (await write('replies', lookupOnly ? { text, ifUndeliverable: 'lookup' } : { text })) as SendOutcome;
+              await reload();
+              return outcome;
+            }}
+            onReload={() => void reload()}
+          />
           <CaseTimeline entries={detail.timeline} />
         </Col>
         <Col xs={24} lg={9} className="case-side">
