@@ -29,6 +29,11 @@ export interface CaseSummary {
   replyAddress: string | null;
   deadlineAt: Date;
   createdAt: Date;
+  updatedAt: Date;
+  /** Open past its deadline (or marked overdue by supervision). */
+  overdue: boolean;
+  /** How many levels supervision escalated it for being overdue. */
+  escalations: number;
 }
 
 export interface CaseEventRecord {
@@ -52,7 +57,7 @@ export interface CaseMessageRecord {
 export interface CaseDetail extends CaseSummary {
   closedAt: Date | null;
   overdueAt: Date | null;
-  escalations: number;
+  contactId: number | null;
   routing: unknown;
   contact: { id: number; name: string | null; identities: { kind: string; address: string }[] } | null;
   /** Oldest first. */
@@ -77,8 +82,30 @@ export interface CaseFilter {
   zoneIds?: readonly number[] | undefined;
   /** Only cases older than this id (the previous page's last). */
   before?: number | undefined;
-  limit: number;
+  /** Opened before this time. */
+  until?: Date | undefined;
+  /** A case number prefix (digits), or text in the resident's first message. */
+  q?: string | undefined;
 }
+
+export interface CasePage {
+  /** Conditions beside the filter's: the caller's scope and the view (src/cases/scope.ts, case-views.ts), SQL on `c`. */
+  where: string[];
+  /** Their parameters, numbered from $1; the filter's follow. */
+  values: unknown[];
+  sort: CaseSort;
+  limit: number;
+  offset?: number;
+}
+
+export const CASE_SORTS = ['created_desc', 'created_asc', 'deadline_asc'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+const ORDER: Record<CaseSort, string> = {
+  created_desc: 'c.id DESC',
+  created_asc: 'c.id ASC',
+  deadline_asc: 'c.deadline_at ASC, c.id ASC',
+};
 
 const SUMMARY = `
   SELECT c.id, c.case_no AS "caseNo", c.status, c.category_code AS "categoryCode", c.kind, c.urgent, c.confidential,
@@ -86,11 +113,12 @@ const SUMMARY = `
          jsonb_build_object('code', z.code, 'name', z.name) AS zone,
          CASE WHEN l.id IS NULL THEN NULL ELSE jsonb_build_object('id', l.id, 'name', l.name) END AS liaison,
          c.origin_channel AS "originChannel", c.reply_channel AS "replyChannel", c.reply_address AS "replyAddress",
-         c.deadline_at AS "deadlineAt", c.created_at AS "createdAt"`;
+         c.deadline_at AS "deadlineAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.escalations,
+         (c.status NOT IN ('answered', 'closed') AND (c.overdue_at IS NOT NULL OR c.deadline_at < now())) AS overdue`;
 const SUMMARY_FROM = `FROM "case" c JOIN zone z ON z.id = c.zone_id LEFT JOIN liaison l ON l.id = c.liaison_id`;
 
 /** The conditions a filter sets, each with its parameter (the others are left out of the statement). */
-const CONDITIONS: { [K in keyof Omit<CaseFilter, 'limit'>]-?: (param: string) => string } = {
+const CONDITIONS: { [K in keyof CaseFilter]-?: (param: string) => string } = {
   status: (p) => `c.status = ${p}::"CaseStatus"`,
   originChannel: (p) => `c.origin_channel = ${p}`,
   category: (p) => `c.category_code = ${p}`,
@@ -103,35 +131,54 @@ const CONDITIONS: { [K in keyof Omit<CaseFilter, 'limit'>]-?: (param: string) =>
   since: (p) => `c.created_at >= ${p}`,
   zoneIds: (p) => `c.zone_id = ANY(${p}::int[])`,
   before: (p) => `c.id < ${p}`,
+  until: (p) => `c.created_at < ${p}`,
+  // The parameter is escaped for LIKE (likeEscape): a number prefix, or text anywhere in the opening message.
+  q: (p) => `(c.case_no LIKE ${p} || '%' OR EXISTS (
+    SELECT 1 FROM (SELECT body FROM message WHERE case_id = c.id AND direction = 'in' ORDER BY id LIMIT 1) m WHERE m.body ILIKE '%' || ${p} || '%'))`,
 };
 
-/** Newest first. */
-export async function listCases(db: Queryable, filter: CaseFilter): Promise<CaseSummary[]> {
-  const where: string[] = [];
-  const values: unknown[] = [];
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+function whereOf(filter: CaseFilter, page: Pick<CasePage, 'where' | 'values'>): { where: string; values: unknown[] } {
+  const where = [...page.where];
+  const values = [...page.values];
   for (const [key, condition] of Object.entries(CONDITIONS) as [keyof typeof CONDITIONS, (p: string) => string][]) {
     if (filter[key] === undefined) continue;
-    values.push(filter[key]);
+    values.push(key === 'q' ? likeEscape(filter.q!) : filter[key]);
     where.push(condition(`$${values.length}`));
   }
-  values.push(filter.limit);
+  return { where: where.length ? `WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : '', values };
+}
+
+/** One page of the cases the filter and the page's conditions select, in the page's order. */
+export async function listCases(db: Queryable, filter: CaseFilter, page: CasePage): Promise<CaseSummary[]> {
+  const { where, values } = whereOf(filter, page);
+  values.push(page.limit, page.offset ?? 0);
   const { rows } = await db.query<CaseSummary>(
-    `${SUMMARY} ${SUMMARY_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id DESC LIMIT $${values.length}`,
+    `${SUMMARY} ${SUMMARY_FROM} ${where} ORDER BY ${ORDER[page.sort]} LIMIT $${values.length - 1} OFFSET $${values.length}`,
     values,
   );
   return rows;
 }
 
+/** How many cases the filter and the page's conditions select (exact: fine at a district's scale). */
+export async function countCases(db: Queryable, filter: CaseFilter, page: Pick<CasePage, 'where' | 'values'>): Promise<number> {
+  const { where, values } = whereOf(filter, page);
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "case" c ${where}`, values);
+  return rows[0]!.n;
+}
+
 /** The case with its contact, events and messages (and their sends); null when there is no such case. */
 export async function findCaseDetail(db: Queryable, caseNo: string): Promise<CaseDetail | null> {
-  const { rows } = await db.query<Omit<CaseDetail, 'contact' | 'events' | 'messages'> & { contactId: number | null }>(
-    `${SUMMARY}, c.closed_at AS "closedAt", c.overdue_at AS "overdueAt", c.escalations, c.routing, c.contact_id AS "contactId"
+  const { rows } = await db.query<Omit<CaseDetail, 'contact' | 'events' | 'messages'>>(
+    `${SUMMARY}, c.closed_at AS "closedAt", c.overdue_at AS "overdueAt", c.routing, c.contact_id AS "contactId"
      ${SUMMARY_FROM} WHERE c.case_no = $1`,
     [caseNo],
   );
   const found = rows[0];
   if (!found) return null;
-  const { contactId, ...kase } = found;
+  const kase = found;
+  const { contactId } = found;
   const [contact, events, messages] = await Promise.all([
     contactId === null ? null : contactOf(db, contactId),
     db.query<CaseEventRecord>('SELECT type, actor, note, detail, at FROM case_event WHERE case_id = $1 ORDER BY id', [kase.id]),

@@ -6,7 +6,6 @@
  * deadline and timers, and its liaison hears of it. All in one transaction,
  * with the audit entry.
  */
-import type pg from 'pg';
 import type { CaseStatus } from '../core/case-status.js';
 import { maskText } from '../core/mask.js';
 import { formatLocal } from '../core/time.js';
@@ -49,9 +48,9 @@ const SETTLED: readonly CaseStatus[] = ['answered', 'closed'];
 
 export type StatusChangeOutcome = 'changed' | 'unchanged' | 'not_found';
 
-/** `unchanged`: the case has that status already. */
+/** `unchanged`: the case has that status already. Handed a client, it runs inside the caller's transaction. */
 export async function changeCaseStatus(
-  pool: pg.Pool,
+  pool: Queryable,
   deps: StatusChangeDeps,
   change: { caseNo: string; status: CaseStatus; note: string; actor: string },
 ): Promise<StatusChangeOutcome> {

@@ -24,6 +24,7 @@ export const CASE_EVENT_TYPES = [
   'transferred',
   'escalated',
   'sent_to_joint_meeting',
+  'tagged',
   // Supervision.
   'deadline_set',
   'deadline_changed',

@@ -58,3 +58,23 @@ export class CaseNoPrefix {
     return this.value;
   }
 }
+
+/** The instant the office's local day `YYYY-MM-DD` (plus `addDays`) begins. */
+export function localDayStart(day: string, timeZone: string, addDays = 0): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(y, m - 1, d + addDays);
+  // The zone's offset at that moment (twice: a day that starts just after a change of offset).
+  let guess = utcMidnight;
+  for (let i = 0; i < 2; i++) {
+    const p = parts(new Date(guess), timeZone);
+    const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+    guess = utcMidnight - (asUtc - guess);
+  }
+  return new Date(guess);
+}
+
+/** `2026年12月7日 17:30`, local to the office: how a resident reads a date in a text. */
+export function formatLocalZh(date: Date, timeZone: string): string {
+  const p = parts(date, timeZone);
+  return `${p.year}年${Number(p.month)}月${Number(p.day)}日 ${p.hour}:${p.minute}`;
+}

@@ -18,6 +18,8 @@ import inputGuard from './plugins/input-guard.js';
 import limits from './plugins/limits.js';
 import { operationsRoutes } from './routes/operations.js';
 import { caseRoutes } from './routes/cases.js';
+import { attachmentRoutes } from './routes/attachments.js';
+import { answerTemplateRoutes } from './routes/answer-templates.js';
 import { zoneRoutes } from './routes/zones.js';
 import { routerRoutes } from './routes/router.js';
 import { ruleRoutes } from './routes/rules.js';
@@ -70,6 +72,8 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   // Not encapsulated: it decorates the app with the metrics listener's port.
   await app.register(fp(operationsRoutes, { name: 'operations' }));
   await app.register(caseRoutes);
+  await app.register(attachmentRoutes);
+  await app.register(answerTemplateRoutes);
   await app.register(zoneRoutes);
   await app.register(routerRoutes);
   await app.register(ruleRoutes);

@@ -4,7 +4,7 @@
  * first bytes (a file's own claim of its type is not trusted).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AttachmentMeta } from '../core/message.js';
 import { InputError } from '../core/errors.js';
@@ -17,6 +17,14 @@ const SIGNATURES: ReadonlyArray<{ type: string; ext: string; test: (b: Buffer) =
   { type: 'image/webp', ext: 'webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
   { type: 'application/pdf', ext: 'pdf', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
 ];
+
+/** The names `save` gives files: a UUID and an extension. */
+export const STORED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[a-z0-9]{1,5}$/;
+
+/** The image type the bytes themselves show (JPEG, PNG, GIF, WebP), whatever was stored with them; null for anything else. */
+export function sniffImage(data: Buffer): string | null {
+  return SIGNATURES.find((s) => s.type.startsWith('image/') && s.test(data))?.type ?? null;
+}
 
 /** What the web form takes: photos. */
 export const IMAGES = { types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'], label: 'JPEG, PNG, GIF and WebP images' } as const;
@@ -44,6 +52,15 @@ export class AttachmentStore {
       sha256: createHash('sha256').update(data).digest('hex'),
       ...(originalName ? { originalName: cutText(originalName, 200) } : {}),
     };
+  }
+
+  /** A stored file's bytes, or null when there is none (ids are the generated names only: no path can be named). */
+  async read(id: string): Promise<Buffer | null> {
+    if (!STORED_ID.test(id)) return null;
+    return readFile(join(this.dir, id)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return null;
+      throw err;
+    });
   }
 
   /** Deletes saved files no message refers to (a duplicate submission's, or one whose message was not stored). */

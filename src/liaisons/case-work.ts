@@ -22,6 +22,7 @@ import { parentOf, zoneLabel } from '../catalog/zone-tree.js';
 import { queueNotice, renderNotice, type NoticeReason } from '../outbox/liaison-notice.js';
 import { settleCase } from '../supervision/settle.js';
 import { returnVisitAt } from '../supervision/return-visit.js';
+import { scopeCondition, type CaseScope } from '../cases/scope.js';
 import { deliverReply, routeReply, type ReplyKind, type ReplyRoute } from './reply-delivery.js';
 
 export interface CaseRow {
@@ -55,27 +56,29 @@ export interface Act {
 export type MoveOutcome = { done: true; zone: ZoneInfo; label: string } | { done: false; why: 'unknown_zone' | 'same_zone' | 'at_top'; label?: string };
 
 /**
- * The case, and whether this liaison may act on it: their zones and below, or assigned to them.
- * A complaint about officials (confidential) only to the liaison it is assigned to: never to the
- * liaisons of the zones above the supervisory body. Locked for the transaction.
+ * The case, and whether the one asking may act on it (src/cases/scope.ts: a liaison's zones and below, or
+ * assigned to them; a confidential case only to the liaison it is assigned to). Locked for the transaction.
  */
-const CASE_FOR_LIAISON = `
-  WITH RECURSIVE mine AS (
-    SELECT id FROM zone WHERE liaison_id = $2
-    UNION SELECT z.id FROM zone z JOIN mine ON z.parent_id = mine.id
-  )
+const LOCK_CASE = (allowed: string) => `
   SELECT c.id, c.case_no, c.status, c.urgent, c.zone_id, c.liaison_id, cat.name_zh AS category_zh, c.deadline_at,
          c.reply_channel, c.reply_address, c.contact_id, coalesce(m.body, '') AS text, coalesce(m.meta #> '{sender,identities}', '[]') AS sender,
-         (c.liaison_id = $2 OR (c.zone_id IN (SELECT id FROM mine) AND NOT c.confidential)) AS allowed
+         ${allowed} AS allowed
   FROM "case" c
   JOIN category cat ON cat.code = c.category_code
   LEFT JOIN LATERAL (SELECT body, meta FROM message WHERE case_id = c.id AND direction = 'in' ORDER BY id LIMIT 1) m ON true
   WHERE c.case_no = $1
   FOR UPDATE OF c`;
 
-export async function caseForLiaison(db: pg.PoolClient, caseNo: string, liaisonId: number): Promise<CaseRow | null> {
-  const { rows } = await db.query<CaseRow>(CASE_FOR_LIAISON, [caseNo, liaisonId]);
+/** The case, locked, and whether `scope` may act on it; null when there is no such case. */
+export async function lockCase(db: pg.PoolClient, caseNo: string, scope: CaseScope): Promise<CaseRow | null> {
+  const values: unknown[] = [caseNo];
+  const allowed = scopeCondition(scope, 'c', values);
+  const { rows } = await db.query<CaseRow>(LOCK_CASE(allowed), values);
   return rows[0] ?? null;
+}
+
+export async function caseForLiaison(db: pg.PoolClient, caseNo: string, liaisonId: number): Promise<CaseRow | null> {
+  return lockCase(db, caseNo, { kind: 'liaison', liaisonId });
 }
 
 export class CaseWork {

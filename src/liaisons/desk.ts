@@ -27,6 +27,7 @@ import { queueSend } from '../outbox/queue.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { zoneLabel } from '../catalog/zone-tree.js';
 import { audit } from '../store/audit.js';
+import { liaisonScopeSql } from '../cases/scope.js';
 import { inTransaction } from '../store/db.js';
 import { HELP_TEXT, parseCommand, type Command } from './commands.js';
 import { channelName, deliveryText } from './reply-delivery.js';
@@ -46,13 +47,9 @@ export interface ChatContext {
 }
 
 const OPEN_CASES_OF_LIAISON = `
-  WITH RECURSIVE mine AS (
-    SELECT id FROM zone WHERE liaison_id = $1
-    UNION SELECT z.id FROM zone z JOIN mine ON z.parent_id = mine.id
-  )
   SELECT c.case_no, c.status, c.urgent, c.deadline_at, cat.name_zh AS category_zh, c.zone_id
   FROM "case" c JOIN category cat ON cat.code = c.category_code
-  WHERE c.status <> 'closed' AND (c.liaison_id = $1 OR (c.zone_id IN (SELECT id FROM mine) AND NOT c.confidential))
+  WHERE c.status <> 'closed' AND ${liaisonScopeSql('c', '$1::int')}
   ORDER BY c.urgent DESC, c.deadline_at
   LIMIT 20`;
 

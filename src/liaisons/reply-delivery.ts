@@ -88,7 +88,8 @@ export function channelName(channel: string): string {
   return ({ sms: '短信', voice: '电话', web: '网上查询', email: '邮件', telegram: 'Telegram', wechat: '微信' } as Record<string, string>)[channel] ?? channel;
 }
 
-const WHY: Record<Undeliverable, string> = {
+/** Why an answer could not go on the reply channel, in words for staff. */
+export const WHY_UNDELIVERABLE: Record<Undeliverable, string> = {
   sms_opt_out: '居民已退订短信（发过「退订」），收不到短信',
   landline: '居民是用固定电话来电的，收不到短信',
   no_address: '居民没有留下可以发送的联系方式',
@@ -99,9 +100,9 @@ const WHY: Record<Undeliverable, string> = {
 export function deliveryText(route: ReplyRoute, what = '答复'): string {
   if (route.status === 'queued') {
     const queued = `已排队经${channelName(route.channel)}发给居民（是否送达稍后才知道，最终发送失败会再通知您）。`;
-    return route.instead ? `${WHY[route.instead.reason]}；${what}改为${queued}` : `${what}${queued}`;
+    return route.instead ? `${WHY_UNDELIVERABLE[route.instead.reason]}；${what}改为${queued}` : `${what}${queued}`;
   }
   const lookup = `${what}已记入案件，居民凭案件编号在网上查询中可以看到。`;
-  if (route.reason === 'lookup_chosen') return `${WHY[route.reason]}，未发送任何消息；${lookup}`;
-  return `${WHY[route.reason]}，这条${what}没有发出，居民不会收到${channelName(route.channel)}。${lookup}如需及时告知，请电话或上门联系居民（完整联系方式请向区民情办查询）。`;
+  if (route.reason === 'lookup_chosen') return `${WHY_UNDELIVERABLE[route.reason]}，未发送任何消息；${lookup}`;
+  return `${WHY_UNDELIVERABLE[route.reason]}，这条${what}没有发出，居民不会收到${channelName(route.channel)}。${lookup}如需及时告知，请电话或上门联系居民（完整联系方式请向区民情办查询）。`;
 }

@@ -1,5 +1,5 @@
 /**
- * Loads the Wuhua demo zone tree (src/seed/wuhua.ts) with a liaison for every zone.
+ * Loads the Wuhua demo zone tree (src/seed/wuhua.ts) with a liaison for every zone, and a few answer templates.
  * Idempotent: zones are upserted by code and liaisons found by phone, so a second run
  * changes no row counts (it only rewrites the same values). One transaction: a seed
  * that fails half way leaves nothing.
@@ -8,6 +8,7 @@ import { normalizePhone } from '../core/contact-address.js';
 import { inTransaction, type Queryable } from '../store/db.js';
 import { WUHUA, WUHUA_CENTRE, WUHUA_SUPERVISORY, type SeedLiaison } from './wuhua.js';
 import { loadDemoEntries } from '../knowledge/demo-entries.js';
+import { seedAnswerTemplates } from './answer-templates.js';
 
 type Level = 'street' | 'community' | 'group';
 interface SeedZone {
@@ -53,6 +54,7 @@ export async function seedDemoDistrict(db: Queryable): Promise<{ zones: number; 
         for (const group of community.groups) await put('group', communityId, group);
       }
     }
+    await seedAnswerTemplates(tx);
     return { zones, liaisons: liaisonIds.size, knowledge: await seedKnowledge(tx) };
   });
 }

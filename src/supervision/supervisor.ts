@@ -21,10 +21,9 @@ import { parentOf, zoneLabel } from '../catalog/zone-tree.js';
 import { queueNotice, renderNotice } from '../outbox/liaison-notice.js';
 import { calendarOf } from '../catalog/calendar-of.js';
 import type { OfficeHours } from '../catalog/calendar.js';
-import { nextEscalation, timersUntil, type SupervisionPolicy } from './deadlines.js';
-import { scheduleTimers } from './case-timers.js';
+import { nextEscalation, type SupervisionPolicy } from './deadlines.js';
 import { askSurvey } from './return-visit.js';
-import { cancelDeadlineTimers } from './settle.js';
+import { moveCaseDeadline } from './deadline-override.js';
 import { eventSql } from '../core/case-event.js';
 import { AWAITING_CONFIRMATION } from '../knowledge/awaiting.js';
 
@@ -86,28 +85,9 @@ export class Supervisor {
    * transaction. Returns false for an unknown case.
    */
   async moveDeadline(caseNo: string, deadline: Date, actor: string): Promise<boolean> {
-    const catalog = await this.deps.catalog.get();
-    const calendar = calendarOf(catalog, this.deps.office);
+    const calendar = calendarOf(await this.deps.catalog.get(), this.deps.office);
     return inTransaction(this.deps.pool, async (client) => {
-      const { rows } = await client.query<{ id: number; created_at: Date; deadline_at: Date; urgent: boolean }>(
-        `UPDATE "case" c SET deadline_at = $2, overdue_at = NULL, updated_at = now() FROM "case" old
-         WHERE c.id = old.id AND c.case_no = $1 RETURNING c.id, c.created_at, old.deadline_at, c.urgent`,
-        [caseNo, deadline],
-      );
-      const kase = rows[0];
-      if (!kase) return false;
-      await cancelDeadlineTimers(client, kase.id);
-      // Planned as when the case opened, from its opening to the new deadline; reminders already past are dropped.
-      const now = Date.now();
-      const timers = timersUntil(calendar, this.deps.policy, kase.created_at, deadline, kase.urgent).filter(
-        (t) => t.kind === 'deadline' || t.dueAt.getTime() > now,
-      );
-      await scheduleTimers(client, [{ caseId: kase.id, timers }]);
-      await client.query(`INSERT INTO case_event (case_id, type, actor, detail) VALUES ($1, ${eventSql('deadline_changed')}, $2, $3)`, [
-        kase.id,
-        actor,
-        { from: kase.deadline_at, to: deadline },
-      ]);
+      if (!(await moveCaseDeadline(client, { calendar, policy: this.deps.policy }, { caseNo, deadlineAt: deadline, actor }))) return false;
       await audit(client, { actor, action: 'case.deadline', subjectType: 'case', subjectId: caseNo, detail: { deadlineAt: deadline.toISOString() } });
       return true;
     });

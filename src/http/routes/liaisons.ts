@@ -39,7 +39,7 @@ export const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/liaisons',
     {
-      preHandler: app.requireRole('supervisor'),
+      preHandler: app.requireRole('supervisor', 'dispatcher', 'liaison'),
       schema: {
         summary: 'List liaisons, their zones and bound chat accounts',
         tags: ['liaisons'],

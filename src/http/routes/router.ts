@@ -143,7 +143,7 @@ export const routerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/categories',
     {
-      preHandler: app.requireRole('supervisor'),
+      preHandler: app.requireRole('supervisor', 'dispatcher', 'liaison'),
       schema: {
         summary: 'The categories and their handling deadlines',
         tags: ['router'],

@@ -91,7 +91,7 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/zones',
     {
-      preHandler: app.requireRole('supervisor'),
+      preHandler: app.requireRole('supervisor', 'dispatcher', 'liaison'),
       schema: { summary: 'List zones', tags: ['zones'], security: [{ bearer: [] }], response: { 200: z.object({ items: z.array(Zone) }) } },
     },
     async () => ({ items: (await listZones(pool)).map(present) }),
