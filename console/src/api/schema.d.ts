@@ -1,6 +1,214 @@
 // Generated from the gateway's OpenAPI document by `npm run console:types`: do not edit.
 
 export interface paths {
+    "/api/v1/answer-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List answer templates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                body: string;
+                                categoryCode: string | null;
+                                id: number;
+                                shortcode: string;
+                                title: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an answer template */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        active?: boolean;
+                        /** @description may hold {caseNo}, {deadline}, {zone}, {category} */
+                        body: string;
+                        /**
+                         * @description offered only for cases of this category; null: for every case
+                         * @default null
+                         */
+                        categoryCode?: string | null;
+                        /** @description what staff type to pick it, e.g. received */
+                        shortcode: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            body: string;
+                            categoryCode: string | null;
+                            id: number;
+                            shortcode: string;
+                            title: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answer-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an answer template */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an answer template (what is given) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        active?: boolean;
+                        /** @description may hold {caseNo}, {deadline}, {zone}, {category} */
+                        body?: string;
+                        categoryCode?: string | null;
+                        /** @description what staff type to pick it, e.g. received */
+                        shortcode?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            body: string;
+                            categoryCode: string | null;
+                            id: number;
+                            shortcode: string;
+                            title: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file a resident sent with a case (images inline, anything else as a download) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -433,26 +641,37 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List cases */
+        /** List cases (a liaison sees only their scope) */
         get: {
             parameters: {
                 query?: {
                     category?: string;
                     channel?: string;
                     confidential?: "true" | "false";
-                    /** @description nextCursor of the previous page */
+                    /** @description nextCursor of the previous page (created_desc only) */
                     cursor?: number;
+                    /** @description opened on or after this office date (YYYY-MM-DD) */
+                    from?: string;
                     /** @description only cases sent to (or not sent to) the joint meeting */
                     jointMeeting?: "true" | "false";
                     kind?: "consultation" | "help" | "complaint" | "report" | "suggestion" | "praise";
                     limit?: number;
+                    /** @description skip this many (any sort); not with cursor */
+                    offset?: number;
+                    /** @description a case number prefix, or text in the resident's first message */
+                    q?: string;
                     since?: string;
+                    sort?: "created_desc" | "created_asc" | "deadline_asc";
                     status?: "registered" | "accepted" | "in_progress" | "answered" | "closed" | "reopened";
                     /** @description only cases a routing rule tagged so */
                     tag?: string;
+                    /** @description opened on or before this office date (YYYY-MM-DD) */
+                    to?: string;
                     /** @description only cases on (or off) the triage list */
                     triage?: "true" | "false";
                     urgent?: "true" | "false";
+                    /** @description a sidebar view; `mine`: a liaison's open cases, for others the open cases no liaison holds */
+                    view?: "new_unassigned" | "mine" | "overdue" | "due_24h" | "escalated" | "urgent" | "triage" | "awaiting_visit" | "all";
                     /** @description zone code; includes the zones below it */
                     zone?: string;
                 };
@@ -475,6 +694,7 @@ export interface paths {
                                 confidential: boolean;
                                 createdAt: string;
                                 deadlineAt: string;
+                                escalations: number;
                                 jointMeeting: boolean;
                                 /** @enum {string} */
                                 kind: "consultation" | "help" | "complaint" | "report" | "suggestion" | "praise";
@@ -484,11 +704,13 @@ export interface paths {
                                 } | null;
                                 needsTriage: boolean;
                                 originChannel: string;
+                                overdue: boolean;
                                 replyAddress: string | null;
                                 replyChannel: string;
                                 /** @enum {string} */
                                 status: "registered" | "accepted" | "in_progress" | "answered" | "closed" | "reopened";
                                 tags: string[];
+                                updatedAt: string;
                                 urgent: boolean;
                                 zone: {
                                     code: string;
@@ -496,6 +718,7 @@ export interface paths {
                                 };
                             }[];
                             nextCursor: number | null;
+                            total: number;
                         };
                     };
                 };
@@ -516,7 +739,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One case with its full timeline */
+        /** One case with its full timeline, sends, files and routing in words (the ETag is its version for If-Match) */
         get: {
             parameters: {
                 query?: never;
@@ -535,6 +758,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            attachments: {
+                                contentType: string;
+                                filename: string;
+                                id: string;
+                                size: number | null;
+                            }[];
                             caseNo: string;
                             category: string;
                             confidential: boolean;
@@ -548,6 +777,12 @@ export interface paths {
                             } | null;
                             createdAt: string;
                             deadlineAt: string;
+                            deadlineHistory: {
+                                actor: string;
+                                at: string;
+                                detail: unknown;
+                                type: string;
+                            }[];
                             escalations: number;
                             firstResponseAt: string | null;
                             jointMeeting: boolean;
@@ -559,11 +794,30 @@ export interface paths {
                             } | null;
                             needsTriage: boolean;
                             originChannel: string;
+                            otherCases: {
+                                caseNo: string;
+                                createdAt: string;
+                                status: string;
+                            }[];
+                            overdue: boolean;
                             overdueAt: string | null;
                             replyAddress: string | null;
                             replyChannel: string;
                             resolutionHours: number | null;
                             routing: unknown;
+                            routingSummary: {
+                                en: string;
+                                zh: string;
+                            };
+                            sends: {
+                                attempts: number;
+                                channel: string;
+                                createdAt: string;
+                                kind: string;
+                                lastError: string | null;
+                                sentAt: string | null;
+                                status: string;
+                            }[];
                             /** @enum {string} */
                             status: "registered" | "accepted" | "in_progress" | "answered" | "closed" | "reopened";
                             statusLabel: {
@@ -592,11 +846,61 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "event" | "message";
                             }[];
+                            updatedAt: string;
                             urgent: boolean;
                             zone: {
                                 code: string;
                                 name: string;
                             };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseNo}/answer-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active templates for a case's category and the general ones, filled in for the case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                body: string;
+                                categoryCode: string | null;
+                                id: number;
+                                rendered: string;
+                                shortcode: string;
+                                title: string;
+                                updatedAt: string;
+                            }[];
                         };
                     };
                 };
@@ -670,7 +974,47 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post?: never;
+        /** Move the case's handling deadline, with the reason; its reminders and deadline timer move with it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description repeat a request with the same key: it is done once, and the first answer is repeated */
+                    "idempotency-key"?: string;
+                    /** @description the case detail's ETag: the write applies only if the case has not changed since (else 412) */
+                    "if-match"?: string;
+                };
+                path: {
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        deadlineAt: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseNo: string;
+                            deadlineAt: string;
+                            /** @enum {string} */
+                            status: "registered" | "accepted" | "in_progress" | "answered" | "closed" | "reopened";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -707,6 +1051,353 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/cases/{caseNo}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the case one level up the zone tree; the liaison there is told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description repeat a request with the same key: it is done once, and the first answer is repeated */
+                    "idempotency-key"?: string;
+                    /** @description the case detail's ETag: the write applies only if the case has not changed since (else 412) */
+                    "if-match"?: string;
+                };
+                path: {
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseNo: string;
+                            /** @enum {string} */
+                            status: "registered" | "accepted" | "in_progress" | "answered" | "closed" | "reopened";
+                            zone: {
+                                code: string;
+                                label: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseNo}/joint-meeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the case to the joint meeting (联席会议) convened a level up; the case stays in its zone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description repeat a request with the same key: it is done once, and the first answer is repeated */
+                    "idempotency-key"?: string;
+                    /** @description the case detail's ETag: the write applies only if the case has not changed since (else 412) */
+                    "if-match"?: string;
+                };
+                path: {
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseNo: string;
+                            /** @enum {string} */
+                            status: "registered" | "accepted" | "in_progress" | "answered" | "closed" | "reopened";
+                            zone: {
+                                code: string;
+                                label: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseNo}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an internal note to the timeline (never shown or sent to the resident) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description repeat a request with the same key: it is done once, and the first answer is repeated */
+                    "idempotency-key"?: string;
+                    /** @description the case detail's ETag: the write applies only if the case has not changed since (else 412) */
+                    "if-match"?: string;
+                };
+                path: {
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseNo: string;
+                            /** @enum {string} */
+                            status: "registered" | "accepted" | "in_progress" | "answered" | "closed" | "reopened";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseNo}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the resident on their reply channel (or another of theirs where it cannot deliver); the case is in progress from then on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description repeat a request with the same key: it is done once, and the first answer is repeated */
+                    "idempotency-key"?: string;
+                    /** @description the case detail's ETag: the write applies only if the case has not changed since (else 412) */
+                    "if-match"?: string;
+                };
+                path: {
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        ifUndeliverable?: "refuse" | "lookup";
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseNo: string;
+                            delivery: {
+                                channel: string;
+                                instead?: {
+                                    channel: string;
+                                    reason: string;
+                                };
+                                message: string;
+                                reason?: string;
+                                /** @enum {string} */
+                                status: "queued" | "not_sent";
+                            };
+                            /** @enum {string} */
+                            status: "registered" | "accepted" | "in_progress" | "answered" | "closed" | "reopened";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alternatives: ("lookup" | "call" | "visit")[];
+                            /** @enum {string} */
+                            error: "opted_out" | "undeliverable";
+                            /** @enum {string} */
+                            field: "ifUndeliverable";
+                            message: string;
+                            reason: string;
+                        } | {
+                            error: string;
+                            field?: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseNo}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the case with the result to the resident; its return visit is planned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description repeat a request with the same key: it is done once, and the first answer is repeated */
+                    "idempotency-key"?: string;
+                    /** @description the case detail's ETag: the write applies only if the case has not changed since (else 412) */
+                    "if-match"?: string;
+                };
+                path: {
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        ifUndeliverable?: "refuse" | "lookup";
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseNo: string;
+                            delivery: {
+                                channel: string;
+                                instead?: {
+                                    channel: string;
+                                    reason: string;
+                                };
+                                message: string;
+                                reason?: string;
+                                /** @enum {string} */
+                                status: "queued" | "not_sent";
+                            };
+                            /** @enum {string} */
+                            status: "registered" | "accepted" | "in_progress" | "answered" | "closed" | "reopened";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alternatives: ("lookup" | "call" | "visit")[];
+                            /** @enum {string} */
+                            error: "opted_out" | "undeliverable";
+                            /** @enum {string} */
+                            field: "ifUndeliverable";
+                            message: string;
+                            reason: string;
+                        } | {
+                            error: string;
+                            field?: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/cases/{caseNo}/status": {
@@ -748,6 +1439,128 @@ export interface paths {
                             caseNo: string;
                             /** @enum {string} */
                             status: "registered" | "accepted" | "in_progress" | "answered" | "closed" | "reopened";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseNo}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the case to another zone, or to a liaison's zone; its liaison is told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description repeat a request with the same key: it is done once, and the first answer is repeated */
+                    "idempotency-key"?: string;
+                    /** @description the case detail's ETag: the write applies only if the case has not changed since (else 412) */
+                    "if-match"?: string;
+                };
+                path: {
+                    caseNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        liaisonId?: number;
+                        reason: string;
+                        zone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseNo: string;
+                            /** @enum {string} */
+                            status: "registered" | "accepted" | "in_progress" | "answered" | "closed" | "reopened";
+                            zone: {
+                                code: string;
+                                label: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign, move to a step or tag up to 100 cases; each case on its own, with its own outcome */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "assign" | "status" | "tag";
+                        caseNos: string[];
+                        /** @description assign: a liaison (their zone) */
+                        liaisonId?: number;
+                        /** @description assign: the reason; status: the note (required) */
+                        note?: string;
+                        /**
+                         * @description status: the new step
+                         * @enum {string}
+                         */
+                        status?: "registered" | "accepted" | "in_progress" | "answered" | "closed" | "reopened";
+                        /** @description tag: the label to add */
+                        tag?: string;
+                        /** @description assign: the zone */
+                        zone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                caseNo: string;
+                                error?: string;
+                                ok: boolean;
+                            }[];
                         };
                     };
                 };
@@ -804,6 +1617,89 @@ export interface paths {
                                 type: string;
                             }[];
                             zone: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases changed and new since a cursor (poll it; start without `after` to get the first cursor) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the cursor of the previous answer */
+                    after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: number;
+                            cursor: string;
+                            newCaseNos: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many cases each list view holds for the caller (the sidebar badges) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
                         };
                     };
                 };

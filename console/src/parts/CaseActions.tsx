@@ -6,14 +6,15 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Modal, Radio, Select, Space, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { CaseAction } from '../api/calls';
-import type { CaseDetail } from '../api/types';
+import type { CaseDetail, CaseStatus } from '../api/types';
+import type { CaseWrite } from './useCaseWrite';
 import { labelOf, useI18n, type Translate } from '../i18n';
 import type { Pickers } from '../pickers';
 import { STATUSES } from './CaseFilters';
 import { WriteProblem } from './WriteProblem';
 
 const KINDS = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'] as const;
+type Kind = (typeof KINDS)[number];
 
 type ActionName = 'notes' | 'status' | 'resolve' | 'transfer' | 'category' | 'joint-meeting' | 'deadline' | 'escalate';
 
@@ -28,19 +29,41 @@ const LABELS: Record<ActionName, Parameters<Translate>[0]> = {
   escalate: 'escalate',
 };
 
-type Values = Record<string, unknown> & { target?: 'zone' | 'liaison'; deadlineAt?: Dayjs };
+/** What the dialogs' fields hold (antd forms give them untyped; the rules make the required ones present). */
+interface Values {
+  text?: string;
+  status?: CaseStatus;
+  note?: string;
+  summary?: string;
+  target?: 'zone' | 'liaison';
+  zone?: string;
+  liaisonId?: number;
+  category?: string;
+  kind?: Kind;
+  reason?: string;
+  deadlineAt?: Dayjs;
+}
 
-/** The form's values as the API's body. */
-function bodyOf(action: ActionName, v: Values): Record<string, unknown> {
+/** The form's values as the API's body for the action, typed by the gateway's schema. */
+function send(write: CaseWrite, action: ActionName, v: Values): Promise<unknown> {
+  const reason = v.reason ?? '';
   switch (action) {
+    case 'notes':
+      return write('notes', { text: v.text ?? '' });
+    case 'status':
+      return write('status', { status: v.status!, note: v.note ?? '' });
+    case 'resolve':
+      return write('resolve', { summary: v.summary ?? '' });
     case 'transfer':
-      return v.target === 'liaison' ? { liaisonId: v.liaisonId, reason: v.reason } : { zone: v.zone, reason: v.reason };
-    case 'deadline':
-      return { deadlineAt: v.deadlineAt!.toISOString(), reason: v.reason };
+      return write('transfer', v.target === 'liaison' ? { liaisonId: v.liaisonId, reason } : { zone: v.zone, reason });
     case 'category':
-      return v.kind ? { category: v.category, kind: v.kind } : { category: v.category };
-    default:
-      return v;
+      return write('category', v.kind ? { category: v.category!, kind: v.kind } : { category: v.category! });
+    case 'joint-meeting':
+      return write('joint-meeting', { reason });
+    case 'deadline':
+      return write('deadline', { deadlineAt: v.deadlineAt!.toISOString(), reason });
+    case 'escalate':
+      return write('escalate', { reason });
   }
 }
 
@@ -53,7 +76,7 @@ export function CaseActions({
 }: {
   detail: CaseDetail;
   pickers: Pickers;
-  write: (action: CaseAction, body: Record<string, unknown>) => Promise<unknown>;
+  write: CaseWrite;
   onDone: () => void;
   onReload: () => void;
 }) {
@@ -90,7 +113,7 @@ function ActionDialog({
   action: ActionName;
   detail: CaseDetail;
   pickers: Pickers;
-  write: (action: CaseAction, body: Record<string, unknown>) => Promise<unknown>;
+  write: CaseWrite;
   onClose: () => void;
   onDone: () => void;
   onReload: () => void;
@@ -107,7 +130,7 @@ function ActionDialog({
     setBusy(true);
     setProblem(null);
     try {
-      await write(action, bodyOf(action, values));
+      await send(write, action, values);
       message.success(t('done'));
       onClose();
       onDone();

@@ -8,6 +8,12 @@ import { ChannelIcon } from './ChannelIcon';
 import { DeadlineBadge } from './DeadlineBadge';
 import { CaseFlags, StatusTag } from './CaseTags';
 
+/** The deadline an entry set, when its detail names one. */
+function deadlineOf(detail: unknown): string | null {
+  if (detail && typeof detail === 'object' && 'deadline' in detail && typeof detail.deadline === 'string') return detail.deadline;
+  return null;
+}
+
 export function CaseFacts({ detail, categoryName }: { detail: CaseDetail; categoryName: (code: string) => string }) {
   const { t, lang } = useI18n();
   return (
@@ -42,7 +48,7 @@ export function CaseFacts({ detail, categoryName }: { detail: CaseDetail; catego
           },
         ]}
       />
-      {detail.routingSummary && (
+      {detail.routingSummary[lang] && (
         <div className="routing">
           <Typography.Title level={3} className="subsection-title">
             {t('routing')}
@@ -50,7 +56,26 @@ export function CaseFacts({ detail, categoryName }: { detail: CaseDetail; catego
           <Typography.Paragraph>{detail.routingSummary[lang]}</Typography.Paragraph>
         </div>
       )}
-      {detail.otherCases && detail.otherCases.length > 0 && (
+      {detail.deadlineHistory.length > 0 && (
+        <div className="other-cases">
+          <Typography.Title level={3} className="subsection-title">
+            {t('deadlineHistory')}
+          </Typography.Title>
+          <ul data-testid="deadline-history">
+            {detail.deadlineHistory.map((h, i) => {
+              const deadline = deadlineOf(h.detail);
+              return (
+                <li key={i}>
+                  {labelOf(t, 'event', h.type)} · {formatDateTime(h.at, lang)}
+                  {deadline ? ` → ${formatDateTime(deadline, lang)}` : ''}
+                  <span className="timeline-meta">{h.actor}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+      {detail.otherCases.length > 0 && (
         <div className="other-cases">
           <Typography.Title level={3} className="subsection-title">
             {t('otherCases')}

@@ -1,4 +1,5 @@
 /** Filters over the current view: status, zone (with the zones below it), category, channel, urgency, tag, dates, text; and the order. */
+import dayjs from 'dayjs';
 import { Button, Checkbox, DatePicker, Input, Select, TreeSelect } from 'antd';
 import type { CaseQuery, Sort } from '../api/types';
 import { SORTS } from '../api/types';
@@ -75,7 +76,9 @@ export function CaseFilters({ filters, onChange, pickers }: { filters: Filters; 
       <DatePicker.RangePicker
         className="filter-dates"
         aria-label={t('dateRange')}
-        onChange={(range) => set({ from: range?.[0]?.startOf('day').toISOString(), to: range?.[1]?.endOf('day').toISOString() })}
+        value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}
+        // Office dates, as the API takes them: the days as the office's calendar has them.
+        onChange={(range) => set({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
       />
       <Checkbox checked={!!filters.urgent} onChange={(e) => set({ urgent: e.target.checked || undefined })}>
         {t('urgentOnly')}

@@ -4,12 +4,14 @@
  * Idempotency-Key kept until the write succeeds, so a retried click acts once.
  */
 import { useCallback, useRef } from 'react';
-import { actOnCase, type CaseAction } from '../api/calls';
+import { actOnCase, type ActionBody, type CaseAction } from '../api/calls';
 
-export function useCaseWrite(caseNo: string, etag: string | null) {
+export type CaseWrite = <A extends CaseAction>(action: A, body: ActionBody<A>) => Promise<unknown>;
+
+export function useCaseWrite(caseNo: string, etag: string | null): CaseWrite {
   const keys = useRef(new Map<string, string>());
   return useCallback(
-    async (action: CaseAction, body: Record<string, unknown>) => {
+    async <A extends CaseAction>(action: A, body: ActionBody<A>) => {
       // The same action with the same body is the same request: it keeps its key until it succeeds.
       const what = `${action}:${JSON.stringify(body)}`;
       const key = keys.current.get(what) ?? crypto.randomUUID();

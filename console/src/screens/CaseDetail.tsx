@@ -11,6 +11,7 @@ import { CallError } from '../api/client';
 import type { CaseDetail } from '../api/types';
 import { useI18n } from '../i18n';
 import { usePickers } from '../pickers';
+import { useSession } from '../session';
 import { BASE, navigate } from '../router';
 import { CaseFacts } from '../parts/CaseFacts';
 import { MessagesOut, ResidentMessages } from '../parts/CaseMessages';
@@ -22,6 +23,9 @@ import { useCaseWrite } from '../parts/useCaseWrite';
 
 export function CaseDetailPage({ caseNo }: { caseNo: string }) {
   const { t, lang } = useI18n();
+  const { user } = useSession();
+  // Supervisors read; every other role works cases (the API has the last word).
+  const works = user?.role !== 'supervisor';
   const pickers = usePickers();
   const [state, setState] = useState<{ detail: CaseDetail; etag: string | null } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -86,20 +90,22 @@ export function CaseDetailPage({ caseNo }: { caseNo: string }) {
           <ResidentMessages entries={detail.timeline} />
           <CaseAttachments attachments={detail.attachments ?? []} />
           <MessagesOut entries={detail.timeline} />
-          <Composer
-            caseNo={caseNo}
-            send={async (text, lookupOnly) => {
-              const outcome = (await write('replies', lookupOnly ? { text, ifUndeliverable: 'lookup' } : { text })) as SendOutcome;
-              await reload();
-              return outcome;
-            }}
-            onReload={() => void reload()}
-          />
+          {works && (
+            <Composer
+              caseNo={caseNo}
+              send={async (text, lookupOnly) => {
+                const outcome = (await write('replies', lookupOnly ? { text, ifUndeliverable: 'lookup' } : { text })) as SendOutcome;
+                await reload();
+                return outcome;
+              }}
+              onReload={() => void reload()}
+            />
+          )}
           <CaseTimeline entries={detail.timeline} />
         </Col>
         <Col xs={24} lg={9} className="case-side">
           <CaseFacts detail={detail} categoryName={categoryName} />
-          <CaseActions detail={detail} pickers={pickers} write={write} onDone={() => void reload()} onReload={() => void reload()} />
+          {works && <CaseActions detail={detail} pickers={pickers} write={write} onDone={() => void reload()} onReload={() => void reload()} />}
         </Col>
       </Row>
     </main>

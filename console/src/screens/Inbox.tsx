@@ -63,17 +63,13 @@ export function Inbox() {
         const offset = (state.page - 1) * state.pageSize;
         const list = await listCases({ view: state.view, ...state.filters, limit: state.pageSize, offset });
         setRows(list.items);
-        // Without a total from the API, one more page is offered while pages come back full.
-        setTotal(list.total ?? offset + list.items.length + (list.items.length === state.pageSize ? 1 : 0));
+        setTotal(list.total);
       } catch (err) {
         if (!quiet) message.error(t('failed', { message: (err as Error).message }));
       } finally {
         setLoading(false);
       }
-      viewCounts().then(
-        (c) => setCounts('views' in c ? c.views : c),
-        () => undefined,
-      );
+      viewCounts().then(setCounts, () => undefined);
     },
     [state, message, t],
   );
