@@ -4,7 +4,7 @@
  * carry the ETag of the version on screen; after each the case is read again.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Col, Result, Row, Spin, Typography } from 'antd';
+import { Alert, Button, Col, Grid, Result, Row, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { caseDetail } from '../api/calls';
 import { CallError } from '../api/client';
@@ -27,6 +27,8 @@ export function CaseDetailPage({ caseNo }: { caseNo: string }) {
   // Supervisors read; every other role works cases (the API has the last word).
   const works = user?.role !== 'supervisor';
   const pickers = usePickers();
+  // One column on a phone: the facts first (status, deadline), the actions after the messages.
+  const narrow = Grid.useBreakpoint().lg === false;
   const [state, setState] = useState<{ detail: CaseDetail; etag: string | null } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -78,6 +80,8 @@ export function CaseDetailPage({ caseNo }: { caseNo: string }) {
   }
 
   const { detail } = state;
+  const facts = <CaseFacts detail={detail} categoryName={categoryName} />;
+  const actions = works && <CaseActions detail={detail} pickers={pickers} write={write} onDone={() => void reload()} onReload={() => void reload()} />;
   return (
     <main className="case-page">
       {back}
@@ -87,6 +91,7 @@ export function CaseDetailPage({ caseNo }: { caseNo: string }) {
       {detail.confidential && <Alert type="info" showIcon title={t('confidential')} className="case-alert" />}
       <Row gutter={[24, 16]}>
         <Col xs={24} lg={15} className="case-story">
+          {narrow && facts}
           <ResidentMessages entries={detail.timeline} />
           <CaseAttachments attachments={detail.attachments ?? []} />
           <MessagesOut entries={detail.timeline} />
@@ -101,12 +106,15 @@ export function CaseDetailPage({ caseNo }: { caseNo: string }) {
               onReload={() => void reload()}
             />
           )}
+          {narrow && actions}
           <CaseTimeline entries={detail.timeline} />
         </Col>
-        <Col xs={24} lg={9} className="case-side">
-          <CaseFacts detail={detail} categoryName={categoryName} />
-          {works && <CaseActions detail={detail} pickers={pickers} write={write} onDone={() => void reload()} onReload={() => void reload()} />}
-        </Col>
+        {!narrow && (
+          <Col lg={9} className="case-side">
+            {facts}
+            {actions}
+          </Col>
+        )}
       </Row>
     </main>
   );
