@@ -77,6 +77,15 @@ describe.runIf(run)('the staff console in Chromium', () => {
     expect(page.url()).toContain('/console/login');
     await screenshot(page, 'sign-in-1280');
     expect(await seriousViolations(page, 'sign-in')).toEqual([]);
+
+    // English on request, remembered across a reload; and back.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Staff sign-in').waitFor();
+    await page.reload();
+    await page.getByText('Staff sign-in').waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByText('工作人员登录').waitFor();
   });
 
   it("signs in, finds a resident's case in the inbox, opens it, answers it; the resident's lookup and the outbox have the answer", async () => {
@@ -102,7 +111,9 @@ describe.runIf(run)('the staff console in Chromium', () => {
     const overdueBadge = page.locator(`tr[data-row-key="${overdue}"] [data-deadline]`);
     await overdueBadge.waitFor();
     expect(await overdueBadge.getAttribute('data-deadline')).toBe('overdue');
-    expect(await overdueBadge.evaluate((el) => (globalThis as unknown as BrowserWindow).getComputedStyle(el).color)).toMatch(/^rgb\((1[5-9]\d|2\d\d), \d{1,2}, \d{1,2}\)$/);
+    expect(await overdueBadge.evaluate((el) => (globalThis as unknown as BrowserWindow).getComputedStyle(el).color)).toMatch(
+      /^rgb\((1[5-9]\d|2\d\d), \d{1,2}, \d{1,2}\)$/,
+    );
     expect(await page.locator(`tr[data-row-key="${caseNo}"] [data-deadline]`).getAttribute('data-deadline')).not.toBe('overdue');
     await screenshot(page, 'inbox-1280');
     expect(await seriousViolations(page, 'inbox')).toEqual([]);
@@ -111,6 +122,12 @@ describe.runIf(run)('the staff console in Chromium', () => {
     await page.getByRole('heading', { name: `案件编号 ${caseNo}` }).waitFor();
     await page.getByText('老人出门不方便').first().waitFor();
     expect(await seriousViolations(page, 'case detail')).toEqual([]);
+
+    // `/` at the start lists the case's templates; picking one puts in its text, filled in for this case.
+    await page.getByTestId('composer').fill('/rec');
+    await page.getByRole('button', { name: '/received · 已受理' }).click();
+    expect(await page.getByTestId('composer').inputValue()).toContain(`案件编号${caseNo}`);
+    expect(await page.getByTestId('composer').inputValue()).not.toContain('{');
 
     const answer = '您好，路灯已报修，维修人员明天上午到场更换。';
     await page.getByTestId('composer').fill(answer);
