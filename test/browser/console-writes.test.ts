@@ -1,0 +1,97 @@
+/**
+ * The console's writes when the world moved on: a case changed by someone
+ * else meanwhile (412, with a reload), and a session that ended while an
+ * answer was half written (back through the sign-in to the same page, the
+ * draft still there).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seedDemoDistrict } from '../../src/seed/seed.js';
+import { ADMIN_PASSWORD, adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
+import { browserAvailable, DESKTOP, launchBrowser } from '../helpers/browser.js';
+
+const run = browserAvailable();
+
+let sys: TestSystem;
+let browser: Browser;
+let context: BrowserContext;
+let base: string;
+
+beforeAll(async () => {
+  if (!run) return;
+  sys = await startTestSystem();
+  await seedDemoDistrict(sys.db.pool);
+  browser = await launchBrowser();
+  const address = sys.app!.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}, 120_000);
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await sys?.teardown();
+});
+
+async function submitCase(text: string): Promise<string> {
+  const res = await sys.app!.inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text, zoneCode: 'wh-hs-ch-02', phone: '13912348831' } });
+  const { caseNo } = res.json<{ caseNo: string }>();
+  await eventually(async () => (await sys.sql('SELECT 1 FROM "case" WHERE case_no = $1', [caseNo])).length === 1);
+  return caseNo;
+}
+
+async function signIn(page: Page) {
+  await page.getByLabel('登录名').fill('admin');
+  await page.getByLabel('密码').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: /登\s?录/ }).click();
+}
+
+const replies = (caseNo: string) =>
+  sys.sql(`SELECT 1 FROM case_event e JOIN "case" c ON c.id = e.case_id WHERE c.case_no = $1 AND e.type = 'replied'`, [caseNo]).then((r) => r.length);
+
+describe.runIf(run)('console writes', () => {
+  it('refuses an answer written on a stale case with a clear message and a reload, and sends nothing', async () => {
+    const caseNo = await submitCase('钱局街口的井盖松了，车压过去哐哐响');
+    context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/console/cases/${caseNo}`);
+    await signIn(page);
+    await page.getByText('车压过去哐哐响').first().waitFor();
+
+    // Someone else works the case meanwhile.
+    const note = await sys.app!.inject({ method: 'POST', url: `/api/v1/cases/${caseNo}/notes`, headers: adminHeaders, payload: { text: '已电话联系维修队' } });
+    expect(note.statusCode).toBe(201);
+
+    await page.getByTestId('composer').fill('您好，井盖已安排加固。');
+    await page.getByRole('button', { name: /发\s?送/ }).click();
+    await page.getByText('该案件已被他人更新，请刷新后再试').waitFor();
+    expect(await replies(caseNo)).toBe(0);
+
+    // Reloaded, the other person's note shows and the same answer goes through; the draft was kept.
+    await page.getByRole('button', { name: /刷\s?新/ }).click();
+    await page.getByText('已电话联系维修队').waitFor();
+    expect(await page.getByTestId('composer').inputValue()).toBe('您好，井盖已安排加固。');
+    await page.getByRole('button', { name: /发\s?送/ }).click();
+    await page.getByTestId('message-out').filter({ hasText: '您好，井盖已安排加固。' }).waitFor();
+    expect(await replies(caseNo)).toBe(1);
+    expect(await page.getByTestId('composer').inputValue()).toBe('');
+  });
+
+  it('keeps a half-written answer through an ended session and comes back to the case after signing in', async () => {
+    const caseNo = await submitCase('钱局街的路面塌了一个坑');
+    const page = await context.newPage();
+    await page.goto(`${base}/console/cases/${caseNo}`);
+    await page.getByText('路面塌了一个坑').first().waitFor();
+    await page.getByTestId('composer').fill('您好，已通知市政');
+
+    // The session ends (idle timeout, or an admin disabled it) while the answer is being written.
+    await sys.sql('DELETE FROM staff_session');
+    await page.getByRole('button', { name: /发\s?送/ }).click();
+    await page.getByText('登录已过期，请重新登录').waitFor();
+    expect(page.url()).toContain(`/console/login?next=${encodeURIComponent(`/console/cases/${caseNo}`)}`);
+    expect(await replies(caseNo)).toBe(0);
+
+    await signIn(page);
+    await page.getByText('路面塌了一个坑').first().waitFor();
+    expect(page.url()).toBe(`${base}/console/cases/${caseNo}`);
+    expect(await page.getByTestId('composer').inputValue()).toBe('您好，已通知市政');
+  });
+});
