@@ -1,8 +1,9 @@
 /**
- * The console's writes when the world moved on: a case changed by someone
- * else meanwhile (412, with a reload), and a session that ended while an
- * answer was half written (back through the sign-in to the same page, the
- * draft still there).
+ * The console when the world moves on: a case changed by someone else
+ * meanwhile (412, with a reload), a session that ended while an answer was
+ * half written (back through the sign-in to the same page, the draft still
+ * there), a new case arriving while the inbox is open, and sign-in slowed
+ * down after repeated failures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -19,7 +20,8 @@ let base: string;
 
 beforeAll(async () => {
   if (!run) return;
-  sys = await startTestSystem();
+  // Three failures per account, so the throttle test is short.
+  sys = await startTestSystem({ env: { LOGIN_FAILURES_PER_ACCOUNT: '3' } });
   await seedDemoDistrict(sys.db.pool);
   browser = await launchBrowser();
   const address = sys.app!.server.address();
@@ -93,5 +95,32 @@ describe.runIf(run)('console writes', () => {
     await page.getByText('路面塌了一个坑').first().waitFor();
     expect(page.url()).toBe(`${base}/console/cases/${caseNo}`);
     expect(await page.getByTestId('composer').inputValue()).toBe('您好，已通知市政');
+  });
+
+  it('shows a case that arrives while the inbox is open, without a reload', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/console/`);
+    await page.locator('tr[data-row-key]').first().waitFor();
+    const caseNo = await submitCase('钱局街的消防通道被车堵住了');
+    // The inbox polls every 10 s.
+    await page.locator(`tr[data-row-key="${caseNo}"]`).waitFor({ timeout: 25_000 });
+    await page.getByText('有 1 件新案件').waitFor();
+  }, 40_000);
+
+  it('says how long to wait once sign-in is throttled', async () => {
+    const page = await (await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' })).newPage();
+    await page.goto(`${base}/console/login`);
+    await page.getByLabel('登录名').fill('admin');
+    for (let i = 0; i < 3; i++) {
+      await page.getByLabel('密码').fill(`wrong-password-${i}`);
+      await page.getByRole('button', { name: /登\s?录/ }).click();
+      await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('登录名或密码不正确');
+    }
+    // Even the right password waits now: the answer says for how long.
+    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: /登\s?录/ }).click();
+    await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toMatch(/登录失败次数过多，请在 \d+(分钟|小时).* 后再试/);
+    expect(page.url()).toContain('/console/login');
+    await page.context().close();
   });
 });
