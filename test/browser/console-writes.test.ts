@@ -24,8 +24,12 @@ beforeAll(async () => {
   sys = await startTestSystem({ env: { LOGIN_FAILURES_PER_ACCOUNT: '3' } });
   await seedDemoDistrict(sys.db.pool);
   browser = await launchBrowser();
+  // Signed in through the context's own request API: its cookie jar is the pages'.
+  context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
   const address = sys.app!.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const signedIn = await context.request.post(`${base}/api/v1/auth/login`, { data: { login: 'admin', password: ADMIN_PASSWORD }, headers: { origin: base } });
+  expect(signedIn.status()).toBe(200);
 }, 120_000);
 afterAll(async () => {
   await context?.close();
@@ -52,10 +56,8 @@ const replies = (caseNo: string) =>
 describe.runIf(run)('console writes', () => {
   it('refuses an answer written on a stale case with a clear message and a reload, and sends nothing', async () => {
     const caseNo = await submitCase('钱局街口的井盖松了，车压过去哐哐响');
-    context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${base}/console/cases/${caseNo}`);
-    await signIn(page);
     await page.getByText('车压过去哐哐响').first().waitFor();
 
     // Someone else works the case meanwhile.
@@ -106,6 +108,22 @@ describe.runIf(run)('console writes', () => {
     await page.locator(`tr[data-row-key="${caseNo}"]`).waitFor({ timeout: 25_000 });
     await page.getByText('有 1 件新案件').waitFor();
   }, 40_000);
+
+  it('tags the selected cases in one go, and says how many worked', async () => {
+    const first = await submitCase('钱局街的路灯一闪一闪的');
+    const second = await submitCase('钱局街有人乱贴小广告');
+    const page = await context.newPage();
+    await page.goto(`${base}/console/`);
+    for (const caseNo of [first, second]) await page.locator(`tr[data-row-key="${caseNo}"] input[type="checkbox"]`).check();
+    await page.getByText('已选 2 件').waitFor();
+    await page.getByRole('region', { name: '操作' }).getByRole('combobox', { name: '操作' }).click();
+    await page.getByTitle('加标签').click();
+    await page.getByRole('region', { name: '操作' }).getByPlaceholder('标签').fill('夜查');
+    await page.getByRole('button', { name: /应\s?用/ }).click();
+    await page.getByText('2 件成功，0 件失败').waitFor();
+    const tagged = await sys.sql<{ case_no: string }>(`SELECT case_no FROM "case" WHERE '夜查' = ANY(tags) ORDER BY case_no`);
+    expect(tagged.map((r) => r.case_no)).toEqual([first, second].sort());
+  });
 
   it('says how long to wait once sign-in is throttled', async () => {
     const page = await (await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' })).newPage();
