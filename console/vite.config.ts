@@ -4,15 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/console/',
   plugins: [react()],
+  // A build is React's production build whatever NODE_ENV the building process has (the test run's is "test",
+  // which would otherwise give React's development build, served later by npm start from the same hash).
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   build: {
     outDir: fileURLToPath(new URL('../dist/console', import.meta.url)),
     emptyOutDir: true,
-    // antd is large by nature; one vendor file keeps the app's own chunk small and cacheable apart.
-    chunkSizeWarningLimit: 2000,
+    // React and antd make one file of about 1.3 MB (400 KB gzipped), cached for a year under its hash.
+    chunkSizeWarningLimit: 1500,
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
-});
+}));

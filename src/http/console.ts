@@ -28,7 +28,7 @@ const MISSING_BUILD = `<!doctype html>
 
 /** Registered with the prefix /console (app.ts): a not-found handler of its own needs a prefix of its own. */
 export const consoleRoutes = (dir: string = CONSOLE_DIR): FastifyPluginAsync =>
-  async function console(app) {
+  async function consolePlugin(app) {
     app.addHook('onSend', async (_req, reply) => {
       reply.header('content-security-policy', CONSOLE_CSP);
     });
