@@ -46,7 +46,16 @@ export async function ensureConsoleBuilt(options: { force?: boolean } = {}): Pro
   const hash = await consoleSourceHash();
   if (!options.force && (await builtHash()) === hash) return 'unchanged';
   const { build } = await import('vite');
-  await build({ configFile: join(CONSOLE_SOURCE_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  // Vite and the React plugin choose React's development build (and its JSX runtime) from NODE_ENV: the test
+  // run's is "test", and npm start would later serve that build under the same hash. A build is production's.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(CONSOLE_SOURCE_DIR, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   await writeFile(HASH_FILE, `${hash}\n`);
   return 'built';
 }
