@@ -12,6 +12,7 @@ import { ADMIN_PASSWORD, adminHeaders, eventually, startTestSystem, type TestSys
 import { browserAvailable, DESKTOP, launchBrowser } from '../helpers/browser.js';
 
 const run = browserAvailable();
+const PHONE = '13912348831';
 
 let sys: TestSystem;
 let browser: Browser;
@@ -38,7 +39,7 @@ afterAll(async () => {
 });
 
 async function submitCase(text: string): Promise<string> {
-  const res = await sys.app!.inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text, zoneCode: 'wh-hs-ch-02', phone: '13912348831' } });
+  const res = await sys.app!.inject({ method: 'POST', url: '/api/v1/intake/web', payload: { text, zoneCode: 'wh-hs-ch-02', phone: PHONE } });
   const { caseNo } = res.json<{ caseNo: string }>();
   await eventually(async () => (await sys.sql('SELECT 1 FROM "case" WHERE case_no = $1', [caseNo])).length === 1);
   return caseNo;
@@ -97,6 +98,29 @@ describe.runIf(run)('console writes', () => {
     await page.getByText('路面塌了一个坑').first().waitFor();
     expect(page.url()).toBe(`${base}/console/cases/${caseNo}`);
     expect(await page.getByTestId('composer').inputValue()).toBe('您好，已通知市政');
+  });
+
+  it('explains why an answer cannot reach a resident who opted out of texts, and keeps it for the lookup when asked', async () => {
+    const caseNo = await submitCase('钱局街晚上有人烧烤，油烟很大');
+    await sys.sql('INSERT INTO sms_opt_out (address) VALUES ($1) ON CONFLICT DO NOTHING', [`+86${PHONE}`]);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}/console/cases/${caseNo}`);
+      await page.getByText('油烟很大').first().waitFor();
+      await page.getByTestId('composer').fill('您好，已通知城管夜间巡查。');
+      await page.getByRole('button', { name: /发\s?送/ }).click();
+      await expect.poll(() => page.getByTestId('undeliverable').textContent()).toContain('群众已退订短信');
+      expect(await page.getByTestId('undeliverable').textContent()).toContain('电话联系');
+      expect(await replies(caseNo)).toBe(0);
+
+      await page.getByRole('button', { name: '只保存答复，供群众在查询页查看' }).click();
+      await expect.poll(() => replies(caseNo)).toBe(1);
+      const lookup = await sys.app!.inject({ url: `/api/v1/cases/lookup?caseNo=${caseNo}&contact=${PHONE}` });
+      expect(JSON.stringify(lookup.json().timeline)).toContain('已通知城管夜间巡查');
+      expect(await sys.sql(`SELECT 1 FROM outbox o JOIN "case" c ON c.id = o.case_id WHERE c.case_no = $1 AND o.kind = 'answer'`, [caseNo])).toHaveLength(0);
+    } finally {
+      await sys.sql('DELETE FROM sms_opt_out WHERE address = $1', [`+86${PHONE}`]);
+    }
   });
 
   it('shows a case that arrives while the inbox is open, without a reload', async () => {

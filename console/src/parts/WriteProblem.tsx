@@ -34,7 +34,7 @@ export function WriteProblem({ error, onReload, onKeepForLookup }: { error: unkn
         showIcon
         role="alert"
         data-testid="undeliverable"
-        title={t('optedOut', { reason: error.body.reason ?? error.body.message })}
+        title={t('optedOut', { reason: error.body.reason ? labelOf(t, 'why', error.body.reason) : error.body.message })}
         description={alternatives.length ? t('alternatives', { list: alternatives.map((a) => labelOf(t, 'alt', a)).join('、') }) : undefined}
         action={
           onKeepForLookup && alternatives.includes('lookup') ? (
