@@ -16,17 +16,21 @@ export function CaseAttachments({ attachments }: { attachments: NonNullable<Case
         {t('attachments')}
       </Typography.Title>
       <ul className="attachments">
-        {attachments.map((a) => (
-          <li key={a.id}>
-            {a.contentType && IMAGE.test(a.contentType) ? (
-              <Image src={attachmentUrl(a.id)} alt={a.filename ?? `#${a.id}`} width={160} />
-            ) : (
-              <a href={attachmentUrl(a.id)} download={a.filename ?? true}>
-                <PaperClipOutlined aria-hidden /> {a.filename ?? `#${a.id}`} {a.size ? `(${Math.ceil(a.size / 1024)} KB)` : ''}
-              </a>
-            )}
-          </li>
-        ))}
+        {attachments.map((a, i) => {
+          // A file kept without its own name is named by its place, not by the stored id.
+          const name = a.filename && a.filename !== a.id ? a.filename : `${t('attachments')} ${i + 1}`;
+          return (
+            <li key={a.id}>
+              {IMAGE.test(a.contentType) ? (
+                <Image src={attachmentUrl(a.id)} alt={name} width={160} />
+              ) : (
+                <a href={attachmentUrl(a.id)} download={name}>
+                  <PaperClipOutlined aria-hidden /> {name} {a.size ? `(${Math.ceil(a.size / 1024)} KB)` : ''}
+                </a>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
