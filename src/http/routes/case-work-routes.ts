@@ -220,47 +220,38 @@ export const caseWorkRoutes: FastifyPluginAsyncZod = async (app) => {
       ),
   );
 
-  app.post(
-    '/api/v1/cases/:caseNo/escalate',
+  // Up one level, or to the joint meeting convened there (the case stays in its zone): the same act in CaseWork.
+  const moves = [
+    { path: 'escalate', action: 'escalate', joint: false, summary: 'Send the case one level up the zone tree; the liaison there is told' },
     {
-      preHandler: workers,
-      schema: {
-        summary: 'Send the case one level up the zone tree; the liaison there is told',
-        tags: ['cases'],
-        security,
-        params: CaseNoParams,
-        headers: actionHeaders,
-        body: z.object({ reason: Text }),
-        response: { 200: Moved },
-      },
+      path: 'joint-meeting',
+      action: 'joint_meeting',
+      joint: true,
+      summary: 'Send the case to the joint meeting (联席会议) convened a level up; the case stays in its zone',
     },
-    async (req, reply) =>
-      runCaseAction(pool, req, reply, req.params.caseNo, 'escalate', async ({ db, kase, act }) => {
-        const outcome = await work.escalate(db, kase, act, false, req.body.reason);
-        return { body: { caseNo: kase.case_no, status: kase.status, zone: moved(outcome, 'caseNo') } };
-      }),
-  );
-
-  app.post(
-    '/api/v1/cases/:caseNo/joint-meeting',
-    {
-      preHandler: workers,
-      schema: {
-        summary: 'Send the case to the joint meeting (联席会议) convened a level up; the case stays in its zone',
-        tags: ['cases'],
-        security,
-        params: CaseNoParams,
-        headers: actionHeaders,
-        body: z.object({ reason: Text }),
-        response: { 200: Moved },
+  ] as const;
+  for (const { path, action, joint, summary } of moves) {
+    app.post(
+      `/api/v1/cases/:caseNo/${path}`,
+      {
+        preHandler: workers,
+        schema: {
+          summary,
+          tags: ['cases'],
+          security,
+          params: CaseNoParams,
+          headers: actionHeaders,
+          body: z.object({ reason: Text }),
+          response: { 200: Moved },
+        },
       },
-    },
-    async (req, reply) =>
-      runCaseAction(pool, req, reply, req.params.caseNo, 'joint_meeting', async ({ db, kase, act }) => {
-        const outcome = await work.escalate(db, kase, act, true, req.body.reason);
-        return { body: { caseNo: kase.case_no, status: kase.status, zone: moved(outcome, 'caseNo') } };
-      }),
-  );
+      async (req, reply) =>
+        runCaseAction(pool, req, reply, req.params.caseNo, action, async ({ db, kase, act }) => {
+          const outcome = await work.escalate(db, kase, act, joint, req.body.reason);
+          return { body: { caseNo: kase.case_no, status: kase.status, zone: moved(outcome, 'caseNo') } };
+        }),
+    );
+  }
 
   app.post(
     '/api/v1/cases/:caseNo/deadline',
