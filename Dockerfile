@@ -17,12 +17,14 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
 # ---------------------------------------------------------------------------
-# build: compile to dist/.
+# build: compile to dist/, and the staff console (Vite) to dist/console.
 # ---------------------------------------------------------------------------
 FROM deps AS build
 COPY . .
 RUN npm run build \
- && test -f dist/src/main.js
+ && npm run console:build \
+ && test -f dist/src/main.js \
+ && test -f dist/console/index.html
 
 # ---------------------------------------------------------------------------
 # runtime: production dependencies only, compiled code, SQL migrations.

@@ -11,7 +11,8 @@
  *
  * Then the router's model of the shipped examples is trained (or found) in the
  * shared cache, so the gateways the test files start load it instead of each
- * training their own.
+ * training their own; and the staff console is built when its sources changed
+ * (scripts/console-build.ts), for the serving and browser tests.
  */
 import { mkdtemp, chmod, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
@@ -23,6 +24,7 @@ import { createLogger } from '../src/core/log.js';
 import { embeddedDatabaseUrl, startEmbeddedPostgres, startEmbeddedRedis, type EmbeddedService } from '../src/runtime/embedded-services.js';
 import { cachedShippedModel } from '../src/router/model-store.js';
 import { TEST_MODEL_CACHE_DIR } from './helpers/model-cache.js';
+import { ensureConsoleBuilt } from '../scripts/console-build.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -72,6 +74,10 @@ export default async function setup(project: TestProject) {
   const training = performance.now();
   await cachedShippedModel(TEST_MODEL_CACHE_DIR);
   console.log(`router model ready in ${TEST_MODEL_CACHE_DIR} (${Math.round(performance.now() - training)} ms)`);
+
+  const building = performance.now();
+  const outcome = await ensureConsoleBuilt();
+  console.log(`staff console ${outcome === 'built' ? 'built' : 'up to date'} (${Math.round(performance.now() - building)} ms)`);
 
   return async () => {
     for (const service of started.reverse()) await service.stop();

@@ -32,6 +32,7 @@ import { knowledgeRoutes } from './routes/knowledge.js';
 import { signInRoutes } from './routes/sign-in.js';
 import { userRoutes } from './routes/users.js';
 import { CHANNELS } from '../channels/registry.js';
+import { consoleRoutes } from './console.js';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   for (const channel of CHANNELS) {
     if (channel.routes) await app.register(channel.routes, { context: deps.channels });
   }
+  await app.register(consoleRoutes(), { prefix: '/console' });
   app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/window'));
   return app;
 }

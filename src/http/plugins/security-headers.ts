@@ -5,7 +5,7 @@
  * X-Frame-Options DENY, no Referer, and HSTS when the request came over
  * TLS (directly, or through a proxy trusted by TRUST_PROXY).
  * /docs (Swagger UI) keeps its own, slightly wider policy: its bundle sets
- * inline styles.
+ * inline styles; so does the staff console at /console (antd's CSS-in-JS).
  */
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
@@ -25,6 +25,10 @@ export const CONTENT_SECURITY_POLICY = {
 /** Swagger UI at /docs: its scripts are files, but it styles elements inline. */
 export const DOCS_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** The staff console at /console: its scripts are files of this origin; antd writes its styles inline at run time. */
+export const CONSOLE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 const HSTS = 'max-age=31536000; includeSubDomains';
 
