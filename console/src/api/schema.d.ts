@@ -714,6 +714,7 @@ export interface paths {
                                 urgent: boolean;
                                 zone: {
                                     code: string;
+                                    label: string;
                                     name: string;
                                 };
                             }[];
@@ -850,6 +851,7 @@ export interface paths {
                             urgent: boolean;
                             zone: {
                                 code: string;
+                                label: string;
                                 name: string;
                             };
                         };

@@ -45,7 +45,7 @@ export function CaseCards({
                 <ChannelIcon channel={row.originChannel} />
               </div>
               <div className="case-card-line">
-                {row.zone.name} · {categoryName(row.category)}
+                {row.zone.label} · {categoryName(row.category)}
               </div>
               <div className="case-card-line">
                 <StatusTag status={row.status} />

@@ -25,7 +25,7 @@ export function CaseFacts({ detail, categoryName }: { detail: CaseDetail; catego
         items={[
           { key: 'status', label: t('status'), children: <StatusTag status={detail.status} /> },
           { key: 'deadline', label: t('deadline'), children: <DeadlineBadge deadlineAt={detail.deadlineAt} closed={detail.status === 'closed'} /> },
-          { key: 'zone', label: t('zone'), children: detail.zone.name },
+          { key: 'zone', label: t('zone'), children: detail.zone.label },
           { key: 'liaison', label: t('liaison'), children: detail.liaison?.name ?? t('none') },
           { key: 'category', label: t('category'), children: `${categoryName(detail.category)} · ${labelOf(t, 'kind', detail.kind)}` },
           { key: 'channel', label: t('channel'), children: <ChannelIcon channel={detail.originChannel} withText /> },

@@ -44,7 +44,7 @@ export function CaseTable({
       }}
       columns={[
         { title: t('caseNo'), dataIndex: 'caseNo', render: (caseNo: string) => <CaseLink caseNo={caseNo} /> },
-        { title: t('zone'), key: 'zone', render: (_, row) => row.zone.name },
+        { title: t('zone'), key: 'zone', render: (_, row) => row.zone.label },
         { title: t('category'), key: 'category', render: (_, row) => categoryName(row.category) },
         { title: t('channel'), key: 'channel', align: 'center', render: (_, row) => <ChannelIcon channel={row.originChannel} /> },
         { title: t('status'), key: 'status', render: (_, row) => <StatusTag status={row.status} /> },
