@@ -92,7 +92,7 @@ describe('information window: happy paths', () => {
     expect(receiptOf(detail)[0]!.body).toMatch(/^Your message has been registered/);
   });
 
-  it('should accept a multipart post with a photo and keep the photo outside any served folder', async () => {
+  it('should accept a multipart post with a photo, stored re-encoded as JPEG outside any served folder', async () => {
     const png = await readFile(new URL('../fixtures/web/pixel.png', import.meta.url));
     const form = new FormData();
     form.set('text', '小区门口垃圾堆了三天没人清运');
@@ -102,7 +102,7 @@ describe('information window: happy paths', () => {
     expect(res.statusCode).toBe(202);
     const detail = await settledCase(res.json().caseNo);
     const inbound = detail.timeline.find((e: { direction?: string }) => e.direction === 'in');
-    expect(inbound.attachments).toEqual([expect.objectContaining({ contentType: 'image/png', size: png.length })]);
+    expect(inbound.attachments).toEqual([expect.objectContaining({ contentType: 'image/jpeg' })]);
     expect(detail.replyChannel).toBe('email');
     expect(detail.replyAddress).toBe('resident@example.com');
     const served = await app().inject({ method: 'GET', url: `/attachments/${inbound.attachments[0].id}` });

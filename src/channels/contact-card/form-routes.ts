@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { zoneLabel } from '../../catalog/zone-tree.js';
 import { renderNoticePage, type FormTarget, type Lang } from '../web-form/page.js';
 import { IDEMPOTENCY_KEY, WebSubmission } from '../web-form/submission.js';
-import { Accepted, LangQuery, formErrorHandler, sendFormPage, submitForm, wantsHtml } from '../web-form/routes.js';
+import { Accepted, LangQuery, PHOTO_PART, formErrorHandler, sendFormPage, submitForm, wantsHtml } from '../web-form/routes.js';
 import { cardFaces, cardForToken, cardScans, cardSubmissions, statusOf } from './cards.js';
 import { countCardUse, type CardRow } from './store.js';
 import type { ChannelContext } from '../contract.js';
@@ -101,6 +101,7 @@ export const cardFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> 
         body: WebSubmission,
         response: { 202: Accepted },
       },
+      config: { multipartOptions: PHOTO_PART },
       // Before the body is validated: a bad token is a 404/410 whatever the body holds.
       preValidation: async (req, reply) => {
         const lang = (req.body as { lang?: unknown } | undefined)?.lang === 'en' ? 'en' : 'zh';

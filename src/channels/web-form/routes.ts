@@ -19,6 +19,7 @@ import type { ChannelName, InboundMessage } from '../../core/message.js';
 import type { Accepted as Stored } from '../../intake/accept.js';
 import { IDEMPOTENCY_KEY, WebSubmission, submissionFingerprint, toInboundMessage } from './submission.js';
 import { PAGE_ASSETS } from './assets.js';
+import { PHOTO_TOO_LARGE, PHOTO_UPLOAD_LIMIT, preparePhoto } from './photo.js';
 import { renderConfirmationPage, renderLookupPage, renderWindowPage, T, WINDOW_TARGET, type FormTarget, type Lang, type ZoneOption } from './page.js';
 import type { ChannelContext } from '../contract.js';
 
@@ -28,6 +29,15 @@ export const Accepted = z.object({
   /** Only for anonymous submissions: with the case number, it looks the case up. */
   accessCode: z.string().optional(),
 });
+
+/**
+ * A form's multipart limits: phone photos (3–12 MB) come in whole to be scaled down (photo.ts); one past the
+ * limit is cut off, not thrown, so the fields after it are read and the form comes back filled in (submitForm).
+ */
+export const PHOTO_PART = {
+  limits: { fileSize: PHOTO_UPLOAD_LIMIT, files: 1, fields: 20, fieldSize: 64 * 1024 },
+  throwFileSizeLimit: false,
+};
 
 export const LangQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
 
@@ -94,6 +104,7 @@ export const webFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> =
         body: WebSubmission,
         response: { 202: Accepted },
       },
+      config: { multipartOptions: PHOTO_PART },
       // eslint-disable-next-line @typescript-eslint/no-misused-promises -- fastify awaits an async error handler
       errorHandler: formErrorHandler(async () => ({ ...WINDOW_TARGET, zones: await zoneOptions() })),
     },
@@ -142,7 +153,9 @@ export async function submitForm(
   // The header was checked by the route's schema (IDEMPOTENCY_KEY).
   const header = req.headers['idempotency-key'];
   const key = (typeof header === 'string' ? header : undefined) ?? checkedKey(submission.idempotencyKey) ?? randomUUID();
-  const attachments = submission.photo ? [await context.attachments.save('photo', submission.photo)] : [];
+  if (req.fileTooLarge) throw new InputError('photo', PHOTO_TOO_LARGE, 413, 'payload_too_large');
+  const photo = submission.photo && (await preparePhoto(submission.photo));
+  const attachments = photo ? [await context.attachments.save('photo', photo)] : [];
   const message = { ...toInboundMessage(submission, key, attachments, source), fingerprint: submissionFingerprint(submission, source.hints) };
   let stored: Stored;
   try {
