@@ -337,7 +337,7 @@ describe('contact cards: revoked, rotated and tampered tokens', () => {
     expect((await routedCase(res.json().caseNo)).routing.zone).toMatchObject({ reason: 'contact_card', cardId: fresh.id });
   });
 
-  it('should answer a tampered, forged or unknown token with a plain 404 that names no zone', async () => {
+  it('should answer a tampered, forged or unknown token with a 404 that names no zone: a page leading to /window, or JSON', async () => {
     const path = pathOf(await scanCard('wh-dg-dgl-01'));
     const token = path.split('/').pop()!;
     const tampered = token.slice(0, 5) + (token[5] === 'A' ? 'B' : 'A') + token.slice(6);
@@ -352,10 +352,15 @@ describe('contact cards: revoked, rotated and tampered tokens', () => {
     ];
     const before = await messageCount();
     for (const t of tokens) {
-      for (const res of [await get(`/c/${t}`, {}), await submitThrough(`/c/${t}`, { text: '路灯坏了' })]) {
-        expect(res.statusCode).toBe(404);
-        expect(res.body).toBe('Not found');
-      }
+      const page = await get(`/c/${t}`, {});
+      expect(page.statusCode).toBe(404);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.body).toContain('找不到这张联系卡');
+      expect(page.body).toContain('href="/window?lang=zh"');
+      const posted = await submitThrough(`/c/${t}`, { text: '路灯坏了' });
+      expect(posted.statusCode).toBe(404);
+      expect(posted.json()).toEqual({ error: 'not_found', message: 'no such contact card' });
+      for (const res of [page, posted]) for (const named of ['大观', '第一居民小组', '梁志勇', 'wh-dg']) expect(res.body).not.toContain(named);
     }
     expect(await messageCount()).toBe(before);
     expect((await card(issued!.id)).scans).toBe(0);
