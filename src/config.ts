@@ -85,7 +85,7 @@ const Env = z
     SERVICE_DISTRICT: z.string().trim().min(1).max(40).default('五华区'),
     SERVICE_DISTRICT_EN: z.string().trim().min(1).max(80).default('Wuhua District'),
     SERVICE_OFFICE: z.string().trim().min(1).max(60).default('五华区人民政府办公室'),
-    SERVICE_OFFICE_EN: z.string().trim().min(1).max(120).default('General Office of the Wuhua District People’s Government'),
+    SERVICE_OFFICE_EN: z.string().trim().min(1).max(120).default("General Office of the Wuhua District People's Government"),
     /** How long residents' messages and contact details are kept, as the privacy notice tells them. */
     RECORD_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(3),
     /** Printed on contact cards: the hotline (民心电话) for zones without a number of their own; else TWILIO_FROM_NUMBER. */

@@ -120,7 +120,7 @@ export function renderWindowPage(
   const radio = (value: string, label: string): Markup =>
     html`<label><input type="radio" name="replyVia" value="${value}"${reply === value && html` checked`}> ${label}</label>`;
   const zone = p.fixedZone
-    ? html`${p.fixedZone.code && html`<input type="hidden" name="zoneCode" value="${p.fixedZone.code}">\n`}<p class="hint">${t.fixedZone}<strong>${p.fixedZone.name}</strong>${
+    ? html`${p.fixedZone.code && html`<input type="hidden" name="zoneCode" value="${p.fixedZone.code}">\n`}<p class="card fixed-zone">${t.fixedZone}<strong>${p.fixedZone.name}</strong>${
         p.fixedZone.liaison && html`<br>${t.liaison}<strong>${p.fixedZone.liaison}</strong>`
       }</p>`
     : html`<label for="f-zone">${t.zone}</label>
@@ -134,9 +134,10 @@ ${!errorAt && errorBox}
 <form id="wf" method="post" action="${p.action}" enctype="multipart/form-data">
 <input type="hidden" name="lang" value="${p.lang}">
 <input type="hidden" name="idempotencyKey" value="${p.idempotencyKey}" autocomplete="off">
+${p.fixedZone && zone}
 <label for="f-text">${t.text}</label>
 ${before('text')}<textarea id="f-text" name="text" required maxlength="5000"${inv('text')}>${v.text}</textarea>
-${zone}
+${!p.fixedZone && zone}
 <label for="f-photo">${t.photo}</label>
 ${before('photo')}<input id="f-photo" type="file" name="photo" accept="image/*"${inv('photo', p.error ? 'photo-again' : undefined)}>
 ${p.error && html`<p id="photo-again" class="hint">${t.photoAgain}</p>`}

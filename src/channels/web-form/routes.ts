@@ -9,6 +9,7 @@
  *   → 202 {"caseNo":"2611300042","status":"registered"}
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -89,7 +90,12 @@ export const webFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> =
     const { lang, caseNo } = req.query;
     const sent = readSentRecord(req, context.secret, caseNo);
     // Once the workers opened it: the zone it went to and its deadline (only for the browser that sent it).
-    const found = sent ? await findCaseForLookup(context.pool, caseNo) : null;
+    // The workers open a case within moments of its message: a short wait usually shows the real deadline.
+    let found = sent ? await findCaseForLookup(context.pool, caseNo) : null;
+    for (let tries = 0; found && found.caseId === null && tries < 5; tries++) {
+      await setTimeout(200);
+      found = await findCaseForLookup(context.pool, caseNo);
+    }
     const catalog = await context.catalog.get();
     const zone = found?.zoneId != null ? catalog.zonesById.get(found.zoneId) : undefined;
     const opened = found?.caseId != null ? { zone: zone ? zoneLabel(zone, catalog) : null, deadlineAt: found.deadlineAt } : undefined;
