@@ -76,7 +76,10 @@ export const cardFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> 
       action: path,
       title: CARD[lang].formTitle,
       zones: [],
-      fixedZone: { name: zoneLabel(catalog.zonesById.get(card.zoneId)!, catalog), ...(face?.liaison ? { liaison: face.liaison.name } : {}) },
+      fixedZone: {
+        name: zoneLabel(catalog.zonesById.get(card.zoneId)!, catalog),
+        ...(face?.liaison ? { liaison: [face.liaison.name, face.liaison.phone].filter(Boolean).join(' ') } : {}),
+      },
     };
   };
 
