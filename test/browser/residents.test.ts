@@ -111,6 +111,10 @@ describe.runIf(run)("the residents' pages on a phone", { timeout: 60_000 }, () =
     await expect.poll(() => page.locator('main').textContent()).toContain('翠湖社区第二居民小组');
     await screenshot(page, 'done-sms-zh-390');
     await checked(page, 'confirmation (zh)');
+    await page.getByRole('link', { name: 'English' }).click(); // the same confirmation in English
+    await page.getByText('A receipt is being sent to your phone by SMS').waitFor();
+    expect(await page.locator('#case-no').textContent()).toBe(caseNo);
+    await screenshot(page, 'done-sms-en-390');
     await expectPhotoClean(await storedPhoto(caseNo));
   });
 
@@ -133,6 +137,10 @@ describe.runIf(run)("the residents' pages on a phone", { timeout: 60_000 }, () =
     await page.getByText('You wrote anonymously').waitFor();
     await screenshot(page, 'done-anonymous-en-390');
     await checkedWithoutScript(page, 'confirmation (en, anonymous, no script)');
+    await page.getByRole('link', { name: '中文' }).click();
+    expect(await page.locator('#access-code').textContent()).toBe(code);
+    await screenshot(page, 'done-anonymous-zh-390');
+    await page.goBack();
 
     await page.reload(); // a plain GET: nothing is sent again
     expect(await page.locator('#case-no').textContent()).toBe(caseNo);
@@ -253,9 +261,15 @@ describe.runIf(run)("the residents' pages on a phone", { timeout: 60_000 }, () =
         expect(new URL(page.url()).pathname).toBe(path);
       }
     }
+    const en = await phonePage();
+    expect((await en.goto(`${base}${path.slice(0, -3)}?lang=en`))!.status()).toBe(404);
+    await en.getByRole('link', { name: 'Go to the information window' }).waitFor();
+    await screenshot(en, 'card-unknown-en-390');
     const page = await phonePage();
     const res = await page.goto(`${base}${path.slice(0, -3)}`);
     expect(res!.status()).toBe(404);
+    await screenshot(page, 'card-unknown-zh-390');
+    await checked(page, 'unknown card (zh)');
     await page.getByRole('link', { name: '前往民情信息窗口' }).click();
     await page.getByRole('heading', { name: '民情信息窗口' }).waitFor();
   });
