@@ -1605,6 +1605,7 @@ export interface paths {
                                 zh: string;
                             } | null;
                             deadlineAt: string | null;
+                            message: string | null;
                             /** @enum {string} */
                             status: "registered" | "accepted" | "in_progress" | "answered" | "closed" | "reopened";
                             statusLabel: {
@@ -1613,6 +1614,10 @@ export interface paths {
                             };
                             timeline: {
                                 at: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
                                 text: string;
                                 type: string;
                             }[];
@@ -2283,6 +2288,7 @@ export interface paths {
                                 name: string;
                                 /** @description masked */
                                 phone: string | null;
+                                workPhone: string | null;
                                 zones: string[];
                             }[];
                         };
@@ -2306,6 +2312,7 @@ export interface paths {
                         email?: string;
                         name: string;
                         phone: string;
+                        workPhone?: string;
                     };
                 };
             };
