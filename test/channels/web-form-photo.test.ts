@@ -96,4 +96,16 @@ describe('information window: phone photos without script', () => {
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ field: 'photo', message: 'the photo is larger than 15 MB' });
   });
+
+  it("should answer a body too big to read in the browser's own language", async () => {
+    const res = await app().inject({
+      method: 'POST',
+      url: '/api/v1/intake/web',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', 'accept-language': 'en-GB,en;q=0.9' },
+      payload: `text=${'x'.repeat(1024 * 1024 + 10)}`,
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.body).toContain('<html lang="en">');
+    expect(res.body).toContain('The request body is larger than 1 MB');
+  });
 });
