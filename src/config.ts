@@ -81,6 +81,13 @@ const Env = z
     STARTUP_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
     /** The address providers reach us at (behind any TLS proxy); webhook signatures are computed over it. */
     PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
+    /** Whose service the residents' pages are (名称 / name): the district, and the office that runs the service (PIPL Art. 17: who handles the data). */
+    SERVICE_DISTRICT: z.string().trim().min(1).max(40).default('五华区'),
+    SERVICE_DISTRICT_EN: z.string().trim().min(1).max(80).default('Wuhua District'),
+    SERVICE_OFFICE: z.string().trim().min(1).max(60).default('五华区人民政府办公室'),
+    SERVICE_OFFICE_EN: z.string().trim().min(1).max(120).default("General Office of the Wuhua District People's Government"),
+    /** How long residents' messages and contact details are kept, as the privacy notice tells them. */
+    RECORD_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(3),
     /** Printed on contact cards: the hotline (民心电话) for zones without a number of their own; else TWILIO_FROM_NUMBER. */
     CARD_HOTLINE: z.string().trim().min(1).max(40).optional(),
     /** Printed on contact cards: the mailbox (民意信箱) address. */

@@ -16,6 +16,8 @@ export interface LookupCase {
   providerMessageId: string;
   meta: { sender?: { identities?: { kind: string; address: string }[] } };
   receivedAt: Date;
+  /** What the resident wrote. */
+  text: string | null;
   /** Null until the workers have opened the case. */
   caseId: number | null;
   status: CaseStatus | null;
@@ -31,7 +33,7 @@ export interface LookupCase {
  * or, before the workers have opened it, the message that reserved its number.
  */
 const FIND = `
-  SELECT m.id AS "messageId", m.channel, m.provider_message_id AS "providerMessageId", m.meta, m.created_at AS "receivedAt",
+  SELECT m.id AS "messageId", m.channel, m.provider_message_id AS "providerMessageId", m.meta, m.created_at AS "receivedAt", m.body AS text,
          c.id AS "caseId", c.status, c.deadline_at AS "deadlineAt", c.contact_id AS "contactId", c.zone_id AS "zoneId",
          cat.name_zh AS "categoryZh", cat.name_en AS "categoryEn"
   FROM (SELECT $1::text AS case_no) wanted
@@ -57,18 +59,27 @@ export async function contactHasAddress(db: Queryable, contactId: number, addres
 const STAFF_KINDS: readonly OutboxKind[] = ['urgent_alert', 'liaison_notice', 'liaison_note', 'liaison_answer'];
 
 const PUBLIC_TIMELINE = `
-  SELECT at, 'event' AS type, type AS text FROM case_event WHERE case_id = $1 AND type <> ${eventSql('note')}
+  SELECT at, 'event' AS type, type AS text, detail->>'to' AS "toStatus" FROM case_event WHERE case_id = $1 AND type <> ${eventSql('note')}
   UNION ALL
-  SELECT m.created_at, 'reply', m.body FROM message m
+  SELECT m.created_at, 'reply', m.body, NULL FROM message m
   WHERE m.case_id = $1 AND m.direction = 'out'
     -- Texts to staff (urgent alerts, notices, notes on bounces) are not the resident's to read.
     AND NOT m.meta ? 'liaisonId'
     AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = m.id AND o.kind IN (${STAFF_KINDS.map(kindSql).join(', ')}))
   ORDER BY 1`;
 
+export interface PublicEvent {
+  at: Date;
+  type: 'event' | 'reply';
+  /** An event's type, or the reply's text. */
+  text: string;
+  /** A status change's new status. */
+  toStatus: string | null;
+}
+
 /** The case's events (not staff notes) and the replies the resident was sent, in order. */
-export async function publicTimeline(db: Queryable, caseId: number): Promise<{ at: Date; type: 'event' | 'reply'; text: string }[]> {
-  return (await db.query<{ at: Date; type: 'event' | 'reply'; text: string }>(PUBLIC_TIMELINE, [caseId])).rows;
+export async function publicTimeline(db: Queryable, caseId: number): Promise<PublicEvent[]> {
+  return (await db.query<PublicEvent>(PUBLIC_TIMELINE, [caseId])).rows;
 }
 
 /**

@@ -2,10 +2,10 @@
  * The HTTP front as one Fastify plugin tree: infrastructure plugins first
  * (errors, body parsers, auth, OpenAPI), then operations, staff and channel routes.
  */
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import formbody from '@fastify/formbody';
-import multipart from '@fastify/multipart';
+import multipart, { type MultipartFile } from '@fastify/multipart';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { AppDeps } from './context.js';
@@ -36,6 +36,13 @@ import { consoleRoutes } from './console.js';
 
 export const BODY_LIMIT = 1024 * 1024;
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The field of a file cut off at its route's size limit (routes that set throwFileSizeLimit: false). */
+    fileTooLarge: string | null;
+  }
+}
+
 export type App = Awaited<ReturnType<typeof buildApp>>;
 
 export async function buildApp(deps: AppDeps, log: Logger) {
@@ -65,7 +72,14 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     limits: { fileSize: BODY_LIMIT, files: 1, fields: 20, fieldSize: 64 * 1024 },
+    // A route may take bigger files (config.multipartOptions: the web form's photos) and not throw past its limit,
+    // so the fields after the file are still read and a form can come back filled in: the file is marked instead.
+    onFile: async function (this: FastifyRequest, part: MultipartFile) {
+      await part.toBuffer();
+      if (part.file.truncated) this.fileTooLarge = part.fieldname;
+    },
   });
+  app.decorateRequest('fileTooLarge', null);
   await app.register(auth);
   await app.register(openapi);
 

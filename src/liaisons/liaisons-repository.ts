@@ -9,7 +9,10 @@ import { inTransaction, type Queryable } from '../store/db.js';
 export interface LiaisonRecord {
   id: number;
   name: string;
+  /** Private: for sends to the liaison only. */
   phone: string | null;
+  /** Public: printed on contact cards. */
+  workPhone: string | null;
   email: string | null;
   active: boolean;
 }
@@ -23,7 +26,7 @@ export interface LiaisonOverview extends Omit<LiaisonRecord, 'email'> {
 
 export async function listLiaisons(db: Queryable): Promise<LiaisonOverview[]> {
   const { rows } = await db.query<Omit<LiaisonOverview, 'chats'> & { chats: { id: number; channel: string; boundAt: string }[] }>(
-    `SELECT l.id, l.name, l.phone, l.active,
+    `SELECT l.id, l.name, l.phone, l.work_phone AS "workPhone", l.active,
             coalesce((SELECT array_agg(z.code ORDER BY z.id) FROM zone z WHERE z.liaison_id = l.id), '{}') AS zones,
             coalesce((SELECT jsonb_agg(jsonb_build_object('id', c.id, 'channel', c.channel, 'boundAt', c.bound_at) ORDER BY c.id)
                       FROM liaison_chat c WHERE c.liaison_id = l.id AND c.revoked_at IS NULL), '[]') AS chats
@@ -33,13 +36,13 @@ export async function listLiaisons(db: Queryable): Promise<LiaisonOverview[]> {
 }
 
 export async function findLiaison(db: Queryable, id: number): Promise<LiaisonRecord | null> {
-  const { rows } = await db.query<LiaisonRecord>('SELECT id, name, phone, email, active FROM liaison WHERE id = $1', [id]);
+  const { rows } = await db.query<LiaisonRecord>('SELECT id, name, phone, work_phone AS "workPhone", email, active FROM liaison WHERE id = $1', [id]);
   return rows[0] ?? null;
 }
 
 /** The liaisons of these ids (in no particular order; unknown ids are left out). */
 export async function liaisonsById(db: Queryable, ids: readonly number[]): Promise<LiaisonRecord[]> {
-  return (await db.query<LiaisonRecord>('SELECT id, name, phone, email, active FROM liaison WHERE id = ANY($1::int[])', [ids])).rows;
+  return (await db.query<LiaisonRecord>('SELECT id, name, phone, work_phone AS "workPhone", email, active FROM liaison WHERE id = ANY($1::int[])', [ids])).rows;
 }
 
 /** Whether the liaison exists (and, with `activeOnly`, is active). */
@@ -49,11 +52,16 @@ export async function liaisonExists(db: Queryable, id: number, { activeOnly = fa
 }
 
 /** Adds a liaison; `phone` in E.164. Returns the new id. */
-export async function createLiaison(db: Queryable, l: { name: string; phone: string; email?: string | undefined }, actor: string): Promise<number> {
+export async function createLiaison(
+  db: Queryable,
+  l: { name: string; phone: string; workPhone?: string | undefined; email?: string | undefined },
+  actor: string,
+): Promise<number> {
   return inTransaction(db, async (tx) => {
-    const { rows } = await tx.query<{ id: number }>('INSERT INTO liaison (name, phone, email) VALUES ($1, $2, $3) RETURNING id', [
+    const { rows } = await tx.query<{ id: number }>('INSERT INTO liaison (name, phone, work_phone, email) VALUES ($1, $2, $3, $4) RETURNING id', [
       l.name,
       l.phone,
+      l.workPhone ?? null,
       l.email ?? null,
     ]);
     const id = rows[0]!.id;

@@ -99,16 +99,26 @@ async function seedKnowledge(tx: Queryable): Promise<number> {
   return entries.length;
 }
 
+/**
+ * A demo liaison's public work number: a Kunming office line (0871-63xxxxxx) made from their private number,
+ * so the demo's printed cards show a number that is plainly not the private one.
+ */
+function demoWorkPhone(phone: string): string | null {
+  const digits = phone.replace(/\D/g, '');
+  return digits.length >= 6 ? `+8687163${digits.slice(-6)}` : null;
+}
+
 /** The liaison with this phone (oldest first), brought up to date; created if there is none. */
 async function upsertLiaison(tx: Queryable, l: SeedLiaison): Promise<number> {
   // Stored in E.164 like residents' numbers, so alerts can be texted as they are; earlier seeds stored the number as written.
   const phone = normalizePhone(l.phone) ?? l.phone;
   const { rows } = await tx.query<{ id: number }>(
     `WITH existing AS (SELECT id FROM liaison WHERE phone = ANY($3::text[]) ORDER BY id LIMIT 1),
-     updated AS (UPDATE liaison SET name = $1, phone = $2, email = coalesce($4, email) WHERE id = (SELECT id FROM existing) RETURNING id),
-     created AS (INSERT INTO liaison (name, phone, email) SELECT $1, $2, $4 WHERE NOT EXISTS (SELECT 1 FROM existing) RETURNING id)
+     updated AS (UPDATE liaison SET name = $1, phone = $2, email = coalesce($4, email), work_phone = coalesce(work_phone, $5)
+                 WHERE id = (SELECT id FROM existing) RETURNING id),
+     created AS (INSERT INTO liaison (name, phone, email, work_phone) SELECT $1, $2, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM existing) RETURNING id)
      SELECT id FROM updated UNION ALL SELECT id FROM created`,
-    [l.name, phone, [phone, l.phone], l.email ?? null],
+    [l.name, phone, [phone, l.phone], l.email ?? null, demoWorkPhone(phone)],
   );
   return rows[0]!.id;
 }

@@ -111,7 +111,9 @@ describe('contact cards: printing', () => {
     expect(pages[0]!.text).toContain('翠湖社区');
     expect(pages[0]!.text).toContain('第一居民小组');
     expect(pages[0]!.text).toContain('赵桂兰');
-    expect(pages[0]!.text).toContain('138****0111');
+    expect(pages[0]!.text).toContain('0871-63000111'); // the liaison's public work number, in full
+    expect(pages[0]!.text).toContain('五华区人民政府办公室');
+    expect(pages[0]!.text).toContain('五华区 · 华山街道');
     expect(pages[0]!.text).toContain(MAILBOX);
     expect(pages[0]!.text).toContain('扫描二维码反映问题');
     expect(pages[5]!.text).toContain('文林社区');
@@ -135,13 +137,13 @@ describe('contact cards: printing', () => {
     expect(link).toMatch(new RegExp(`^${BASE}/c/[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22}$`));
   });
 
-  it('should print one card as SVG and as a card-sized PDF, with the masked phone only', async () => {
+  it("should print one card as SVG and as a card-sized PDF, with the liaison's work phone and never their private one", async () => {
     const svg = await get('/api/v1/zones/wh-hs-yt-01/card.svg');
     expect(svg.statusCode).toBe(200);
     expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
     expect(svg.body).toContain('第一居民小组');
     expect(svg.body).toContain('陈国强');
-    expect(svg.body).toContain('138****0121');
+    expect(svg.body).toContain('0871-63000121');
     expect(svg.body).toContain('0871-6361234'); // the office hotline: the zone has no number of its own
     expect(svg.body).not.toContain('13800000121');
 
@@ -337,7 +339,7 @@ describe('contact cards: revoked, rotated and tampered tokens', () => {
     expect((await routedCase(res.json().caseNo)).routing.zone).toMatchObject({ reason: 'contact_card', cardId: fresh.id });
   });
 
-  it('should answer a tampered, forged or unknown token with a plain 404 that names no zone', async () => {
+  it('should answer a tampered, forged or unknown token with a 404 that names no zone: a page leading to /window, or JSON', async () => {
     const path = pathOf(await scanCard('wh-dg-dgl-01'));
     const token = path.split('/').pop()!;
     const tampered = token.slice(0, 5) + (token[5] === 'A' ? 'B' : 'A') + token.slice(6);
@@ -352,10 +354,15 @@ describe('contact cards: revoked, rotated and tampered tokens', () => {
     ];
     const before = await messageCount();
     for (const t of tokens) {
-      for (const res of [await get(`/c/${t}`, {}), await submitThrough(`/c/${t}`, { text: '路灯坏了' })]) {
-        expect(res.statusCode).toBe(404);
-        expect(res.body).toBe('Not found');
-      }
+      const page = await get(`/c/${t}`, {});
+      expect(page.statusCode).toBe(404);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.body).toContain('找不到这张联系卡');
+      expect(page.body).toContain('href="/window?lang=zh"');
+      const posted = await submitThrough(`/c/${t}`, { text: '路灯坏了' });
+      expect(posted.statusCode).toBe(404);
+      expect(posted.json()).toEqual({ error: 'not_found', message: 'no such contact card' });
+      for (const res of [page, posted]) for (const named of ['大观', '第一居民小组', '梁志勇', 'wh-dg']) expect(res.body).not.toContain(named);
     }
     expect(await messageCount()).toBe(before);
     expect((await card(issued!.id)).scans).toBe(0);
@@ -379,5 +386,13 @@ describe('contact cards: without the CJK font', () => {
     }
     expect(await bare.sql('SELECT 1 FROM contact_card')).toHaveLength(0);
     expect((await at('/api/v1/zones/wh-hs-ch-01/card.svg')).statusCode).toBe(200);
+  });
+
+  it('should print a hotline and a reachable address even with none configured: 12345, and the online window for a test mailbox', async () => {
+    const svg = await bare.app!.inject({ method: 'GET', url: '/api/v1/zones/wh-hs-ch-01/card.svg', headers: adminHeaders });
+    expect(svg.body).toContain('民心电话  12345');
+    expect(svg.body).not.toContain('minqing.localhost'); // the default mailbox reaches no one
+    expect(svg.body).toContain('网上留言  localhost:3000/window');
+    expect(svg.body).not.toContain('13800000111');
   });
 });

@@ -59,10 +59,27 @@ describe('threading', () => {
       references: ['<a@x>', '<b@y>'],
       automatic: false,
     });
-    expect(threadHeaders({ ...facts, residentSubject: null }, 'resolution', 'en')).toMatchObject({
-      subject: 'Re: Your message [Case 2611300042]',
+    expect(threadHeaders({ ...facts, residentSubject: null }, 'answer', 'en')).toMatchObject({
+      subject: '[Case 2611300042] Our answer to your message',
       automatic: false,
     });
+    expect(threadHeaders(facts, 'resolution', 'zh')).toMatchObject({ subject: '[案件编号 2611300042] 办理结果：路灯坏了', automatic: false });
+    expect(threadHeaders({ ...facts, residentSubject: null }, 'resolution', 'en')).toMatchObject({
+      subject: '[Case 2611300042] The result of your case',
+      automatic: false,
+    });
+  });
+
+  it.each([
+    ['receipt', '[案件编号 2611300042] 已收到您的来信'],
+    ['answer', '[案件编号 2611300042] 对您来信的答复'],
+    ['resolution', '[案件编号 2611300042] 办理结果'],
+    ['survey', '[案件编号 2611300042] 请您评价办理情况'],
+    ['survey_thanks', '[案件编号 2611300042] 感谢您的评价'],
+    ['knowledge_handover', '[案件编号 2611300042] 您的问题已转交工作人员办理'],
+  ] as const)('should say what a %s mail is in its subject, with the case number', (kind, subject) => {
+    const facts = { caseNo: '2611300042', residentSubject: null, earlier: [], answering: null };
+    expect(threadHeaders(facts, kind, 'zh').subject).toBe(subject);
   });
 
   it.each([

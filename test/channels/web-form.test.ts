@@ -92,7 +92,7 @@ describe('information window: happy paths', () => {
     expect(receiptOf(detail)[0]!.body).toMatch(/^Your message has been registered/);
   });
 
-  it('should accept a multipart post with a photo and keep the photo outside any served folder', async () => {
+  it('should accept a multipart post with a photo, stored re-encoded as JPEG outside any served folder', async () => {
     const png = await readFile(new URL('../fixtures/web/pixel.png', import.meta.url));
     const form = new FormData();
     form.set('text', '小区门口垃圾堆了三天没人清运');
@@ -102,25 +102,47 @@ describe('information window: happy paths', () => {
     expect(res.statusCode).toBe(202);
     const detail = await settledCase(res.json().caseNo);
     const inbound = detail.timeline.find((e: { direction?: string }) => e.direction === 'in');
-    expect(inbound.attachments).toEqual([expect.objectContaining({ contentType: 'image/png', size: png.length })]);
+    expect(inbound.attachments).toEqual([expect.objectContaining({ contentType: 'image/jpeg' })]);
     expect(detail.replyChannel).toBe('email');
     expect(detail.replyAddress).toBe('resident@example.com');
     const served = await app().inject({ method: 'GET', url: `/attachments/${inbound.attachments[0].id}` });
     expect(served.statusCode).toBe(404);
   });
 
-  it('should answer a plain browser form post with a confirmation page', async () => {
+  it('should send a plain browser form post on to the confirmation page (303), the lookup code only in a cookie', async () => {
     const res = await app().inject({
       method: 'POST',
       url: '/api/v1/intake/web',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-      payload: new URLSearchParams({ text: '邻居装修噪音太大', phone: '', email: '', zoneCode: '', replyVia: 'web', lang: 'zh' }).toString(),
+      payload: new URLSearchParams({ text: '邻居装修噪音太大', phone: '', email: '', zoneCode: 'wh-hs-ch-01', replyVia: 'web', lang: 'zh' }).toString(),
     });
-    expect(res.statusCode).toBe(202);
-    expect(res.headers['content-type']).toMatch(/text\/html/);
-    const caseNo = res.body.match(/\d{10,}/)?.[0];
-    expect(caseNo).toBeDefined();
+    expect(res.statusCode).toBe(303);
+    const location = res.headers.location as string;
+    const caseNo = new URL(location, 'http://x').searchParams.get('caseNo');
+    expect(location).toBe(`/window/done?lang=zh&caseNo=${caseNo}`);
     expect((await sys.sql('SELECT 1 FROM message WHERE reserved_case_no = $1', [caseNo])).length).toBe(1);
+    const [cookie] = res.cookies;
+    expect(cookie).toMatchObject({ name: 'wf_sent', path: '/window/done', httpOnly: true, sameSite: 'Strict' });
+
+    const done = await app().inject({ method: 'GET', url: location, cookies: { wf_sent: cookie!.value } });
+    expect(done.statusCode).toBe(200);
+    expect(done.headers['cache-control']).toBe('no-store');
+    const code = done.body.match(/id="access-code">(\d{8})</)?.[1];
+    expect(code).toMatch(/^\d{8}$/);
+    expect(location).not.toContain(code);
+    expect(done.body).toContain(caseNo);
+    expect(done.body).toContain('翠湖社区第一居民小组'); // the zone it went to
+    expect(done.body).toContain('您是匿名提交的');
+    // Another browser (no record): the number only, never the code.
+    const bare = await app().inject({ method: 'GET', url: location });
+    expect(bare.body).toContain(caseNo);
+    expect(bare.body).not.toContain(code);
+    // A forged record shows nothing of it.
+    const forged = Buffer.from(JSON.stringify({ caseNo, accessCode: '12345678', replyVia: 'web', back: '/window', exp: Date.now() + 60_000 })).toString(
+      'base64url',
+    );
+    const tampered = await app().inject({ method: 'GET', url: location, cookies: { wf_sent: `${forged}.AAAA` } });
+    expect(tampered.body).not.toContain('12345678');
   });
 
   it('should serve the form with the zone picker', async () => {
@@ -138,7 +160,7 @@ describe('information window: happy paths', () => {
     const links = pages.flatMap((p) => [...p.body.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((m) => m[1]!));
     expect(new Set(links)).toEqual(
       new Set(
-        ['window.css', 'lang.js', 'window.js', 'lookup.js'].map((name) => {
+        ['window.css', 'lang.js', 'window.js'].map((name) => {
           const [base, ext] = name.split('.');
           return expect.stringMatching(new RegExp(`^${base}\\.[0-9a-f]{12}\\.${ext}$`));
         }),

@@ -1607,6 +1607,7 @@ export interface paths {
                                 zh: string;
                             } | null;
                             deadlineAt: string | null;
+                            message: string | null;
                             /** @enum {string} */
                             status: "registered" | "accepted" | "in_progress" | "answered" | "closed" | "reopened";
                             statusLabel: {
@@ -1615,6 +1616,10 @@ export interface paths {
                             };
                             timeline: {
                                 at: string;
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
                                 text: string;
                                 type: string;
                             }[];
@@ -2285,6 +2290,7 @@ export interface paths {
                                 name: string;
                                 /** @description masked */
                                 phone: string | null;
+                                workPhone: string | null;
                                 zones: string[];
                             }[];
                         };
@@ -2308,6 +2314,7 @@ export interface paths {
                         email?: string;
                         name: string;
                         phone: string;
+                        workPhone?: string;
                     };
                 };
             };

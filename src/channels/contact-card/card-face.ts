@@ -14,10 +14,13 @@ export interface CardFace {
   /** Where the zone sits, e.g. 五华区 · 华山街道 · 翠湖社区. */
   place: string;
   zoneName: string;
-  /** The liaison's name and masked phone. */
+  /** The liaison's name and public work phone (never their private one). */
   liaison: { name: string; phone: string | null } | null;
-  hotline: string | null;
-  mailbox: string | null;
+  hotline: string;
+  /** A mailbox, else the online window's address. */
+  mailbox: string;
+  /** The office that issues the card. */
+  issuer: string;
 }
 
 export type Mark =
@@ -84,7 +87,7 @@ export function layoutCard(face: CardFace): Mark[] {
   const lines: [string, string | null][] = [
     ['联络员', face.liaison ? [face.liaison.name, face.liaison.phone].filter(Boolean).join('  ') : null],
     ['民心电话', face.hotline],
-    ['民意信箱', face.mailbox],
+    [face.mailbox.includes('@') ? '民意信箱' : '网上留言', face.mailbox],
   ];
   const marks: Mark[] = [
     { kind: 'rect', x: 0, y: 0, w: CARD_W, h: CARD_H, fill: '#ffffff' },
@@ -96,6 +99,7 @@ export function layoutCard(face: CardFace): Mark[] {
     ...lines.filter((l): l is [string, string] => l[1] !== null).map(([label, value], n) => text(28.5 + n * 4.6, 2.7, `${label}  ${value}`)),
     { kind: 'path', x: qrX, y: qrY, scale: QR_SIZE / qr.modules, size: QR_SIZE, d: qr.d, fill: '#000000', link: face.url },
     { kind: 'text', x: qrX + QR_SIZE / 2, y: qrY + QR_SIZE + 3, size: 2.3, text: '扫码留言 · Scan to write', fill: GREY, anchor: 'middle' },
+    text(42.6, 2.1, `发卡：${face.issuer}`, { fill: GREY }),
     { kind: 'rect', x: left, y: 44.5, w: fullWidth, h: 0.2, fill: '#d5dbe1' },
     text(48, 2.4, PURPOSE_ZH, {}, fullWidth),
     text(51.5, 2.1, PURPOSE_EN, { fill: GREY }, fullWidth),

@@ -6,7 +6,6 @@
 import { zoneChain } from '../../catalog/zone-tree.js';
 import client from 'prom-client';
 import { z } from 'zod';
-import { maskPhone } from '../../core/contact-address.js';
 import { businessRegistry } from '../../core/metrics.js';
 import type { CatalogSnapshot, ZoneInfo } from '../../catalog/catalog.js';
 import { nearestWithLiaison } from '../../catalog/zone-resolver.js';
@@ -99,7 +98,17 @@ function displayPhone(phone: string): string {
   return landline ? `0${landline[1]}-${landline[2]}` : phone;
 }
 
-/** The printed face of each card (same order), its liaison's phone masked. */
+/** Addresses that reach no one outside a test or a demo: never printed. */
+const UNREAL_MAIL = /@(?:[^@]*\.)?(?:localhost|invalid|test|example|local)$|@example\.(?:com|org|net)$/i;
+
+/** The national government service hotline (12345 政务服务便民热线): a card always has a number to call. */
+const NATIONAL_HOTLINE = '12345';
+
+/**
+ * The printed face of each card (same order): the liaison's public work number in full (their private
+ * number never), a hotline always (the zone's or the nearest above it, else the district's default, else
+ * 12345), a mailbox that exists (else the online window), and whose card it is (district, issuing office).
+ */
 export async function cardFaces(context: ChannelContext, cards: CardRow[]): Promise<CardFace[]> {
   const catalog = await context.catalog.get();
   const { config } = context;
@@ -113,22 +122,25 @@ export async function cardFaces(context: ChannelContext, cards: CardRow[]): Prom
       )
     ).map((l) => [l.id, l]),
   );
-  const fallbackHotline = config.CARD_HOTLINE ?? config.TWILIO_FROM_NUMBER ?? null;
+  const defaultHotline = config.CARD_HOTLINE ?? config.TWILIO_FROM_NUMBER ?? NATIONAL_HOTLINE;
+  const window = `${config.PUBLIC_BASE_URL.replace(/^https?:\/\//, '').replace(/\/$/, '')}/window`;
   return cards.map((card, n) => {
     const zone = zones[n]!;
     const above = ancestors(zone, catalog);
+    const upwards = [zone, ...above.toReversed()];
     // The zone's own hotline number, or the nearest one above it.
-    const ownNumber = [zone, ...above.toReversed()].find((z) => z.phoneNumbers.length > 0)?.phoneNumbers[0];
+    const ownNumber = upwards.find((z) => z.phoneNumbers.length > 0)?.phoneNumbers[0];
     const liaison = liaisonIds[n] !== null ? liaisons.get(liaisonIds[n]!) : undefined;
+    // CARD_MAILBOX as configured; else the zone's own mailbox (or the nearest above it), else the district's, if it reaches anyone.
+    const mailbox = config.CARD_MAILBOX ?? [...upwards.flatMap((z) => z.emailAddresses), ...config.EMAIL_MAILBOXES].find((m) => !UNREAL_MAIL.test(m));
     return {
       url: cardUrl(context, card),
-      place: above.map((z) => z.name).join(' · '),
+      place: [config.SERVICE_DISTRICT, ...above.filter((z) => z.level !== 'district').map((z) => z.name)].join(' · '),
       zoneName: zone.name,
-      liaison: liaison ? { name: liaison.name, phone: liaison.phone ? maskPhone(liaison.phone) : null } : null,
-      hotline: ownNumber ? displayPhone(ownNumber) : fallbackHotline ? displayPhone(fallbackHotline) : null,
-      // The zone's own mailbox (or the nearest above it), else the district's.
-      mailbox:
-        config.CARD_MAILBOX ?? [zone, ...above.toReversed()].find((z) => z.emailAddresses.length > 0)?.emailAddresses[0] ?? config.EMAIL_MAILBOXES[0] ?? null,
+      liaison: liaison ? { name: liaison.name, phone: liaison.workPhone ? displayPhone(liaison.workPhone) : null } : null,
+      hotline: displayPhone(ownNumber ?? defaultHotline),
+      mailbox: mailbox ?? window,
+      issuer: config.SERVICE_OFFICE,
     };
   });
 }

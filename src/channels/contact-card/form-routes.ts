@@ -15,9 +15,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zoneLabel } from '../../catalog/zone-tree.js';
-import { renderNoticePage, type FormTarget, type Lang } from '../web-form/page.js';
+import { renderNoticePage, siteOf, type FormTarget, type Lang, type Site } from '../web-form/page.js';
 import { IDEMPOTENCY_KEY, WebSubmission } from '../web-form/submission.js';
-import { Accepted, LangQuery, formErrorHandler, sendFormPage, submitForm, wantsHtml } from '../web-form/routes.js';
+import { Accepted, LangQuery, PHOTO_PART, formErrorHandler, sendFormPage, submitForm, wantsHtml } from '../web-form/routes.js';
 import { cardFaces, cardForToken, cardScans, cardSubmissions, statusOf } from './cards.js';
 import { countCardUse, type CardRow } from './store.js';
 import type { ChannelContext } from '../contract.js';
@@ -26,19 +26,31 @@ import en from './strings/en.json' with { type: 'json' };
 
 const TokenParams = z.object({ token: z.string().max(100) });
 
-const RETIRED: Record<Lang, typeof zh.retired> = { zh: zh.retired, en: en.retired };
+const CARD: Record<Lang, typeof zh> = { zh, en };
 
-function notFound(reply: FastifyReply) {
-  return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+/** An unknown, damaged or forged token: a 404 that names no zone, as a page leading to /window for a browser. */
+function notFound(req: FastifyRequest, reply: FastifyReply, site: Site, lang: Lang) {
+  if (req.method !== 'GET' && !wantsHtml(req)) return reply.code(404).send({ error: 'not_found', message: 'no such contact card' });
+  const t = CARD[lang].unknown;
+  const page = renderNoticePage({
+    lang,
+    site,
+    path: req.url.split('?')[0]!,
+    title: t.title,
+    lines: [...t.lines],
+    link: { href: `/window?lang=${lang}`, text: t.link },
+  });
+  return reply.code(404).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
 }
 
-function retired(req: FastifyRequest, reply: FastifyReply, lang: Lang) {
-  const t = RETIRED[lang];
+function retired(req: FastifyRequest, reply: FastifyReply, site: Site, lang: Lang) {
+  const t = CARD[lang].retired;
   if (req.method !== 'GET' && !wantsHtml(req)) {
     return reply.code(410).send({ error: 'gone', message: 'this contact card is no longer in use; write through /window' });
   }
   const page = renderNoticePage({
     lang,
+    site,
     path: req.url.split('?')[0]!,
     title: t.title,
     lines: [...t.lines],
@@ -55,15 +67,19 @@ export const cardFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> 
     return cards.get(req)!;
   };
 
-  const target = async (req: FastifyRequest, card: CardRow): Promise<FormTarget> => {
+  const target = async (req: FastifyRequest, card: CardRow, lang: Lang): Promise<FormTarget> => {
     const catalog = await context.catalog.get();
     const [face] = await cardFaces(context, [card]);
     const path = `/c/${(req.params as { token: string }).token}`;
     return {
       path,
       action: path,
+      title: CARD[lang].formTitle,
       zones: [],
-      fixedZone: { name: zoneLabel(catalog.zonesById.get(card.zoneId)!, catalog), ...(face?.liaison ? { liaison: face.liaison.name } : {}) },
+      fixedZone: {
+        name: zoneLabel(catalog.zonesById.get(card.zoneId)!, catalog),
+        ...(face?.liaison ? { liaison: [face.liaison.name, face.liaison.phone].filter(Boolean).join(' ') } : {}),
+      },
     };
   };
 
@@ -71,8 +87,9 @@ export const cardFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> 
   const live = async (req: FastifyRequest, reply: FastifyReply, lang: Lang): Promise<CardRow | null> => {
     const card = await cardOf(req);
     const zone = card && (await context.catalog.get()).zonesById.get(card.zoneId);
-    if (!card) await notFound(reply);
-    else if (statusOf(card) !== 'live' || !zone?.active) await retired(req, reply, lang);
+    const site = siteOf(context.config, lang);
+    if (!card) await notFound(req, reply, site, lang);
+    else if (statusOf(card) !== 'live' || !zone?.active) await retired(req, reply, site, lang);
     else return card;
     return null;
   };
@@ -86,7 +103,7 @@ export const cardFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> 
       await countCardUse(context.pool, card.id, 'scans');
       cardScans.inc({ card: String(card.id) });
     }
-    return sendFormPage(reply, { ...(await target(req, card)), lang: req.query.lang });
+    return sendFormPage(reply, context, { ...(await target(req, card, req.query.lang)), lang: req.query.lang });
   });
 
   app.post(
@@ -101,24 +118,27 @@ export const cardFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> 
         body: WebSubmission,
         response: { 202: Accepted },
       },
+      config: { multipartOptions: PHOTO_PART },
       // Before the body is validated: a bad token is a 404/410 whatever the body holds.
       preValidation: async (req, reply) => {
         const lang = (req.body as { lang?: unknown } | undefined)?.lang === 'en' ? 'en' : 'zh';
         if (!(await live(req, reply, lang))) return reply;
       },
       // eslint-disable-next-line @typescript-eslint/no-misused-promises -- fastify awaits an async error handler
-      errorHandler: formErrorHandler(async (req) => {
+      errorHandler: formErrorHandler(context, async (req) => {
         const card = await cardOf(req);
         if (!card) throw new Error('no card');
-        return target(req, card);
+        return target(req, card, (req.body as { lang?: unknown } | undefined)?.lang === 'en' ? 'en' : 'zh');
       }),
     },
     async (req, reply) => {
       const card = (await cardOf(req))!;
+      const { fixedZone, path } = await target(req, card, req.body.lang);
       const hints = { card: { id: card.id, zoneCode: card.zoneCode, ...(card.liaisonId !== null ? { liaisonId: card.liaisonId } : {}) } };
       return submitForm(app, context, req, reply, req.body, {
         channel: 'card',
         hints,
+        sent: { back: path, ...(fixedZone ? { zone: fixedZone.name } : {}) },
         onStored: async (stored) => {
           if (stored.duplicate) return;
           await countCardUse(context.pool, card.id, 'submissions');

@@ -61,21 +61,42 @@ export interface ThreadFacts {
   answering: string | null;
 }
 
+/** What each kind of mail is, as its subject says (after the case number). */
+const SUBJECTS: Record<OutboxKind, { zh: string; en: string }> = {
+  receipt: { zh: '已收到您的来信', en: 'We have received your message' },
+  help: { zh: '如何通过民意信箱反映问题', en: 'How to write to us' },
+  chat_answer: { zh: '对您咨询的答复', en: 'Answer to your question' },
+  survey: { zh: '请您评价办理情况', en: 'Please rate how we handled your case' },
+  survey_thanks: { zh: '感谢您的评价', en: 'Thank you for your rating' },
+  knowledge_confirmed: { zh: '您的问题已办结', en: 'Your case is closed' },
+  knowledge_handover: { zh: '您的问题已转交工作人员办理', en: 'Your case has been passed to our staff' },
+  answer: { zh: '对您来信的答复', en: 'Our answer to your message' },
+  resolution: { zh: '办理结果', en: 'The result of your case' },
+  liaison_notice: { zh: '新案件通知', en: 'New case' },
+  liaison_note: { zh: '民意信箱通知', en: 'Mailbox notice' },
+  liaison_answer: { zh: '案件答复通知', en: 'Case answered' },
+  urgent_alert: { zh: '紧急案件提醒', en: 'Urgent case' },
+};
+
 /**
- * Subject, In-Reply-To and References for our mail on a case. Automatic mail
- * (receipts, notices) gets a fixed subject: the From of incoming mail is not
- * authenticated, so echoing its subject would let anyone make us mail their
- * text to any address. Only a person's answer repeats the resident's subject.
+ * Subject, In-Reply-To and References for our mail on a case. Every subject says what the mail is (receipt,
+ * answer, result, survey…) after the case number. Automatic mail never repeats the resident's subject: the
+ * From of incoming mail is not authenticated, so echoing it would let anyone make us mail their text to any
+ * address. Only a person's answer repeats it (the thread in the resident's mail program), and a result adds
+ * it after what the mail is.
  */
 export function threadHeaders(f: ThreadFacts, kind: OutboxKind, language: 'zh' | 'en') {
   const automatic = !PERSONAL_KINDS.has(kind);
   const references = f.earlier.slice(-10);
   const threading = { ...(f.answering ? { inReplyTo: f.answering } : {}), ...(references.length ? { references } : {}) };
-  if (automatic) {
-    const tag = f.caseNo ? `[${language === 'en' ? 'Case' : '案件编号'} ${f.caseNo}] ` : '';
-    return { subject: `${tag}${language === 'en' ? 'We have received your message' : '已收到您的来信'}`, ...threading, automatic };
+  const what = SUBJECTS[kind][language];
+  const tag = f.caseNo ? `[${language === 'en' ? 'Case' : '案件编号'} ${f.caseNo}] ` : '';
+  const base = automatic ? '' : (f.residentSubject?.replace(/^((re|回复|答复|fwd?)\s*[:：]\s*)+/i, '').trim() ?? '');
+  if (kind === 'answer' && base) {
+    const tagged = f.caseNo && !base.includes(f.caseNo) ? `${base} [${language === 'en' ? 'Case' : '案件编号'} ${f.caseNo}]` : base;
+    return { subject: `${language === 'en' ? 'Re' : '回复'}: ${tagged}`, ...threading, automatic };
   }
-  const base = f.residentSubject?.replace(/^((re|回复|答复|fwd?)\s*[:：]\s*)+/i, '').trim() || (language === 'en' ? 'Your message' : '您的来信');
-  const tagged = f.caseNo && !base.includes(f.caseNo) ? `${base} [${language === 'en' ? 'Case' : '案件编号'} ${f.caseNo}]` : base;
-  return { subject: `${language === 'en' ? 'Re' : '回复'}: ${tagged}`, ...threading, automatic };
+  const topic = base.replace(/\s*\[(?:案件编号|Case) \d+\]\s*/g, ' ').trim();
+  const about = topic ? `${language === 'en' ? ': ' : '：'}${topic}` : '';
+  return { subject: `${tag}${what}${about}`, ...threading, automatic };
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 const TYPES = { css: 'text/css', js: 'text/javascript' } as const;
-const NAMES = ['window.css', 'lang.js', 'window.js', 'lookup.js'] as const;
+const NAMES = ['window.css', 'lang.js', 'window.js'] as const;
 export type AssetName = (typeof NAMES)[number];
 
 export interface PageAsset {

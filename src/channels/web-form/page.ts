@@ -1,18 +1,20 @@
-// HTML for the 民情信息窗口 (information window): the web form, its confirmation and the case lookup.
+// HTML for the 民情信息窗口 (information window): the web form (also a contact card's). The confirmation, privacy and
+// notice pages are in result-pages.ts, the lookup in lookup-page.ts, the frame in layout.ts.
 // Pure functions returning whole documents: no template engine, no third-party assets (works offline and on
 // weak mobile connections). Built with the html template (core/markup), which escapes every value; data for the
-// scripts goes through scriptJson into a JSON data block, and the scripts build result DOM with textContent only.
+// scripts goes through scriptJson into a JSON data block, and the scripts build DOM with textContent only.
 // The style and scripts are files of our own (./assets, served under /assets/), never inline, so the
 // pages' Content-Security-Policy allows scripts and styles from this origin only. The pages' words are in
 // ./strings, one file per language with the same keys.
 
 import { html, lines, scriptJson, type Markup } from '../../core/markup.js';
-import { assetHref } from './assets.js';
-import zh from './strings/zh-CN.json' with { type: 'json' };
-import enStrings from './strings/en.json' with { type: 'json' };
+import { emergencyBox, fill, layout, T, type Lang, type Site } from './layout.js';
 import zhApiErrors from './strings/api-errors.zh-CN.json' with { type: 'json' };
 
-export type Lang = 'zh' | 'en';
+export { T, siteOf, type Lang, type Site } from './layout.js';
+export { renderConfirmationPage, renderNoticePage, renderPrivacyPage, type SentRecord } from './result-pages.js';
+export { renderLookupPage } from './lookup-page.js';
+
 export interface ZoneOption {
   code: string;
   name: string;
@@ -28,9 +30,6 @@ export interface FormValues {
   replyVia?: string;
 }
 
-const en: typeof zh = enStrings;
-export const T: Record<Lang, typeof zh> = { zh, en };
-
 // The intake API's messages are English; Chinese pages show these instead (exact message, else by field).
 const ZH_ERRORS: Record<string, string> = zhApiErrors.messages;
 const ZH_FIELD_ERRORS: Record<string, string> = zhApiErrors.fields;
@@ -41,30 +40,8 @@ const own = (o: Record<string, string>, k: string): string | undefined => (Objec
 
 // Mirrored by say() in assets/window.js.
 function errorText(lang: Lang, field: string, message: string): string {
-  if (lang === 'en') return message ? message.charAt(0).toUpperCase() + message.slice(1) : en.failed;
-  return own(ZH_ERRORS, message) ?? (/[\u4e00-\u9fff]/.test(message) ? message : undefined) ?? own(ZH_FIELD_ERRORS, field) ?? zh.failed;
-}
-
-// The switch link points at the page's own GET path (the form's confirmation and error pages are answers to
-// the POST, so the address bar is no guide) with the server-known params; the script adds any other query
-// params (e.g. a QR-card zone) so switching language never loses context.
-function layout(lang: Lang, title: string, body: Markup, path: string, keep: Record<string, string> = {}, script?: 'window.js' | 'lookup.js'): string {
-  const other: Lang = lang === 'zh' ? 'en' : 'zh';
-  const href = `${path}?${new URLSearchParams({ ...keep, lang: other }).toString()}`;
-  return html`<!doctype html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer">
-<link rel="icon" href="data:,"><title>${title}</title><link rel="stylesheet" href="${assetHref('window.css')}"></head><body>
-<header><div><h1>${title}</h1><a id="lang-switch" href="${href}" hreflang="${other}">${T[lang].switchLang}</a></div></header>
-<main>${body}</main>
-<script src="${assetHref('lang.js')}"></script>
-${script && html`<script src="${assetHref(script)}"></script>`}
-</body></html>`.toString();
-}
-
-/** `template` with each `{name}` replaced by vars[name]. */
-function fill(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+  if (lang === 'en') return message ? message.charAt(0).toUpperCase() + message.slice(1) : T.en.failed;
+  return own(ZH_ERRORS, message) ?? (/[\u4e00-\u9fff]/.test(message) ? message : undefined) ?? own(ZH_FIELD_ERRORS, field) ?? T.zh.failed;
 }
 
 // Tree order (street → its communities → their groups), skipping the district root; orphans are roots.
@@ -81,6 +58,10 @@ function zoneOptions(zones: ZoneOption[], selected: string | undefined, lang: La
     const parent = z.level === 'group' && z.parentCode !== null ? byCode.get(z.parentCode) : undefined;
     return parent ? fill(T[lang].zoneInParent, { zone: z.name, parent: parent.name }) : z.name;
   };
+  const names = (z: ZoneOption): string[] => {
+    const above = z.parentCode !== null ? byCode.get(z.parentCode) : undefined;
+    return above && above.level !== 'district' && above.code !== z.code ? [...names(above), z.name] : [z.name];
+  };
   const depth = { district: 0, street: 0, community: 1, group: 2 } as const;
   const seen = new Set<string>();
   const out: Markup[] = [];
@@ -90,7 +71,9 @@ function zoneOptions(zones: ZoneOption[], selected: string | undefined, lang: La
       seen.add(z.code);
       if (z.level !== 'district') {
         const indent = '\u00a0\u00a0\u00a0\u00a0'.repeat(depth[z.level]) + (depth[z.level] ? '└ ' : '');
-        out.push(html`<option value="${z.code}"${z.code === selected && html` selected`}>${indent + label(z)}</option>`);
+        // What the script's filter box matches: the zone's own name and those above it (type 翠湖, see its groups).
+        const path = names(z).join(' ');
+        out.push(html`<option value="${z.code}" data-path="${path}"${z.code === selected && html` selected`}>${indent + label(z)}</option>`);
       }
       walk(z.code);
     }
@@ -106,6 +89,8 @@ export interface FormTarget {
   /** Where the form posts. */
   action: string;
   zones: ZoneOption[];
+  /** The page's heading (a card's form is titled as the card's). */
+  title?: string;
   /** A zone the resident does not choose, shown by name (a card's zone, with its liaison). */
   fixedZone?: { code?: string; name: string; liaison?: string };
 }
@@ -113,7 +98,7 @@ export interface FormTarget {
 export const WINDOW_TARGET = { path: '/window', action: '/api/v1/intake/web' } as const;
 
 export function renderWindowPage(
-  p: FormTarget & { lang: Lang; idempotencyKey: string; values?: FormValues; error?: { field: string; message: string } },
+  p: FormTarget & { lang: Lang; site: Site; idempotencyKey: string; values?: FormValues; error?: { field: string; message: string } },
 ): string {
   const t = T[p.lang];
   const v = p.values ?? {};
@@ -122,36 +107,51 @@ export function renderWindowPage(
   const errorAt = p.error && FORM_FIELDS.has(p.error.field) && !(p.fixedZone && p.error.field === 'zoneCode') ? p.error.field : null;
   const errorBox = html`<p id="form-error" class="err" role="alert"${!p.error && html` hidden`}>${p.error ? errorText(p.lang, p.error.field, p.error.message) : ''}</p>`;
   const before = (field: string): Markup | false => errorAt === field && html`${errorBox}\n`;
-  const inv = (field: string): Markup => html` data-field="${field}"${errorAt === field && html` aria-invalid="true" aria-describedby="form-error" autofocus`}`;
-  // Nothing chosen: the server answers by email, else SMS, else online lookup, from what was given.
+  // data-hint: the note a field is always described by; the script keeps it when it adds or clears the error.
+  const inv = (field: string, hint?: string): Markup => {
+    const described = [errorAt === field ? 'form-error' : '', hint ?? ''].filter(Boolean).join(' ');
+    return html` data-field="${field}"${hint && html` data-hint="${hint}"`}${errorAt === field && html` aria-invalid="true" autofocus`}${
+      described && html` aria-describedby="${described}"`
+    }`;
+  };
+  // The resident's choice, kept on an error page; with none the server answers by email, else SMS, else lookup
+  // (the reply-none note says so), and the script preselects from what is typed.
   const reply = v.replyVia;
   const radio = (value: string, label: string): Markup =>
     html`<label><input type="radio" name="replyVia" value="${value}"${reply === value && html` checked`}> ${label}</label>`;
   const zone = p.fixedZone
-    ? html`${p.fixedZone.code && html`<input type="hidden" name="zoneCode" value="${p.fixedZone.code}">\n`}<p class="hint">${t.fixedZone}<strong>${p.fixedZone.name}</strong>${
+    ? html`${p.fixedZone.code && html`<input type="hidden" name="zoneCode" value="${p.fixedZone.code}">\n`}<p class="card fixed-zone">${t.fixedZone}<strong>${p.fixedZone.name}</strong>${
         p.fixedZone.liaison && html`<br>${t.liaison}<strong>${p.fixedZone.liaison}</strong>`
       }</p>`
     : html`<label for="f-zone">${t.zone}</label>
+<p id="zone-filter-hint" class="hint" hidden>${t.zoneFilterHint}</p>
 ${before('zoneCode')}<select id="f-zone" name="zoneCode"${inv('zoneCode')}><option value="">${t.zoneUnknown}</option>
 ${lines(zoneOptions(p.zones, v.zoneCode, p.lang))}</select>`;
-  const body = html`${!errorAt && errorBox}
+  const body = html`${emergencyBox(p.lang)}
+<section class="steps" aria-labelledby="steps-title"><h2 id="steps-title">${t.stepsTitle}</h2>
+<ol>${lines(t.steps.map((step) => html`<li>${step}</li>`))}</ol></section>
+${!errorAt && errorBox}
 <form id="wf" method="post" action="${p.action}" enctype="multipart/form-data">
 <input type="hidden" name="lang" value="${p.lang}">
 <input type="hidden" name="idempotencyKey" value="${p.idempotencyKey}" autocomplete="off">
+${p.fixedZone && zone}
 <label for="f-text">${t.text}</label>
 ${before('text')}<textarea id="f-text" name="text" required maxlength="5000"${inv('text')}>${v.text}</textarea>
-${zone}
+${!p.fixedZone && zone}
 <label for="f-photo">${t.photo}</label>
-${before('photo')}<input id="f-photo" type="file" name="photo" accept="image/*"${inv('photo')}>
-<p class="hint">${t.privacy}</p>
+${before('photo')}<input id="f-photo" type="file" name="photo" accept="image/*"${inv('photo', p.error ? 'photo-again' : undefined)}>
+${p.error && html`<p id="photo-again" class="hint">${t.photoAgain}</p>`}
+<p id="optional-note" class="hint">${t.privacy}</p>
 <label for="f-name">${t.name}</label>
-${before('name')}<input id="f-name" type="text" name="name" autocomplete="name" maxlength="100" value="${v.name}"${inv('name')}>
+${before('name')}<input id="f-name" type="text" name="name" autocomplete="name" maxlength="100" value="${v.name}"${inv('name', 'optional-note')}>
 <label for="f-phone">${t.phone}</label>
-${before('phone')}<input id="f-phone" type="tel" name="phone" autocomplete="tel" inputmode="tel" maxlength="30" value="${v.phone}"${inv('phone')}>
+${before('phone')}<input id="f-phone" type="tel" name="phone" autocomplete="tel" inputmode="tel" maxlength="30" value="${v.phone}"${inv('phone', 'optional-note')}>
 <label for="f-email">${t.email}</label>
-${before('email')}<input id="f-email" type="email" name="email" autocomplete="email" maxlength="200" value="${v.email}"${inv('email')}>
-${before('replyVia')}<fieldset class="radios"${inv('replyVia')}><legend>${t.replyVia}</legend>
-${radio('sms', t.sms)}${radio('email', t.mail)}${radio('web', t.web)}</fieldset>
+${before('email')}<input id="f-email" type="email" name="email" autocomplete="email" maxlength="200" value="${v.email}"${inv('email', 'optional-note')}>
+${before('replyVia')}<fieldset class="radios"${inv('replyVia', 'reply-none')}><legend>${t.replyVia}</legend>
+${radio('sms', t.sms)}${radio('email', t.mail)}${radio('web', t.web)}
+<p id="reply-none" class="hint">${t.replyNone}</p></fieldset>
+<p id="privacy-short" class="hint privacy">${fill(t.privacyShort, { years: p.site.retentionYears })} <a href="/window/privacy?lang=${p.lang}">${t.privacyMore}</a></p>
 <button type="submit">${t.submit}</button>
 </form>
 <p><a href="/window/lookup?lang=${p.lang}">${t.toLookup}</a></p>
@@ -162,67 +162,10 @@ ${radio('sms', t.sms)}${radio('email', t.mail)}${radio('web', t.web)}</fieldset>
     busy: t.busy,
     failed: t.failed,
     network: t.network,
+    zoneFilter: t.zoneFilter,
+    zoneMatches: t.zoneMatches,
     errors: p.lang === 'zh' ? ZH_ERRORS : {},
     fieldErrors: p.lang === 'zh' ? ZH_FIELD_ERRORS : {},
   })}</script>`;
-  return layout(p.lang, t.title, body, p.path, {}, 'window.js');
-}
-
-export function renderConfirmationPage(p: { lang: Lang; caseNo: string; accessCode?: string }): string {
-  const t = T[p.lang];
-  const code =
-    p.accessCode &&
-    html`<div class="card"><div>${t.accessCode}</div><div class="big">${p.accessCode}</div>
-<p class="hint">${t.accessNote}</p></div>`;
-  const lookupHref = `/window/lookup?${new URLSearchParams({ lang: p.lang, caseNo: p.caseNo }).toString()}`;
-  const body = html`<h2>${t.doneTitle}</h2>
-<div class="card"><div>${t.caseNo}</div><div class="big">${p.caseNo}</div></div>
-${code}<p>${t.doneNote}</p>
-<p><a href="${lookupHref}">${t.toLookup}</a></p>
-<p><a href="/window?lang=${p.lang}">${t.another}</a></p>`;
-  const keep: Record<string, string> = { caseNo: p.caseNo, ...(p.accessCode ? { accessCode: p.accessCode } : {}) };
-  return layout(p.lang, t.title, body, '/window/done', keep);
-}
-
-export function renderLookupPage(p: { lang: Lang }): string {
-  const t = T[p.lang];
-  const i18n = {
-    lang: p.lang,
-    lookup: t.lookup,
-    looking: t.looking,
-    notFound: t.notFound,
-    busy: t.busy,
-    failed: t.failed,
-    network: t.network,
-    caseNo: t.caseNo,
-    status: t.status,
-    category: t.category,
-    zoneLabel: t.zoneLabel,
-    deadline: t.deadline,
-    timeline: t.timeline,
-    events: t.events,
-  };
-  const body = html`<h2>${t.lookupTitle}</h2>
-<noscript><p class="err">${t.noscript}</p></noscript>
-<form id="lf" method="get" action="/window/lookup" hidden>
-<input type="hidden" name="lang" value="${p.lang}">
-<label for="l-case">${t.caseNo}</label>
-<input id="l-case" type="text" name="caseNo" required maxlength="64" autocomplete="off" autocapitalize="characters">
-<label for="l-contact">${t.contact}</label>
-<input id="l-contact" type="text" name="contact" required maxlength="200" autocomplete="off">
-<button type="submit">${t.lookup}</button>
-</form>
-<p id="lookup-error" class="err" role="alert" hidden></p>
-<div id="result" aria-live="polite"></div>
-<p><a href="/window?lang=${p.lang}">${t.back}</a></p>
-<script type="application/json" id="lf-i18n">${scriptJson(i18n)}</script>`;
-  return layout(p.lang, t.lookupTitle, body, '/window/lookup', {}, 'lookup.js');
-}
-
-/** A short page that explains something and leads on (e.g. to the information window). */
-export function renderNoticePage(p: { lang: Lang; path: string; title: string; lines: string[]; link: { href: string; text: string } }): string {
-  const body = html`<h2>${p.title}</h2>
-${lines(p.lines.map((l) => html`<p>${l}</p>`))}
-<p><a href="${p.link.href}">${p.link.text}</a></p>`;
-  return layout(p.lang, T[p.lang].title, body, p.path);
+  return layout({ lang: p.lang, site: p.site, title: p.title ?? t.title, body, path: p.path, script: 'window.js' });
 }

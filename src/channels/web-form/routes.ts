@@ -9,6 +9,7 @@
  *   → 202 {"caseNo":"2611300042","status":"registered"}
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,7 +20,22 @@ import type { ChannelName, InboundMessage } from '../../core/message.js';
 import type { Accepted as Stored } from '../../intake/accept.js';
 import { IDEMPOTENCY_KEY, WebSubmission, submissionFingerprint, toInboundMessage } from './submission.js';
 import { PAGE_ASSETS } from './assets.js';
-import { renderConfirmationPage, renderLookupPage, renderWindowPage, T, WINDOW_TARGET, type FormTarget, type Lang, type ZoneOption } from './page.js';
+import { PHOTO_TOO_LARGE, PHOTO_UPLOAD_LIMIT, preparePhoto } from './photo.js';
+import {
+  renderConfirmationPage,
+  renderPrivacyPage,
+  renderWindowPage,
+  siteOf,
+  T,
+  WINDOW_TARGET,
+  type FormTarget,
+  type Lang,
+  type SentRecord,
+  type ZoneOption,
+} from './page.js';
+import { keepSentRecord, readSentRecord } from './sent-record.js';
+import { findCaseForLookup } from '../../cases/resident-lookup.js';
+import { zoneLabel } from '../../catalog/zone-tree.js';
 import type { ChannelContext } from '../contract.js';
 
 export const Accepted = z.object({
@@ -28,6 +44,15 @@ export const Accepted = z.object({
   /** Only for anonymous submissions: with the case number, it looks the case up. */
   accessCode: z.string().optional(),
 });
+
+/**
+ * A form's multipart limits: phone photos (3–12 MB) come in whole to be scaled down (photo.ts); one past the
+ * limit is cut off, not thrown, so the fields after it are read and the form comes back filled in (submitForm).
+ */
+export const PHOTO_PART = {
+  limits: { fileSize: PHOTO_UPLOAD_LIMIT, files: 1, fields: 20, fieldSize: 64 * 1024 },
+  throwFileSizeLimit: false,
+};
 
 export const LangQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
 
@@ -56,31 +81,30 @@ export const webFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> =
   });
 
   app.get('/window', { schema: { hide: true, querystring: LangQuery } }, async (req, reply) => {
-    return sendFormPage(reply, { ...WINDOW_TARGET, lang: req.query.lang, zones: await zoneOptions() });
+    return sendFormPage(reply, context, { ...WINDOW_TARGET, lang: req.query.lang, zones: await zoneOptions() });
   });
 
-  app.get(
-    '/window/done',
-    {
-      schema: {
-        hide: true,
-        querystring: LangQuery.extend({
-          caseNo: z.string().regex(/^\d{10,16}$/),
-          accessCode: z
-            .string()
-            .regex(/^\d{8}$/)
-            .optional(),
-        }),
-      },
-    },
-    async (req, reply) => {
-      const { lang, caseNo, accessCode } = req.query;
-      return reply.type('text/html; charset=utf-8').send(renderConfirmationPage({ lang, caseNo, ...(accessCode ? { accessCode } : {}) }));
-    },
-  );
+  // Where a sent form leads (303 from the post, or the script's navigation): the case number in the address,
+  // the rest (the anonymous code above all) from the browser's signed record of what it sent.
+  app.get('/window/done', { schema: { hide: true, querystring: LangQuery.extend({ caseNo: z.string().regex(/^\d{10,16}$/) }) } }, async (req, reply) => {
+    const { lang, caseNo } = req.query;
+    const sent = readSentRecord(req, context.secret, caseNo);
+    // Once the workers opened it: the zone it went to and its deadline (only for the browser that sent it).
+    // The workers open a case within moments of its message: a short wait usually shows the real deadline.
+    let found = sent ? await findCaseForLookup(context.pool, caseNo) : null;
+    for (let tries = 0; found && found.caseId === null && tries < 5; tries++) {
+      await setTimeout(200);
+      found = await findCaseForLookup(context.pool, caseNo);
+    }
+    const catalog = await context.catalog.get();
+    const zone = found?.zoneId != null ? catalog.zonesById.get(found.zoneId) : undefined;
+    const opened = found?.caseId != null ? { zone: zone ? zoneLabel(zone, catalog) : null, deadlineAt: found.deadlineAt } : undefined;
+    const page = renderConfirmationPage({ lang, site: siteOf(context.config, lang), caseNo, sent, ...(opened ? { opened } : {}) });
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
+  });
 
-  app.get('/window/lookup', { schema: { hide: true, querystring: LangQuery } }, async (req, reply) => {
-    return reply.type('text/html; charset=utf-8').send(renderLookupPage({ lang: req.query.lang }));
+  app.get('/window/privacy', { schema: { hide: true, querystring: LangQuery } }, async (req, reply) => {
+    return reply.type('text/html; charset=utf-8').send(renderPrivacyPage({ lang: req.query.lang, site: siteOf(context.config, req.query.lang) }));
   });
 
   app.post(
@@ -94,8 +118,9 @@ export const webFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> =
         body: WebSubmission,
         response: { 202: Accepted },
       },
+      config: { multipartOptions: PHOTO_PART },
       // eslint-disable-next-line @typescript-eslint/no-misused-promises -- fastify awaits an async error handler
-      errorHandler: formErrorHandler(async () => ({ ...WINDOW_TARGET, zones: await zoneOptions() })),
+      errorHandler: formErrorHandler(context, async () => ({ ...WINDOW_TARGET, zones: await zoneOptions() })),
     },
     async (req, reply) => {
       const submission = req.body;
@@ -103,23 +128,31 @@ export const webFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> =
         const zone = (await context.catalog.get()).zonesByCode.get(submission.zoneCode);
         if (!zone?.active) throw new InputError('zoneCode', `unknown zone ${submission.zoneCode}`);
       }
-      return submitForm(app, context, req, reply, submission, { channel: 'web', hints: submission.zoneCode ? { zoneCode: submission.zoneCode } : {} });
+      const catalog = await context.catalog.get();
+      const zone = submission.zoneCode ? catalog.zonesByCode.get(submission.zoneCode) : undefined;
+      return submitForm(app, context, req, reply, submission, {
+        channel: 'web',
+        hints: submission.zoneCode ? { zoneCode: submission.zoneCode } : {},
+        sent: { back: '/window', ...(zone ? { zone: zoneLabel(zone, catalog) } : {}) },
+      });
     },
   );
 };
 
 /** The form page, never from a cache: going Back must not bring the last message's double-submit key. */
-export function sendFormPage(reply: FastifyReply, page: FormTarget & { lang: Lang }) {
+export function sendFormPage(reply: FastifyReply, context: ChannelContext, page: FormTarget & { lang: Lang }) {
   return reply
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .send(renderWindowPage({ ...page, idempotencyKey: randomUUID() }));
+    .send(renderWindowPage({ ...page, site: siteOf(context.config, page.lang), idempotencyKey: randomUUID() }));
 }
 
 /**
  * Stores a valid form submission as a message of `source.channel` with its routing hints, and answers
- * 202 with the case number (a confirmation page for a browser's plain post). Shared by every form that
- * renders renderWindowPage (the information window, contact cards).
+ * 202 with the case number; a browser's plain post is sent on to the confirmation page (303: a reload there
+ * does not post again). Either way the browser keeps a signed record of what it sent for that page, so the
+ * anonymous code is never in an address. Shared by every form that renders renderWindowPage (the
+ * information window, contact cards).
  */
 export async function submitForm(
   app: FastifyInstance,
@@ -127,7 +160,13 @@ export async function submitForm(
   req: FastifyRequest,
   reply: FastifyReply,
   submission: WebSubmission,
-  source: { channel: ChannelName; hints: InboundMessage['hints']; onStored?: (stored: Stored) => Promise<void> },
+  source: {
+    channel: ChannelName;
+    hints: InboundMessage['hints'];
+    onStored?: (stored: Stored) => Promise<void>;
+    /** For the confirmation page: the zone by name (absent: the district assigns one), and the form to send another from. */
+    sent: { zone?: string; back: string };
+  },
 ) {
   const { config } = context;
   // Per client and overall: a flood from one address, or from many, cannot become thousands of cases.
@@ -142,7 +181,9 @@ export async function submitForm(
   // The header was checked by the route's schema (IDEMPOTENCY_KEY).
   const header = req.headers['idempotency-key'];
   const key = (typeof header === 'string' ? header : undefined) ?? checkedKey(submission.idempotencyKey) ?? randomUUID();
-  const attachments = submission.photo ? [await context.attachments.save('photo', submission.photo)] : [];
+  if (req.fileTooLarge) throw new InputError('photo', PHOTO_TOO_LARGE, 413, 'payload_too_large');
+  const photo = submission.photo && (await preparePhoto(submission.photo));
+  const attachments = photo ? [await context.attachments.save('photo', photo)] : [];
   const message = { ...toInboundMessage(submission, key, attachments, source), fingerprint: submissionFingerprint(submission, source.hints) };
   let stored: Stored;
   try {
@@ -165,20 +206,33 @@ export async function submitForm(
     status: 'registered' as const,
     ...(anonymous ? { accessCode: accessCode(context.secret, message.channel, key) } : {}),
   };
+  keepSentRecord(
+    reply,
+    req,
+    context.secret,
+    {
+      caseNo: body.caseNo,
+      ...source.sent,
+      replyVia: message.replyTo.channel as SentRecord['replyVia'],
+      ...(body.accessCode ? { accessCode: body.accessCode } : {}),
+    },
+    config.NODE_ENV === 'production',
+  );
   if (wantsHtml(req)) {
-    const page = renderConfirmationPage({ lang: submission.lang, ...body });
-    // Strings are sent as they are; the 202 schema only describes the JSON answer.
-    return reply.code(202).type('text/html; charset=utf-8').send(page);
+    return reply
+      .code(303)
+      .header('location', `/window/done?${new URLSearchParams({ lang: submission.lang, caseNo: body.caseNo }).toString()}`)
+      .send();
   }
   return reply.code(202).send(body);
 }
 
 /** A form post's error handler: a browser's plain post gets its form back with the error, the API the JSON error. */
-export function formErrorHandler(target: (req: FastifyRequest) => Promise<FormTarget>) {
+export function formErrorHandler(context: ChannelContext, target: (req: FastifyRequest) => Promise<FormTarget>) {
   return async (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
     if (!wantsHtml(req)) throw err; // the app's JSON error handler
     const page = await target(req).catch(() => ({ ...WINDOW_TARGET, zones: [] }));
-    return renderFormError(err as ValidationError, req, reply, page);
+    return renderFormError(err as ValidationError, req, reply, page, context.config);
   };
 }
 
@@ -195,18 +249,19 @@ export function wantsHtml(req: FastifyRequest): boolean {
 }
 
 /** The same error the JSON API would give, shown in the form it came from. */
-function renderFormError(err: ValidationError, req: FastifyRequest, reply: FastifyReply, target: FormTarget) {
+function renderFormError(err: ValidationError, req: FastifyRequest, reply: FastifyReply, target: FormTarget, config: ChannelContext['config']) {
   const { status, body } = describeError(err);
   const field = body.field ?? 'form';
   const message = status >= 500 ? `${T.zh.busy} / ${T.en.busy}` : body.message;
   if (status === 503) reply.header('Retry-After', '5');
   const raw = (req.body ?? {}) as Record<string, unknown>;
-  const lang: Lang = raw.lang === 'en' ? 'en' : 'zh';
+  // A body too big to read has no lang field: the browser's own language then.
+  const lang: Lang = raw.lang === 'en' || (raw.lang === undefined && /^en\b/i.test(req.headers['accept-language'] ?? '')) ? 'en' : 'zh';
   const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string'));
   // The same key again: nothing was stored, and a resubmit after a fix must not become two cases.
   // A key already used for another submission gets a fresh one: sending the corrected form again must work.
   const reusable = typeof raw.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(raw.idempotencyKey) && body.error !== 'idempotency_key_reused';
   const key = reusable ? (raw.idempotencyKey as string) : randomUUID();
-  const html = renderWindowPage({ ...target, lang, idempotencyKey: key, values, error: { field, message } });
+  const html = renderWindowPage({ ...target, lang, site: siteOf(config, lang), idempotencyKey: key, values, error: { field, message } });
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }

@@ -14,6 +14,8 @@ const Liaison = z.object({
   id: z.number(),
   name: z.string(),
   phone: z.string().nullable().describe('masked'),
+  /** The public work number printed on contact cards, in full. */
+  workPhone: z.string().nullable(),
   active: z.boolean(),
   zones: z.array(z.string()),
   chats: z.array(z.object({ id: z.number(), channel: z.string(), boundAt: z.string() })),
@@ -22,6 +24,11 @@ const Liaison = z.object({
 const NewLiaison = z.object({
   name: z.string().trim().min(1).max(50),
   phone: z.string().refine((v) => normalizePhone(v) !== null, 'not a valid phone number'),
+  /** Public: printed in full on contact cards (never the private `phone`). */
+  workPhone: z
+    .string()
+    .refine((v) => normalizePhone(v) !== null, 'not a valid phone number')
+    .optional(),
   email: z.email().optional(),
 });
 
@@ -66,8 +73,12 @@ export const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { summary: 'Add a liaison', tags: ['liaisons'], security: [{ bearer: [] }], body: NewLiaison, response: { 201: z.object({ id: z.number() }) } },
     },
     async (req, reply) => {
-      const { name, phone, email } = req.body;
-      const id = await createLiaison(pool, { name, phone: normalizePhone(phone)!, email }, `user:${req.staff!.id}`);
+      const { name, phone, workPhone, email } = req.body;
+      const id = await createLiaison(
+        pool,
+        { name, phone: normalizePhone(phone)!, workPhone: workPhone === undefined ? undefined : normalizePhone(workPhone)!, email },
+        `user:${req.staff!.id}`,
+      );
       return reply.code(201).send({ id });
     },
   );

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "liaison" ADD COLUMN     "work_phone" TEXT;
