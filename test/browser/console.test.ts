@@ -187,7 +187,8 @@ describe.runIf(run)('the staff console in Chromium', () => {
     await photo.waitFor();
     // Loaded through the attachments endpoint under the console's CSP: the picture's real width.
     await expect.poll(() => photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(4);
-    expect(await photo.getAttribute('src')).toMatch(/^\/api\/v1\/attachments\/[\w-]+\.png$/);
+    // The web form re-encodes every photo as a JPEG (EXIF gone): the PNG sent is stored as one.
+    expect(await photo.getAttribute('src')).toMatch(/^\/api\/v1\/attachments\/[\w-]+\.jpg$/);
   });
 
   it("keeps a liaison out of another zone's case", async () => {

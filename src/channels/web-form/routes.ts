@@ -124,16 +124,18 @@ export const webFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> =
     },
     async (req, reply) => {
       const submission = req.body;
+      // The catalog only when a zone was picked: without one, storing the message needs nothing but the acceptor.
+      let label: string | undefined;
       if (submission.zoneCode) {
-        const zone = (await context.catalog.get()).zonesByCode.get(submission.zoneCode);
+        const catalog = await context.catalog.get();
+        const zone = catalog.zonesByCode.get(submission.zoneCode);
         if (!zone?.active) throw new InputError('zoneCode', `unknown zone ${submission.zoneCode}`);
+        label = zoneLabel(zone, catalog);
       }
-      const catalog = await context.catalog.get();
-      const zone = submission.zoneCode ? catalog.zonesByCode.get(submission.zoneCode) : undefined;
       return submitForm(app, context, req, reply, submission, {
         channel: 'web',
         hints: submission.zoneCode ? { zoneCode: submission.zoneCode } : {},
-        sent: { back: '/window', ...(zone ? { zone: zoneLabel(zone, catalog) } : {}) },
+        sent: { back: '/window', ...(label ? { zone: label } : {}) },
       });
     },
   );

@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError, UnavailableError } from '../../core/errors.js';
 import { normalizeEmail, normalizePhone } from '../../core/contact-address.js';
+import { maskText } from '../../core/mask.js';
 import { accessCodeMatches } from '../../core/access-code.js';
 import { CaseStatus, STATUS_LABELS } from '../../core/case-status.js';
 import { zoneLabel } from '../../catalog/zone-tree.js';
@@ -109,7 +110,8 @@ export const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
         category: null,
         zone: null,
         deadlineAt: null,
-        message: found.text,
+        // The resident's own words, with the numbers in them masked: a case number and one contact open this page.
+        message: found.text === null ? null : maskText(found.text),
         timeline: [{ at: found.receivedAt, type: 'event', text: 'received', toStatus: null }],
       };
     }
@@ -120,7 +122,8 @@ export const lookupRoutes: FastifyPluginAsyncZod = async (app) => {
       category: { zh: found.categoryZh!, en: found.categoryEn! },
       zone: zoneName(await app.deps.catalog.get(), found.zoneId!),
       deadlineAt: found.deadlineAt,
-      message: found.text,
+      // The resident's own words, with the numbers in them masked: a case number and one contact open this page.
+      message: found.text === null ? null : maskText(found.text),
       timeline: await publicTimeline(pool, found.caseId),
     };
   }
