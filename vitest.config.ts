@@ -11,6 +11,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // What a test waits for with expect.poll (a page's answer, a worker's case) may take seconds on a loaded 2-core CI machine.
+    expect: { poll: { timeout: 10_000 } },
     // Beside the usual report, a table of the fault scenarios (test/faults) at the end.
     reporters: ['default', './test/reporters/faults-summary.ts'],
   },

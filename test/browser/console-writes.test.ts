@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
 import { ADMIN_PASSWORD, adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
-import { browserAvailable, DESKTOP, launchBrowser } from '../helpers/browser.js';
+import { baseUrlOf, browserAvailable, DESKTOP, launchBrowser } from '../helpers/browser.js';
 
 const run = browserAvailable();
 const PHONE = '13912348831';
@@ -27,8 +27,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // Signed in through the context's own request API: its cookie jar is the pages'.
   context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-  const address = sys.app!.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = baseUrlOf(sys);
   const signedIn = await context.request.post(`${base}/api/v1/auth/login`, { data: { login: 'admin', password: ADMIN_PASSWORD }, headers: { origin: base } });
   expect(signedIn.status()).toBe(200);
 }, 120_000);
@@ -54,7 +53,7 @@ async function signIn(page: Page) {
 const replies = (caseNo: string) =>
   sys.sql(`SELECT 1 FROM case_event e JOIN "case" c ON c.id = e.case_id WHERE c.case_no = $1 AND e.type = 'replied'`, [caseNo]).then((r) => r.length);
 
-describe.runIf(run)('console writes', () => {
+describe.runIf(run)('console writes', { timeout: 60_000 }, () => {
   it('refuses an answer written on a stale case with a clear message and a reload, and sends nothing', async () => {
     const caseNo = await submitCase('钱局街口的井盖松了，车压过去哐哐响');
     const page = await context.newPage();

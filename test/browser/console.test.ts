@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
 import { ADMIN_PASSWORD, adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
-import { browserAvailable, DESKTOP, launchBrowser, PHONE, screenshot, seriousViolations } from '../helpers/browser.js';
+import { baseUrlOf, browserAvailable, DESKTOP, launchBrowser, PHONE, screenshot, seriousViolations } from '../helpers/browser.js';
 
 /** The one browser global these tests read (the project's TypeScript has no DOM types outside console/). */
 interface BrowserWindow {
@@ -34,8 +34,7 @@ beforeAll(async () => {
   sys = await startTestSystem();
   await seedDemoDistrict(sys.db.pool);
   browser = await launchBrowser();
-  const address = sys.app!.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = baseUrlOf(sys);
 }, 120_000);
 afterAll(async () => {
   for (const context of contexts) await context.close();
@@ -70,7 +69,7 @@ async function submitCase(text: string): Promise<string> {
   return caseNo;
 }
 
-describe.runIf(run)('the staff console in Chromium', () => {
+describe.runIf(run)('the staff console in Chromium', { timeout: 60_000 }, () => {
   it('refuses a wrong password with the generic message, and the sign-in page has no serious accessibility faults', async () => {
     const page = await newPage();
     await signIn(page, 'admin', 'not-the-password-at-all');

@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
 import { adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
-import { browserAvailable, launchBrowser, PHONE, screenshot, seriousViolations } from '../helpers/browser.js';
+import { baseUrlOf, browserAvailable, launchBrowser, PHONE, screenshot, seriousViolations } from '../helpers/browser.js';
 import { phonePhoto } from '../helpers/photos.js';
 
 const run = browserAvailable();
@@ -28,8 +28,7 @@ beforeAll(async () => {
   sys = await startTestSystem();
   await seedDemoDistrict(sys.db.pool);
   browser = await launchBrowser();
-  const address = sys.app!.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = baseUrlOf(sys);
   photo = await phonePhoto();
 }, 120_000);
 afterAll(async () => {

@@ -57,3 +57,9 @@ export async function seriousViolations(page: Page, label: string): Promise<stri
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** Where a browser reaches a test system's HTTP front (it listens on a port of its own choosing). */
+export function baseUrlOf(sys: { app: { server: { address(): unknown } } | null }): string {
+  const address = sys.app!.server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? (address as { port: number }).port : 0}`;
+}

@@ -15,21 +15,17 @@ export interface Paging {
   onChange: (page: number, pageSize: number) => void;
 }
 
-export function CaseCards({
-  rows,
-  loading,
-  selected,
-  onSelect,
-  paging,
-  categoryName,
-}: {
+/** What the inbox hands its list, shown as a table on a desk and as cards on a phone. */
+export interface CaseListProps {
   rows: CaseRow[];
   loading: boolean;
   selected: string[];
   onSelect: (caseNos: string[]) => void;
   paging: Paging;
   categoryName: (code: string) => string;
-}) {
+}
+
+export function CaseCards({ rows, loading, selected, onSelect, paging, categoryName }: CaseListProps) {
   const { t, lang } = useI18n();
   const toggle = (caseNo: string, on: boolean) => onSelect(on ? [...selected, caseNo] : selected.filter((c) => c !== caseNo));
   return (

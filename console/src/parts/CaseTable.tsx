@@ -7,23 +7,9 @@ import { CaseLink } from './CaseLink';
 import { ChannelIcon } from './ChannelIcon';
 import { DeadlineBadge } from './DeadlineBadge';
 import { CaseFlags, StatusTag } from './CaseTags';
-import type { Paging } from './CaseCards';
+import type { CaseListProps } from './CaseCards';
 
-export function CaseTable({
-  rows,
-  loading,
-  selected,
-  onSelect,
-  paging,
-  categoryName,
-}: {
-  rows: CaseRow[];
-  loading: boolean;
-  selected: string[];
-  onSelect: (caseNos: string[]) => void;
-  paging: Paging;
-  categoryName: (code: string) => string;
-}) {
+export function CaseTable({ rows, loading, selected, onSelect, paging, categoryName }: CaseListProps) {
   const { t, lang } = useI18n();
   return (
     <Table<CaseRow>
