@@ -5,8 +5,9 @@
  *   balancers take us out of rotation; requests are still served, with
  *   `Connection: close` so keep-alive clients move on;
  * - `closing`: requests in flight finish; new ones get our 503 with Retry-After
- *   and `Connection: close`; when none is left in flight the listener stops
- *   accepting, and a moment later (fastify's close) idle connections are closed.
+ *   and `Connection: close`; when none is left in flight, and clients have had
+ *   REFUSE_MS to hear that 503, the listener stops accepting, and a moment later
+ *   (fastify's close) idle connections are closed.
  */
 import { Server } from 'node:net';
 import fp from 'fastify-plugin';
@@ -26,6 +27,12 @@ declare module 'fastify' {
 }
 
 export const RETRY_AFTER_SECONDS = 5;
+/**
+ * How long a closing gateway keeps accepting, only to answer 503 + Retry-After. A client told so backs
+ * off; one that meets a closed listener instead can be reset by the kernel (its connection was still in
+ * the accept queue), which it cannot tell from a lost request.
+ */
+const REFUSE_MS = 1_000;
 /** After the listener stops accepting, how long connections accepted just before get to send their request. */
 const SETTLE_MS = 200;
 
@@ -47,6 +54,8 @@ export default fp(
         state = 'draining';
         if (drainMs > 0) await new Promise((r) => setTimeout(r, drainMs));
         state = 'closing';
+        // Ctrl-C and tests (no drain) stop at once; an orchestrator's SIGTERM gives clients time to hear the 503.
+        const refused = new Promise((r) => setTimeout(r, drainMs > 0 ? REFUSE_MS : 0));
         // A request that never ends must not hold the process: fastify's close (and main's timer) deal with it.
         if (inFlight > 0) {
           await new Promise<void>((resolve) => {
@@ -54,6 +63,7 @@ export default fp(
             setTimeout(resolve, app.deps.config.SHUTDOWN_GRACE_MS).unref();
           });
         }
+        await refused;
         // Stop accepting first, without http's closeIdleConnections: a connection accepted just now has
         // not sent its request yet and counts as idle; closing it would reset that request. Given a
         // moment, it gets our 503. (fastify's close calls close again, which is safe once drained.)
