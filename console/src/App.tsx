@@ -1,10 +1,14 @@
 /** The console: language and antd locale, the session, and the page for the path. */
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { Suspense } from 'react';
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { I18nProvider, useI18n } from './i18n';
 import { SessionProvider, useSession } from './session';
-import { useRoute } from './router';
+import { useRoute, type Route } from './router';
+import { mayUse } from './nav';
+import { SCREEN_COMPONENTS } from './screens/screen';
+import type { SessionUser } from './api/types';
 import { SignIn } from './screens/SignIn';
 import { Inbox } from './screens/Inbox';
 import { CaseDetailPage } from './screens/CaseDetail';
@@ -47,20 +51,41 @@ function Localized({ children }: { children: React.ReactNode }) {
 function Pages() {
   const route = useRoute();
   const { user } = useSession();
-  const { t } = useI18n();
   if (route.page === 'login') return <SignIn next={route.next} />;
-  if (user === undefined || user === null) {
+  if (user === undefined || user === null) return <Loading />;
+  return (
+    <div className="shell">
+      <AppHeader user={user} route={route} />
+      <Page route={route} user={user} />
+    </div>
+  );
+}
+
+function Page({ route, user }: { route: Exclude<Route, { page: 'login' }>; user: SessionUser }) {
+  const { t } = useI18n();
+  if (route.page === 'case') return <CaseDetailPage key={route.caseNo} caseNo={route.caseNo} />;
+  if (route.page === 'inbox') return <Inbox />;
+  if (!mayUse(user.role, route.screen)) {
     return (
-      <main className="loading" aria-busy="true">
-        <Spin />
-        <span className="visually-hidden">{t('loading')}</span>
+      <main className="screen">
+        <Result status="403" title={t('forbiddenScreen')} />
       </main>
     );
   }
+  const Screen = SCREEN_COMPONENTS[route.screen];
   return (
-    <div className="shell">
-      <AppHeader user={user} />
-      {route.page === 'case' ? <CaseDetailPage key={route.caseNo} caseNo={route.caseNo} /> : <Inbox />}
-    </div>
+    <Suspense fallback={<Loading />}>
+      <Screen sub={route.sub} />
+    </Suspense>
+  );
+}
+
+function Loading() {
+  const { t } = useI18n();
+  return (
+    <main className="loading" aria-busy="true">
+      <Spin />
+      <span className="visually-hidden">{t('loading')}</span>
+    </main>
   );
 }

@@ -63,3 +63,19 @@ export function baseUrlOf(sys: { app: { server: { address(): unknown } } | null 
   const address = sys.app!.server.address();
   return `http://127.0.0.1:${typeof address === 'object' && address ? (address as { port: number }).port : 0}`;
 }
+
+/** A fresh page in its own context (no shared cookies), in Chinese, whose script errors are printed. */
+export async function newConsolePage(browser: Browser, viewport = DESKTOP): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
+  return page;
+}
+
+/** Signs in to the console at `path` (the sign-in page comes first, then the page asked for). */
+export async function signInToConsole(page: Page, base: string, login: string, password: string, path = '/console/'): Promise<void> {
+  await page.goto(`${base}${path}`);
+  await page.getByLabel('登录名').fill(login);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /^登\s?录$/ }).click();
+}

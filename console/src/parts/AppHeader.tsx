@@ -1,13 +1,14 @@
-/** The bar on every page: the console's name (a link to the inbox), who is signed in and as what, sign-out, language. */
+/** The bar on every page: the console's name (a link to the inbox), the screens of this role, who is signed in and as what, sign-out, language. */
 import { Button, Space, Typography } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import type { SessionUser } from '../api/types';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
-import { BASE, navigate } from '../router';
+import { BASE, navigate, type Route } from '../router';
+import { AppNav } from './AppNav';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export function AppHeader({ user }: { user: SessionUser }) {
+export function AppHeader({ user, route }: { user: SessionUser; route: Route }) {
   const { t } = useI18n();
   const { signOut } = useSession();
   return (
@@ -22,6 +23,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
       >
         {t('appName')}
       </a>
+      <AppNav role={user.role} route={route} />
       <Space size="small" className="app-user">
         <Typography.Text className="user-name" data-testid="user-name">
           <UserOutlined aria-hidden /> {user.name}
