@@ -18,6 +18,9 @@ import { AppHeader } from './parts/AppHeader';
 const THEME = {
   token: {
     colorPrimary: '#0958d9',
+    // A hovered primary button (the mouse stays on it after a click) keeps white text readable.
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
     colorLink: '#0958d9',
     colorError: '#cf1322',
     colorWarning: '#ad6800',

@@ -69,7 +69,7 @@ async function submitCase(text: string): Promise<string> {
   return caseNo;
 }
 
-describe.runIf(run)('the staff console in Chromium', { timeout: 60_000 }, () => {
+describe.runIf(run)('the staff console in Chromium', { timeout: 120_000 }, () => {
   it('refuses a wrong password with the generic message, and the sign-in page has no serious accessibility faults', async () => {
     const page = await newPage();
     await signIn(page, 'admin', 'not-the-password-at-all');
@@ -78,6 +78,8 @@ describe.runIf(run)('the staff console in Chromium', { timeout: 60_000 }, () => 
     await page.getByLabel('登录名').fill('nobody-here');
     await page.getByRole('button', { name: /登\s?录/ }).click();
     await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('登录名或密码不正确');
+    // The message is the same as the first attempt's: wait for this attempt's answer (the button stops loading).
+    await page.locator('.ant-btn-loading').waitFor({ state: 'detached' });
     expect(page.url()).toContain('/console/login');
     await screenshot(page, 'sign-in-1280');
     expect(await seriousViolations(page, 'sign-in')).toEqual([]);

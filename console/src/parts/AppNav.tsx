@@ -1,5 +1,9 @@
-/** The screens the signed-in role may use, as links (a horizontal menu that folds into "…" on a phone). */
-import { Menu } from 'antd';
+/**
+ * The screens the signed-in role may use, as links: a row on a wide screen, a menu button on a phone.
+ * (antd's own folding of a horizontal menu keeps hidden copies of the links, focusable: axe's aria-hidden-focus.)
+ */
+import { Button, Dropdown, Grid, Menu } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
 import type { Role } from '../api/types';
 import { useI18n } from '../i18n';
 import { navFor, type NavItem } from '../nav';
@@ -30,9 +34,19 @@ export function AppNav({ role, route }: { role: Role; route: Route }) {
       </a>
     ),
   }));
+  const wide = Grid.useBreakpoint().md ?? true;
+  const selectedKeys = [currentKey(route)];
   return (
     <nav aria-label={t('nav')} className="app-nav">
-      <Menu mode="horizontal" selectedKeys={[currentKey(route)]} items={items} />
+      {wide ? (
+        <Menu mode="horizontal" disabledOverflow selectedKeys={selectedKeys} items={items} />
+      ) : (
+        <Dropdown menu={{ items, selectedKeys }} trigger={['click']}>
+          <Button type="text" icon={<MenuOutlined aria-hidden />}>
+            {t(`nav_${currentKey(route)}`)}
+          </Button>
+        </Dropdown>
+      )}
     </nav>
   );
 }
