@@ -28,26 +28,19 @@ const TokenParams = z.object({ token: z.string().max(100) });
 
 const CARD: Record<Lang, typeof zh> = { zh, en };
 
-/** An unknown, damaged or forged token: a 404 that names no zone, as a page leading to /window for a browser. */
-function notFound(req: FastifyRequest, reply: FastifyReply, site: Site, lang: Lang) {
-  if (req.method !== 'GET' && !wantsHtml(req)) return reply.code(404).send({ error: 'not_found', message: 'no such contact card' });
-  const t = CARD[lang].unknown;
-  const page = renderNoticePage({
-    lang,
-    site,
-    path: req.url.split('?')[0]!,
-    title: t.title,
-    lines: [...t.lines],
-    link: { href: `/window?lang=${lang}`, text: t.link },
-  });
-  return reply.code(404).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
-}
+/** Why a card's link leads nowhere: its JSON answer and the page's strings. */
+const UNUSABLE = {
+  /** An unknown, damaged or forged token: names no zone. */
+  unknown: { status: 404, error: 'not_found', message: 'no such contact card' },
+  /** A rotated or revoked card, or one whose zone is retired. */
+  retired: { status: 410, error: 'gone', message: 'this contact card is no longer in use; write through /window' },
+} as const;
 
-function retired(req: FastifyRequest, reply: FastifyReply, site: Site, lang: Lang) {
-  const t = CARD[lang].retired;
-  if (req.method !== 'GET' && !wantsHtml(req)) {
-    return reply.code(410).send({ error: 'gone', message: 'this contact card is no longer in use; write through /window' });
-  }
+/** A card that cannot be used: a JSON error for an API client, a page leading to /window for a browser. */
+function unusable(req: FastifyRequest, reply: FastifyReply, site: Site, lang: Lang, why: keyof typeof UNUSABLE) {
+  const { status, error, message } = UNUSABLE[why];
+  if (req.method !== 'GET' && !wantsHtml(req)) return reply.code(status).send({ error, message });
+  const t = CARD[lang][why];
   const page = renderNoticePage({
     lang,
     site,
@@ -56,7 +49,7 @@ function retired(req: FastifyRequest, reply: FastifyReply, site: Site, lang: Lan
     lines: [...t.lines],
     link: { href: `/window?lang=${lang}`, text: t.link },
   });
-  return reply.code(410).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
+  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
 }
 
 export const cardFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> = async (app, { context }) => {
@@ -88,8 +81,8 @@ export const cardFormRoutes: FastifyPluginAsyncZod<{ context: ChannelContext }> 
     const card = await cardOf(req);
     const zone = card && (await context.catalog.get()).zonesById.get(card.zoneId);
     const site = siteOf(context.config, lang);
-    if (!card) await notFound(req, reply, site, lang);
-    else if (statusOf(card) !== 'live' || !zone?.active) await retired(req, reply, site, lang);
+    if (!card) await unusable(req, reply, site, lang, 'unknown');
+    else if (statusOf(card) !== 'live' || !zone?.active) await unusable(req, reply, site, lang, 'retired');
     else return card;
     return null;
   };
