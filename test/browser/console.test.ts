@@ -6,10 +6,10 @@
  * sign-in, inbox and case pages for serious and critical violations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
 import { ADMIN_PASSWORD, adminHeaders, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
-import { baseUrlOf, browserAvailable, DESKTOP, launchBrowser, PHONE, screenshot, seriousViolations } from '../helpers/browser.js';
+import { baseUrlOf, browserAvailable, launchBrowser, newConsolePage, PHONE, screenshot, seriousViolations, signInToConsole } from '../helpers/browser.js';
 
 /** The one browser global these tests read (the project's TypeScript has no DOM types outside console/). */
 interface BrowserWindow {
@@ -27,7 +27,6 @@ const run = browserAvailable();
 let sys: TestSystem;
 let browser: Browser;
 let base: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   if (!run) return;
@@ -37,28 +36,9 @@ beforeAll(async () => {
   base = baseUrlOf(sys);
 }, 120_000);
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
   await sys?.teardown();
 });
-
-async function newPage(viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
-  return page;
-}
-
-async function signIn(page: Page, login: string, password: string, path = '/console/') {
-  await page.goto(`${base}${path}`);
-  await page.getByLabel('登录名').fill(login);
-  await page.getByLabel('密码').fill(password);
-  await page
-    .getByRole('button', { name: '登 录' })
-    .or(page.getByRole('button', { name: '登录' }))
-    .click();
-}
 
 /** A resident's message through the web form's API; its case number once the workers made it a case. */
 async function submitCase(text: string): Promise<string> {
@@ -71,8 +51,8 @@ async function submitCase(text: string): Promise<string> {
 
 describe.runIf(run)('the staff console in Chromium', { timeout: 120_000 }, () => {
   it('refuses a wrong password with the generic message, and the sign-in page has no serious accessibility faults', async () => {
-    const page = await newPage();
-    await signIn(page, 'admin', 'not-the-password-at-all');
+    const page = await newConsolePage(browser);
+    await signInToConsole(page, base, 'admin', 'not-the-password-at-all');
     await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('登录名或密码不正确');
     // The same words for a login that does not exist: nothing says which part was wrong.
     await page.getByLabel('登录名').fill('nobody-here');
@@ -99,8 +79,8 @@ describe.runIf(run)('the staff console in Chromium', { timeout: 120_000 }, () =>
     const overdue = await submitCase('钱局街的垃圾桶满了好几天没人清运');
     await sys.sql(`UPDATE "case" SET deadline_at = now() - interval '3 hours' WHERE case_no = $1`, [overdue]);
 
-    const page = await newPage();
-    await signIn(page, 'admin', ADMIN_PASSWORD, `/console/cases/${caseNo}`);
+    const page = await newConsolePage(browser);
+    await signInToConsole(page, base, 'admin', ADMIN_PASSWORD, `/console/cases/${caseNo}`);
     // Back where the user was going before signing in.
     await page.getByRole('heading', { name: `案件编号 ${caseNo}` }).waitFor();
     await expect.poll(() => page.getByTestId('user-name').textContent()).toBeTruthy();
@@ -151,8 +131,8 @@ describe.runIf(run)('the staff console in Chromium', { timeout: 120_000 }, () =>
     expect(JSON.stringify(lookup.json().timeline)).toContain(answer);
 
     // The same pages on a phone.
-    const phone = await newPage(PHONE);
-    await signIn(phone, 'admin', ADMIN_PASSWORD);
+    const phone = await newConsolePage(browser, PHONE);
+    await signInToConsole(phone, base, 'admin', ADMIN_PASSWORD);
     await phone.locator(`[data-case="${caseNo}"]`).waitFor();
     await screenshot(phone, 'inbox-390');
     expect(await seriousViolations(phone, 'inbox on a phone')).toEqual([]);
@@ -182,8 +162,8 @@ describe.runIf(run)('the staff console in Chromium', { timeout: 120_000 }, () =>
     const { caseNo } = answer;
     await eventually(async () => (await sys.sql('SELECT 1 FROM "case" WHERE case_no = $1', [caseNo])).length === 1);
 
-    const page = await newPage();
-    await signIn(page, 'admin', ADMIN_PASSWORD, `/console/cases/${caseNo}`);
+    const page = await newConsolePage(browser);
+    await signInToConsole(page, base, 'admin', ADMIN_PASSWORD, `/console/cases/${caseNo}`);
     const photo = page.getByRole('img', { name: '附件 1' });
     await photo.waitFor();
     // Loaded through the attachments endpoint under the console's CSP: the picture's real width.
@@ -203,8 +183,8 @@ describe.runIf(run)('the staff console in Chromium', { timeout: 120_000 }, () =>
     });
     expect(created.statusCode).toBe(201);
 
-    const page = await newPage();
-    await signIn(page, 'luo', 'liaison-password-01', `/console/cases/${caseNo}`);
+    const page = await newConsolePage(browser);
+    await signInToConsole(page, base, 'luo', 'liaison-password-01', `/console/cases/${caseNo}`);
     await expect.poll(() => page.getByTestId('case-refused').textContent()).toContain('无权查看或处理该案件');
     expect(await page.getByText('有一棵树倒了').count()).toBe(0);
   });
