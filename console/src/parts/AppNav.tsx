@@ -1,4 +1,7 @@
-/** The screens the signed-in role may use, as links (a horizontal menu that folds into "…" on a phone). */
+/**
+ * The screens the signed-in role may use, as links: a horizontal menu that scrolls sideways on a phone. (antd's
+ * folding into "…" keeps aria-hidden copies of the links that can still be focused: axe's aria-hidden-focus.)
+ */
 import { Menu } from 'antd';
 import type { Role } from '../api/types';
 import { useI18n } from '../i18n';
@@ -32,7 +35,7 @@ export function AppNav({ role, route }: { role: Role; route: Route }) {
   }));
   return (
     <nav aria-label={t('nav')} className="app-nav">
-      <Menu mode="horizontal" selectedKeys={[currentKey(route)]} items={items} />
+      <Menu mode="horizontal" disabledOverflow selectedKeys={[currentKey(route)]} items={items} />
     </nav>
   );
 }
