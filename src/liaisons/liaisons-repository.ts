@@ -93,7 +93,13 @@ export async function updateLiaison(db: Queryable, id: number, change: LiaisonCh
     );
     if (!rows[0]) return null;
     const fields = Object.keys(CHANGEABLE).filter((key) => change[key as keyof LiaisonChange] !== undefined);
-    await audit(tx, { actor, action: 'liaison.update', subjectType: 'liaison', subjectId: String(id), detail: { fields, name: change.name, active: change.active } });
+    await audit(tx, {
+      actor,
+      action: 'liaison.update',
+      subjectType: 'liaison',
+      subjectId: String(id),
+      detail: { fields, name: change.name, active: change.active },
+    });
     return rows[0];
   });
 }

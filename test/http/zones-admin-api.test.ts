@@ -11,7 +11,8 @@ import { adminHeaders, eventually, startTestSystem, type TestSystem } from '../h
 let sys: TestSystem;
 const app = () => sys.app!;
 
-const patchZone = (code: string, payload: Record<string, unknown>) => app().inject({ method: 'PATCH', url: `/api/v1/zones/${code}`, headers: adminHeaders, payload });
+const patchZone = (code: string, payload: Record<string, unknown>) =>
+  app().inject({ method: 'PATCH', url: `/api/v1/zones/${code}`, headers: adminHeaders, payload });
 const parentOf = async (code: string) =>
   (await sys.sql<{ parent: string | null }>('SELECT p.code AS parent FROM zone z LEFT JOIN zone p ON p.id = z.parent_id WHERE z.code = $1', [code]))[0]!.parent;
 
@@ -95,13 +96,18 @@ describe('liaisons', () => {
       payload: { name: '杨晓红', phone: '13800007102', workPhone: '+86 871 6360 0001', email: 'yangxh@demo.invalid', active: false },
     });
     expect(res.statusCode).toBe(204);
-    expect(await listed(id)).toMatchObject({ name: '杨晓红', phone: expect.stringMatching(/\*/), workPhone: '+8687163600001', email: 'yangxh@demo.invalid', active: false });
+    expect(await listed(id)).toMatchObject({
+      name: '杨晓红',
+      phone: expect.stringMatching(/\*/),
+      workPhone: '+8687163600001',
+      email: 'yangxh@demo.invalid',
+      active: false,
+    });
     const [row] = await sys.sql<{ phone: string }>('SELECT phone FROM liaison WHERE id = $1', [id]);
     expect(row!.phone).toBe('+8613800007102');
-    const [entry] = await sys.sql<{ detail: { fields: string[] } }>(
-      `SELECT detail FROM audit_event WHERE action = 'liaison.update' AND subject_id = $1`,
-      [String(id)],
-    );
+    const [entry] = await sys.sql<{ detail: { fields: string[] } }>(`SELECT detail FROM audit_event WHERE action = 'liaison.update' AND subject_id = $1`, [
+      String(id),
+    ]);
     expect(entry!.detail.fields).toEqual(['name', 'phone', 'workPhone', 'email', 'active']);
     expect(JSON.stringify(entry!.detail)).not.toContain('13800007102');
 
