@@ -108,6 +108,11 @@ const Env = z
     TELEGRAM_BOT_TOKEN: z.string().optional(),
     /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token (set with setWebhook); the webhook is off without it. */
     TELEGRAM_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+    /** The bot's username (without @): liaisons' bind codes then come as a t.me/<bot>?start=<code> link and QR code. */
+    TELEGRAM_BOT_USERNAME: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, 'a Telegram username, without @')
+      .optional(),
     /** Another address for the Bot API (a local Bot API server, or the tests' fake). */
     TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
     /** Development: fetch updates by long polling instead of the webhook. */

@@ -124,3 +124,24 @@ export async function updateZone(db: Queryable, code: string, change: ZoneChange
     return rows[0];
   });
 }
+
+/** The codes of the zone and everything below it (a zone may not move under any of them). */
+export async function subtreeCodes(db: Queryable, code: string): Promise<string[]> {
+  const { rows } = await db.query<{ code: string }>(
+    `WITH RECURSIVE sub AS (SELECT id, code FROM zone WHERE code = $1
+       UNION ALL SELECT z.id, z.code FROM zone z JOIN sub ON z.parent_id = sub.id)
+     SELECT code FROM sub`,
+    [code],
+  );
+  return rows.map((r) => r.code);
+}
+
+/** What keeps a zone from retiring: its active children's codes and how many of its cases are open. */
+export async function retireBlockers(db: Queryable, zoneId: number): Promise<{ activeChildren: string[]; openCases: number }> {
+  const { rows } = await db.query<{ activeChildren: string[]; openCases: number }>(
+    `SELECT coalesce((SELECT array_agg(code ORDER BY code) FROM zone WHERE parent_id = $1 AND active), '{}') AS "activeChildren",
+            (SELECT count(*)::int FROM "case" WHERE zone_id = $1 AND status NOT IN ('answered', 'closed')) AS "openCases"`,
+    [zoneId],
+  );
+  return rows[0]!;
+}

@@ -5,6 +5,7 @@
  */
 import { audit } from '../store/audit.js';
 import { inTransaction, type Queryable } from '../store/db.js';
+import { assignments } from '../store/update-set.js';
 
 export interface LiaisonRecord {
   id: number;
@@ -17,7 +18,7 @@ export interface LiaisonRecord {
   active: boolean;
 }
 
-export interface LiaisonOverview extends Omit<LiaisonRecord, 'email'> {
+export interface LiaisonOverview extends LiaisonRecord {
   /** The codes of the zones whose liaison they are. */
   zones: string[];
   /** Chat accounts bound and not revoked. */
@@ -26,7 +27,7 @@ export interface LiaisonOverview extends Omit<LiaisonRecord, 'email'> {
 
 export async function listLiaisons(db: Queryable): Promise<LiaisonOverview[]> {
   const { rows } = await db.query<Omit<LiaisonOverview, 'chats'> & { chats: { id: number; channel: string; boundAt: string }[] }>(
-    `SELECT l.id, l.name, l.phone, l.work_phone AS "workPhone", l.active,
+    `SELECT l.id, l.name, l.phone, l.work_phone AS "workPhone", l.email, l.active,
             coalesce((SELECT array_agg(z.code ORDER BY z.id) FROM zone z WHERE z.liaison_id = l.id), '{}') AS zones,
             coalesce((SELECT jsonb_agg(jsonb_build_object('id', c.id, 'channel', c.channel, 'boundAt', c.bound_at) ORDER BY c.id)
                       FROM liaison_chat c WHERE c.liaison_id = l.id AND c.revoked_at IS NULL), '[]') AS chats
@@ -67,6 +68,39 @@ export async function createLiaison(
     const id = rows[0]!.id;
     await audit(tx, { actor, action: 'liaison.create', subjectType: 'liaison', subjectId: String(id), detail: { name: l.name } });
     return id;
+  });
+}
+
+/** undefined: unchanged; null (work phone, email): removed. `phone` and `workPhone` in E.164. */
+export interface LiaisonChange {
+  name?: string | undefined;
+  phone?: string | undefined;
+  workPhone?: string | null | undefined;
+  email?: string | null | undefined;
+  active?: boolean | undefined;
+}
+
+const CHANGEABLE = { name: 'name', phone: 'phone', workPhone: 'work_phone', email: 'email', active: 'active' } as const;
+
+/** Changes the liaison, audited (the fields changed, not their values: phones are private); null when there is none. */
+export async function updateLiaison(db: Queryable, id: number, change: LiaisonChange, actor: string): Promise<LiaisonRecord | null> {
+  const { set, values } = assignments(change, CHANGEABLE, 2);
+  return inTransaction(db, async (tx) => {
+    const { rows } = await tx.query<LiaisonRecord>(
+      `UPDATE liaison SET ${[...set, 'id = id'].join(', ')} WHERE id = $1
+       RETURNING id, name, phone, work_phone AS "workPhone", email, active`,
+      [id, ...values],
+    );
+    if (!rows[0]) return null;
+    const fields = Object.keys(CHANGEABLE).filter((key) => change[key as keyof LiaisonChange] !== undefined);
+    await audit(tx, {
+      actor,
+      action: 'liaison.update',
+      subjectType: 'liaison',
+      subjectId: String(id),
+      detail: { fields, name: change.name, active: change.active },
+    });
+    return rows[0];
   });
 }
 

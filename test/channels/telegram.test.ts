@@ -203,6 +203,16 @@ describe('liaisons', () => {
     expect(me).toMatchObject({ phone: '138****0121', chats: [{ channel: 'telegram' }] });
   });
 
+  it('should bind a chat opened by the deep link t.me/<bot>?start=<code> (Telegram sends /start <code>)', async () => {
+    const chat = 61000005;
+    const id = await liaisonOf('wh-hs-yt-02'); // 刘美玲
+    const res = await app().inject({ method: 'POST', url: `/api/v1/liaisons/${id}/bind-code`, headers: adminHeaders });
+    // No TELEGRAM_BOT_USERNAME here: no link, the QR code holds the command to send.
+    expect(res.json()).toMatchObject({ link: null, qr: expect.stringMatching(/^data:image\/svg\+xml;base64,/) });
+    await say(chat, `/start ${res.json().code}`, { entities: [{ type: 'bot_command', offset: 0, length: 6 }] });
+    expect((await nextTo(chat, 0)).text).toContain('绑定成功：刘美玲');
+  });
+
   it('should notify the liaison of a new case in their zone, with the phone masked', async () => {
     const kase = await smsCase();
     expect(kase.zone).toBe('wh-hs-ch-01');

@@ -2286,6 +2286,7 @@ export interface paths {
                                     channel: string;
                                     id: number;
                                 }[];
+                                email: string | null;
                                 id: number;
                                 name: string;
                                 /** @description masked */
@@ -2338,6 +2339,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/liaisons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a liaison's name, phones, email or whether they are active (their zones: PATCH /api/v1/zones/:code liaisonId) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        /** Format: email */
+                        email?: string | null;
+                        name?: string;
+                        phone?: string;
+                        workPhone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/liaisons/{id}/bind-code": {
         parameters: {
             query?: never;
@@ -2368,6 +2416,8 @@ export interface paths {
                         "application/json": {
                             code: string;
                             expiresAt: string;
+                            link: string | null;
+                            qr: string;
                             send: string;
                         };
                     };
@@ -3490,7 +3540,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a zone */
+        /** Change a zone: rename, move (parentCode), retire (active: false), its numbers, mailboxes, boundary, liaison */
         patch: {
             parameters: {
                 query?: never;

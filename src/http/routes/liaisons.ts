@@ -7,8 +7,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { maskPhone, normalizePhone } from '../../core/contact-address.js';
+import QRCode from 'qrcode';
 import { issueBindCode } from '../../liaisons/binding.js';
-import { createLiaison, findLiaison, listLiaisons, revokeChat } from '../../liaisons/liaisons-repository.js';
+import { createLiaison, findLiaison, listLiaisons, revokeChat, updateLiaison } from '../../liaisons/liaisons-repository.js';
 
 const Liaison = z.object({
   id: z.number(),
@@ -16,20 +17,41 @@ const Liaison = z.object({
   phone: z.string().nullable().describe('masked'),
   /** The public work number printed on contact cards, in full. */
   workPhone: z.string().nullable(),
+  email: z.string().nullable(),
   active: z.boolean(),
   zones: z.array(z.string()),
   chats: z.array(z.object({ id: z.number(), channel: z.string(), boundAt: z.string() })),
 });
 
+const Phone = z.string().refine((v) => normalizePhone(v) !== null, 'not a valid phone number');
+
 const NewLiaison = z.object({
   name: z.string().trim().min(1).max(50),
-  phone: z.string().refine((v) => normalizePhone(v) !== null, 'not a valid phone number'),
+  phone: Phone,
   /** Public: printed in full on contact cards (never the private `phone`). */
-  workPhone: z
-    .string()
-    .refine((v) => normalizePhone(v) !== null, 'not a valid phone number')
-    .optional(),
+  workPhone: Phone.optional(),
   email: z.email().optional(),
+});
+
+/** null removes the work phone or the email. */
+const LiaisonChange = z.object({
+  name: z.string().trim().min(1).max(50).optional(),
+  phone: Phone.optional(),
+  workPhone: Phone.nullable().optional(),
+  email: z.email().nullable().optional(),
+  /** false: no new cases or bind codes for them; their zones keep them until reassigned. */
+  active: z.boolean().optional(),
+});
+
+const BindCode = z.object({
+  code: z.string(),
+  expiresAt: z.string(),
+  /** What the liaison sends the bot. */
+  send: z.string(),
+  /** The Telegram deep link (t.me/<bot>?start=<code>) where the bot's username is configured. */
+  link: z.string().nullable(),
+  /** A QR code of the link, else of `send`: an SVG as a data: URL. */
+  qr: z.string(),
 });
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
@@ -83,6 +105,32 @@ export const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.patch(
+    '/api/v1/liaisons/:id',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        summary: "Change a liaison's name, phones, email or whether they are active (their zones: PATCH /api/v1/zones/:code liaisonId)",
+        tags: ['liaisons'],
+        security: [{ bearer: [] }],
+        params: Id,
+        body: LiaisonChange,
+      },
+    },
+    async (req, reply) => {
+      const { phone, workPhone, ...rest } = req.body;
+      const change = {
+        ...rest,
+        phone: phone === undefined ? undefined : normalizePhone(phone)!,
+        workPhone: workPhone == null ? workPhone : normalizePhone(workPhone)!,
+      };
+      if (!(await updateLiaison(pool, req.params.id, change, `user:${req.staff!.id}`))) {
+        throw new InputError('id', `unknown liaison ${req.params.id}`, 404, 'not_found');
+      }
+      return reply.code(204).send();
+    },
+  );
+
   app.post(
     '/api/v1/liaisons/:id/bind-code',
     {
@@ -92,14 +140,19 @@ export const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['liaisons'],
         security: [{ bearer: [] }],
         params: Id,
-        response: { 201: z.object({ code: z.string(), expiresAt: z.string(), send: z.string() }) },
+        response: { 201: BindCode },
       },
     },
     async (req, reply) => {
       const liaison = await liaisonOr404(req.params.id);
       if (!liaison.active) throw new InputError('id', `liaison ${liaison.id} is not active`, 409, 'conflict');
       const { code, expiresAt } = await issueBindCode(pool, liaison.id, `user:${req.staff!.id}`);
-      return reply.code(201).send({ code, expiresAt: expiresAt.toISOString(), send: `绑定 ${code}` });
+      const send = `绑定 ${code}`;
+      const bot = app.deps.config.TELEGRAM_BOT_USERNAME;
+      const link = bot ? `https://t.me/${bot}?start=${code}` : null;
+      const svg = await QRCode.toString(link ?? send, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      const qr = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+      return reply.code(201).send({ code, expiresAt: expiresAt.toISOString(), send, link, qr });
     },
   );
 

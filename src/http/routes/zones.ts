@@ -8,7 +8,7 @@ import { InputError } from '../../core/errors.js';
 import { normalizeEmail, normalizePhone } from '../../core/contact-address.js';
 import type { ZoneLevel } from '../../catalog/catalog.js';
 import { Boundary } from '../../catalog/geo.js';
-import { createZone, findZone, listZones, updateZone, type ZoneRecord } from '../../catalog/zones-repository.js';
+import { createZone, findZone, listZones, retireBlockers, subtreeCodes, updateZone, type ZoneRecord } from '../../catalog/zones-repository.js';
 import { liaisonExists } from '../../liaisons/liaisons-repository.js';
 
 const LEVELS = ['district', 'street', 'community', 'group'] as const;
@@ -88,6 +88,23 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!(await liaisonExists(pool, liaisonId))) throw new InputError('liaisonId', `unknown liaison ${liaisonId}`);
   }
 
+  /** A zone moves with everything below it: never under itself or one of its own descendants. */
+  async function checkMove(zone: ZoneRecord, parentCode: string): Promise<void> {
+    if (parentCode === zone.code) throw new InputError('parentCode', `a zone cannot sit under itself`);
+    if ((await subtreeCodes(pool, zone.code)).includes(parentCode)) {
+      throw new InputError('parentCode', `${parentCode} lies below ${zone.code}: a zone cannot move under its own descendant`);
+    }
+  }
+
+  /** A zone retires only when nothing depends on it: no active child zone, no open case. */
+  async function checkRetire(zone: ZoneRecord): Promise<void> {
+    const { activeChildren, openCases } = await retireBlockers(pool, zone.id);
+    if (activeChildren.length) {
+      throw new InputError('active', `${zone.code} still has active zones below it (${activeChildren.join(', ')}); retire or move them first`, 409, 'conflict');
+    }
+    if (openCases) throw new InputError('active', `${zone.code} still has ${openCases} open case(s); close or move them first`, 409, 'conflict');
+  }
+
   app.get(
     '/api/v1/zones',
     {
@@ -119,7 +136,7 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: app.requireRole('admin'),
       schema: {
-        summary: 'Change a zone',
+        summary: 'Change a zone: rename, move (parentCode), retire (active: false), its numbers, mailboxes, boundary, liaison',
         tags: ['zones'],
         security: [{ bearer: [] }],
         params: z.object({ code: z.string() }),
@@ -131,7 +148,9 @@ export const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
       const existing = await findZone(pool, req.params.code);
       if (!existing) throw new InputError('code', `unknown zone ${req.params.code}`, 404, 'not_found');
       const body = req.body;
+      if (body.parentCode !== undefined) await checkMove(existing, body.parentCode);
       const parentId = body.parentCode !== undefined ? await parentFor(existing.level, body.parentCode) : undefined;
+      if (body.active === false && existing.active) await checkRetire(existing);
       await checkLiaison(body.liaisonId);
       const { parentCode: _parentCode, ...change } = body;
       const zone = await updateZone(pool, existing.code, { ...change, parentId }, `user:${req.staff!.id}`, { ...body });
