@@ -154,10 +154,14 @@ describe.runIf(run)('the routing rules screen in Chromium', { timeout: 90_000 },
 
   it('should show in the test panel the rules a message matches and where it would go', async () => {
     await page.getByLabel('来信内容').fill(`${KEYWORD}把盲道堵了`);
-    await page.getByRole('button', { name: '测 试' }).or(page.getByRole('button', { name: '测试', exact: true })).click();
+    await page
+      .getByRole('button', { name: '测 试' })
+      .or(page.getByRole('button', { name: '测试', exact: true }))
+      .click();
     await expect.poll(() => page.getByTestId('test-matched').textContent(), { timeout: 15_000 }).toContain(RULE);
     expect(await page.getByTestId('test-matched').textContent()).toContain('盲道标记');
     expect(await page.getByTestId('test-result').textContent()).toContain(ZONE.name);
+    await page.getByTestId('test-result').hover();
     await screenshot(page, 'rules-test-panel');
     expect(await seriousViolations(page, 'rules-test-panel')).toEqual([]);
   });

@@ -20,7 +20,9 @@ export function ImpactPreview({ preview, stale }: { preview: Preview; stale: boo
   const rows = ASPECTS.map((aspect) => ({ aspect, ...preview.aspects[aspect] }));
   // The answer comes below a long form: bring it into view when it arrives.
   const section = useRef<HTMLElement>(null);
-  useEffect(() => section.current?.scrollIntoView({ block: 'start' }), [preview]);
+  useEffect(() => {
+    section.current?.scrollIntoView({ block: 'start' });
+  }, [preview]);
 
   return (
     <section ref={section} className="rule-preview" aria-labelledby="rule-preview-title" data-testid="impact-preview">

@@ -95,7 +95,14 @@ export function RuleForm({
       destroyOnHidden
       footer={
         <Space wrap>
-          <InputNumber aria-label={t('rules_previewDays')} addonBefore={t('rules_previewDays')} min={1} max={365} value={days} onChange={(v) => setDays(v ?? 30)} />
+          <InputNumber
+            aria-label={t('rules_previewDays')}
+            addonBefore={t('rules_previewDays')}
+            min={1}
+            max={365}
+            value={days}
+            onChange={(v) => setDays(v ?? 30)}
+          />
           <Button onClick={() => void run('preview')} loading={busy === 'preview'} data-testid="rule-preview">
             {t('rules_preview')}
           </Button>

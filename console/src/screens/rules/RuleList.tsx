@@ -66,7 +66,14 @@ export function RuleList({
             <Space size={2}>
               <HolderOutlined className="rule-drag" aria-hidden title={t('rules_dragHint')} />
               <span className="rule-place">{index + 1}</span>
-              <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={t('rules_moveUp', { name: rule.name })} disabled={index === 0} onClick={() => onMove(index, index - 1)} />
+              <Button
+                size="small"
+                type="text"
+                icon={<ArrowUpOutlined />}
+                aria-label={t('rules_moveUp', { name: rule.name })}
+                disabled={index === 0}
+                onClick={() => onMove(index, index - 1)}
+              />
               <Button
                 size="small"
                 type="text"
@@ -85,7 +92,9 @@ export function RuleList({
           title: t('rules_active'),
           key: 'active',
           width: 70,
-          render: (_, rule) => <Switch size="small" checked={rule.active} aria-label={t('rules_activeOf', { name: rule.name })} onChange={(on) => onToggle(rule, on)} />,
+          render: (_, rule) => (
+            <Switch size="small" checked={rule.active} aria-label={t('rules_activeOf', { name: rule.name })} onChange={(on) => onToggle(rule, on)} />
+          ),
         },
         { title: t('rules_version'), dataIndex: 'version', width: 60 },
         {

@@ -30,7 +30,9 @@ export default function RulesScreen(_props: ScreenProps) {
     listRules().then(setRules, setProblem);
     listDeletedRules().then(setDeleted, () => setDeleted([]));
   }, []);
-  useEffect(load, [load]);
+  useEffect(() => {
+    load();
+  }, [load]);
 
   /** Runs a change, shows its refusal, and reloads the list either way. */
   async function change(work: () => Promise<unknown>, done?: string) {
