@@ -1,6 +1,6 @@
 /**
  * A case's routing evidence (stored as `case.routing` when it opened) in plain
- * words for staff, e.g. "按联系卡 → 翠湖社区第一居民小组；类别 市政设施 0.93；规则 #4".
+ * words for staff, e.g. "按联系卡 → 翠湖社区第一居民小组；类别 市政设施 0.93；规则 #4「井盖归大观街道」".
  * Unknown or missing parts are left out, never guessed.
  */
 import type { CatalogSnapshot } from '../catalog/catalog.js';
@@ -42,8 +42,9 @@ export function routingSummary(routing: unknown, catalog: CatalogSnapshot): { zh
     en.push(`category ${category?.nameEn ?? r.category.category}${confidence}${r.category.triage ? ' (to triage)' : ''}`);
   }
   for (const rule of r.rules?.matched ?? []) {
-    zh.push(`规则 #${rule.id}`);
-    en.push(`rule #${rule.id}`);
+    // Named as it was when it applied, so staff recognise it without opening the rules.
+    zh.push(`规则 #${rule.id}${rule.name ? `「${rule.name}」` : ''}`);
+    en.push(`rule #${rule.id}${rule.name ? ` "${rule.name}"` : ''}`);
   }
   if (r.officials?.confidential) {
     zh.push('涉及公职人员，交监督机构');

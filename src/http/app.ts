@@ -23,6 +23,8 @@ import { answerTemplateRoutes } from './routes/answer-templates.js';
 import { zoneRoutes } from './routes/zones.js';
 import { routerRoutes } from './routes/router.js';
 import { ruleRoutes } from './routes/rules.js';
+import { ruleVersionRoutes } from './routes/rule-versions.js';
+import { rulePreviewRoutes } from './routes/rule-preview.js';
 import { liaisonRoutes } from './routes/liaisons.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { visitRoutes } from './routes/visits.js';
@@ -91,6 +93,8 @@ export async function buildApp(deps: AppDeps, log: Logger) {
   await app.register(zoneRoutes);
   await app.register(routerRoutes);
   await app.register(ruleRoutes);
+  await app.register(ruleVersionRoutes);
+  await app.register(rulePreviewRoutes);
   await app.register(liaisonRoutes);
   await app.register(supervisionRoutes);
   await app.register(visitRoutes);

@@ -36,7 +36,7 @@ export interface RouteDecision {
 export function route(
   message: Pick<InboundMessage, 'text' | 'channel' | 'hints' | 'sender'>,
   catalog: CatalogSnapshot,
-  classifier: TextClassifier,
+  classifier: Pick<TextClassifier, 'classify'>,
   triageZoneCode: string,
   options: {
     knownZoneId?: number | null;

@@ -2914,6 +2914,445 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rules/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A routing rule's versions, newest first: who, when, what changed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actor: string;
+                                actorName: string | null;
+                                at: string;
+                                changes: {
+                                    after: unknown;
+                                    before: unknown;
+                                    field: string;
+                                }[];
+                                snapshot: {
+                                    action: {
+                                        answer?: string;
+                                        deadlineHours?: number;
+                                        jointMeeting?: boolean;
+                                        liaisonId?: number;
+                                        /** @enum {string} */
+                                        priority?: "normal" | "high";
+                                        tags?: string[];
+                                        zoneCode?: string;
+                                    };
+                                    /** @default true */
+                                    active: boolean;
+                                    conditions: {
+                                        categories?: string[];
+                                        channels?: string[];
+                                        keywords?: string[];
+                                        officeHours?: boolean;
+                                        pattern?: string;
+                                        senders?: string[];
+                                        urgent?: boolean;
+                                        zoneCode?: string;
+                                    };
+                                    deleted: boolean;
+                                    name: string;
+                                    /** @default 100 */
+                                    priority: number;
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/{id}/versions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make an older version the rule again (a new version; a deleted rule comes back) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: {
+                                answer?: string;
+                                deadlineHours?: number;
+                                jointMeeting?: boolean;
+                                liaisonId?: number;
+                                /** @enum {string} */
+                                priority?: "normal" | "high";
+                                tags?: string[];
+                                zoneCode?: string;
+                            };
+                            /** @default true */
+                            active: boolean;
+                            conditions: {
+                                categories?: string[];
+                                channels?: string[];
+                                keywords?: string[];
+                                officeHours?: boolean;
+                                pattern?: string;
+                                senders?: string[];
+                                urgent?: boolean;
+                                zoneCode?: string;
+                            };
+                            id: number;
+                            name: string;
+                            /** @default 100 */
+                            priority: number;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deleted routing rules, latest first (their versions are kept and one can be restored) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: {
+                                    answer?: string;
+                                    deadlineHours?: number;
+                                    jointMeeting?: boolean;
+                                    liaisonId?: number;
+                                    /** @enum {string} */
+                                    priority?: "normal" | "high";
+                                    tags?: string[];
+                                    zoneCode?: string;
+                                };
+                                /** @default true */
+                                active: boolean;
+                                conditions: {
+                                    categories?: string[];
+                                    channels?: string[];
+                                    keywords?: string[];
+                                    officeHours?: boolean;
+                                    pattern?: string;
+                                    senders?: string[];
+                                    urgent?: boolean;
+                                    zoneCode?: string;
+                                };
+                                id: number;
+                                name: string;
+                                /** @default 100 */
+                                priority: number;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put the routing rules in this order (priorities 10, 20, …; a new version of each rule that moves) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: {
+                                    answer?: string;
+                                    deadlineHours?: number;
+                                    jointMeeting?: boolean;
+                                    liaisonId?: number;
+                                    /** @enum {string} */
+                                    priority?: "normal" | "high";
+                                    tags?: string[];
+                                    zoneCode?: string;
+                                };
+                                /** @default true */
+                                active: boolean;
+                                conditions: {
+                                    categories?: string[];
+                                    channels?: string[];
+                                    keywords?: string[];
+                                    officeHours?: boolean;
+                                    pattern?: string;
+                                    senders?: string[];
+                                    urgent?: boolean;
+                                    zoneCode?: string;
+                                };
+                                id: number;
+                                name: string;
+                                /** @default 100 */
+                                priority: number;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many recent cases a draft rule set would route differently, with examples (nothing is changed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 30 */
+                        days?: number;
+                        /** @default 5 */
+                        examples?: number;
+                        /** @default 2000 */
+                        maxCases?: number;
+                        rule?: {
+                            action: {
+                                answer?: string;
+                                deadlineHours?: number;
+                                jointMeeting?: boolean;
+                                liaisonId?: number;
+                                /** @enum {string} */
+                                priority?: "normal" | "high";
+                                tags?: string[];
+                                zoneCode?: string;
+                            };
+                            /** @default true */
+                            active?: boolean;
+                            conditions: {
+                                categories?: string[];
+                                channels?: string[];
+                                keywords?: string[];
+                                officeHours?: boolean;
+                                pattern?: string;
+                                senders?: string[];
+                                urgent?: boolean;
+                                zoneCode?: string;
+                            };
+                            id?: number;
+                            name: string;
+                            /** @default 100 */
+                            priority?: number;
+                        };
+                        rules?: {
+                            action: {
+                                answer?: string;
+                                deadlineHours?: number;
+                                jointMeeting?: boolean;
+                                liaisonId?: number;
+                                /** @enum {string} */
+                                priority?: "normal" | "high";
+                                tags?: string[];
+                                zoneCode?: string;
+                            };
+                            /** @default true */
+                            active?: boolean;
+                            conditions: {
+                                categories?: string[];
+                                channels?: string[];
+                                keywords?: string[];
+                                officeHours?: boolean;
+                                pattern?: string;
+                                senders?: string[];
+                                urgent?: boolean;
+                                zoneCode?: string;
+                            };
+                            id?: number;
+                            name: string;
+                            /** @default 100 */
+                            priority?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aspects: {
+                                answer: {
+                                    count: number;
+                                    examples: {
+                                        after: string | null;
+                                        before: string | null;
+                                        caseNo: string;
+                                    }[];
+                                };
+                                category: {
+                                    count: number;
+                                    examples: {
+                                        after: string | null;
+                                        before: string | null;
+                                        caseNo: string;
+                                    }[];
+                                };
+                                liaison: {
+                                    count: number;
+                                    examples: {
+                                        after: string | null;
+                                        before: string | null;
+                                        caseNo: string;
+                                    }[];
+                                };
+                                tags: {
+                                    count: number;
+                                    examples: {
+                                        after: string | null;
+                                        before: string | null;
+                                        caseNo: string;
+                                    }[];
+                                };
+                                zone: {
+                                    count: number;
+                                    examples: {
+                                        after: string | null;
+                                        before: string | null;
+                                        caseNo: string;
+                                    }[];
+                                };
+                            };
+                            changed: number;
+                            considered: number;
+                            days: number;
+                            matched: number;
+                            sampled: boolean;
+                            timedOut: boolean;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats": {
         parameters: {
             query?: never;

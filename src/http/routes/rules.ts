@@ -2,45 +2,19 @@
  * Admins steer routing with rules: create, replace, delete (kept as a
  * version), list. A rule is refused with a 400 saying why when it is invalid,
  * could never match, or its pattern could backtrack catastrophically (ReDoS);
- * every change is a new version with who made it.
+ * every change is a new version with who made it. Reordering sets every
+ * priority at once. Versions and the impact preview have their own files.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
-import { RuleAction, RuleConditions } from '../../catalog/rule.js';
-import { ruleProblem } from '../../router/rules.js';
-import { rulePatternProblem } from '../../router/rule-pattern.js';
-import { createRule, deleteRule, listRules, replaceRule, type RuleRecord } from '../../router/rules-repository.js';
-import { liaisonExists } from '../../liaisons/liaisons-repository.js';
-import { CHANNELS } from '../../channels/registry.js';
-
-const RuleBody = z.object({
-  name: z.string().trim().min(1).max(100),
-  priority: z.number().int().min(0).max(10_000).default(100),
-  active: z.boolean().default(true),
-  conditions: RuleConditions,
-  action: RuleAction,
-});
-
-const RuleOut = RuleBody.extend({ id: z.number(), version: z.number(), updatedAt: z.string() });
-
-const present = (r: RuleRecord) => ({ ...r, updatedAt: r.updatedAt.toISOString() });
+import { createRule, deleteRule, deletedRules, listRules, orderRules, replaceRule } from '../../router/rules-repository.js';
+import { present, ruleChecker, RuleBody, RuleOut } from './rule-body.js';
 
 export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, catalog } = app.deps;
-  const channels = CHANNELS.map((c) => c.name);
   const security = [{ bearer: [] }];
-
-  async function checked(body: z.infer<typeof RuleBody>) {
-    const problem = ruleProblem(body.conditions, body.action, await catalog.get(), channels);
-    if (problem) throw new InputError(problem.field, problem.message);
-    const patternProblem = body.conditions.pattern ? await rulePatternProblem(body.conditions.pattern) : null;
-    if (patternProblem) throw new InputError('conditions.pattern', patternProblem);
-    if (body.action.liaisonId && !(await liaisonExists(db.pool, body.action.liaisonId))) {
-      throw new InputError('action.liaisonId', `unknown liaison ${body.action.liaisonId}`);
-    }
-    return body;
-  }
+  const checked = ruleChecker(app);
 
   app.get(
     '/api/v1/rules',
@@ -49,6 +23,41 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { summary: 'Routing rules in the order they apply', tags: ['rules'], security, response: { 200: z.object({ items: z.array(RuleOut) }) } },
     },
     async () => ({ items: (await listRules(db.pool)).map(present) }),
+  );
+
+  app.get(
+    '/api/v1/rules/deleted',
+    {
+      preHandler: app.requireRole('supervisor'),
+      schema: {
+        summary: 'Deleted routing rules, latest first (their versions are kept and one can be restored)',
+        tags: ['rules'],
+        security,
+        response: { 200: z.object({ items: z.array(RuleOut) }) },
+      },
+    },
+    async () => ({ items: (await deletedRules(db.pool)).map(present) }),
+  );
+
+  // One call for a whole new order: a drag moves many priorities, and they must change together or not at all.
+  app.post(
+    '/api/v1/rules/order',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        summary: 'Put the routing rules in this order (priorities 10, 20, …; a new version of each rule that moves)',
+        tags: ['rules'],
+        security,
+        body: z.object({ ids: z.array(z.number().int().positive()).max(1000) }),
+        response: { 200: z.object({ items: z.array(RuleOut) }) },
+      },
+    },
+    async (req) => {
+      const rules = await orderRules(db.pool, req.body.ids, `user:${req.staff!.id}`);
+      if (!rules) throw new InputError('ids', 'list every rule that is not deleted, each once');
+      catalog.invalidate();
+      return { items: rules.map(present) };
+    },
   );
 
   app.post(
