@@ -64,7 +64,12 @@ export function BoundaryCard({ zone, onChanged }: { zone: Zone; onChanged: () =>
           </Button>
         </Upload>
         {zone.boundary && (
-          <Popconfirm title={t('zones_boundaryRemoveConfirm')} okText={t('zones_boundaryRemove')} cancelText={t('zones_cancel')} onConfirm={() => save(null)}>
+          <Popconfirm
+            title={t('zones_boundaryRemoveConfirm')}
+            okText={t('zones_boundaryRemove')}
+            cancelText={t('zones_cancel')}
+            onConfirm={() => void save(null)}
+          >
             <Button danger>{t('zones_boundaryRemove')}</Button>
           </Popconfirm>
         )}

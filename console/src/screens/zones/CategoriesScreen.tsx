@@ -57,7 +57,7 @@ export default function CategoriesScreen(_props: ScreenProps) {
         scroll={{ x: 900 }}
         columns={[
           { key: 'code', title: t('cat_code'), dataIndex: 'code', render: (code: string) => <code>{code}</code> },
-          { key: 'nameZh', title: t('cat_nameZh'), dataIndex: 'nameZh' },
+          { key: 'nameZh', title: t('cat_nameZh'), dataIndex: 'nameZh', width: 120 },
           { key: 'nameEn', title: t('cat_nameEn'), dataIndex: 'nameEn' },
           {
             key: 'deadline',
@@ -89,7 +89,7 @@ export default function CategoriesScreen(_props: ScreenProps) {
                     title={t('cat_retireConfirm', { name: c.nameZh })}
                     okText={t('cat_retire')}
                     cancelText={t('zones_cancel')}
-                    onConfirm={() => setActive(c, false)}
+                    onConfirm={() => void setActive(c, false)}
                   >
                     <Button size="small" autoInsertSpace={false} danger aria-label={`${t('cat_retire')} ${c.nameZh}`} data-testid={`cat-retire-${c.code}`}>
                       {t('cat_retire')}

@@ -51,7 +51,7 @@ export function CategoryDialog({ category, onClose, onChanged }: { category: Cat
       confirmLoading={busy}
       onOk={() => form.submit()}
       onCancel={onClose}
-      okButtonProps={{ 'data-testid': 'category-save' } as Record<`data-${string}`, string>}
+      okButtonProps={{ 'data-testid': 'category-save' }}
     >
       <Form form={form} layout="vertical" requiredMark={false} initialValues={category ?? { deadlineHours: 72, keywords: [] }} onFinish={(v) => void save(v)}>
         <Form.Item

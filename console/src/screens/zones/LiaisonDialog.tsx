@@ -85,7 +85,7 @@ export function LiaisonDialog({
       confirmLoading={busy}
       onOk={() => form.submit()}
       onCancel={onClose}
-      okButtonProps={{ 'data-testid': 'liaison-save' } as Record<`data-${string}`, string>}
+      okButtonProps={{ 'data-testid': 'liaison-save' }}
     >
       <Form
         form={form}

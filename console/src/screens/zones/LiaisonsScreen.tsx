@@ -95,7 +95,7 @@ export default function LiaisonsScreen(_props: ScreenProps) {
                       title={t('liaisons_revokeConfirm', { name: l.name, channel: chat.channel })}
                       okText={t('liaisons_revoke')}
                       cancelText={t('zones_cancel')}
-                      onConfirm={() => revoke(l, chat.id)}
+                      onConfirm={() => void revoke(l, chat.id)}
                     >
                       <Button size="small" autoInsertSpace={false} danger type="link">
                         {t('liaisons_revoke')}

@@ -21,8 +21,8 @@ export function ZoneStructure({ zone, zones, onChanged }: { zone: Zone; zones: M
   const [adding, setAdding] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const wantedParent = parentLevel(zone.level as Level);
-  const below = childLevel(zone.level as Level);
+  const wantedParent = parentLevel(zone.level);
+  const below = childLevel(zone.level);
   const parents = [...zones.values()]
     .filter((z) => z.code !== zone.code && z.code !== zone.parentCode)
     // The fitting level first; the others stay listed so the API can say why not.
@@ -80,7 +80,7 @@ export function ZoneStructure({ zone, zones, onChanged }: { zone: Zone; zones: M
               title={t('zones_retireConfirm', { name: zone.name })}
               okText={t('zones_retire')}
               cancelText={t('zones_cancel')}
-              onConfirm={() => setActive(false)}
+              onConfirm={() => void setActive(false)}
             >
               <Button danger data-testid="zone-retire">
                 {t('zones_retire')}

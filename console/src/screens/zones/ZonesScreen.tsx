@@ -6,7 +6,7 @@ import type { Liaison, Zone } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { navigate, screenPath } from '../../router';
 import type { ScreenProps } from '../screen';
-import { allKeys, byCode, zoneTree, type ZoneNode } from './zone-tree';
+import { allKeys, ancestorsOf, byCode, zoneTree, type ZoneNode } from './zone-tree';
 import { ZonePanel } from './ZonePanel';
 import './zones.css';
 
@@ -32,10 +32,10 @@ export default function ZonesScreen({ sub }: ScreenProps) {
   const tree = useMemo(() => zoneTree(zones ?? [], search), [zones, search]);
   const zoneMap = useMemo(() => byCode(zones ?? []), [zones]);
   const selected = zoneMap.get(sub);
-  // Down to the communities at first (groups folded); everything while searching.
+  // The district and streets open at first, and the way down to the chosen zone; everything while searching.
   const shownKeys = search.trim()
     ? allKeys(tree)
-    : (expanded ?? (zones ?? []).filter((z) => z.level !== 'group' && z.level !== 'community').map((z) => z.code));
+    : (expanded ?? [...(zones ?? []).filter((z) => z.level === 'district' || z.level === 'street').map((z) => z.code), ...ancestorsOf(selected, zoneMap)]);
 
   const toTreeData = (nodes: ZoneNode[]): object[] =>
     nodes.map((n) => ({

@@ -23,6 +23,13 @@ export function byCode(zones: readonly Zone[]): Map<string, Zone> {
   return new Map(zones.map((z) => [z.code, z]));
 }
 
+/** The codes of the zones above this one, nearest first. */
+export function ancestorsOf(zone: Zone | undefined, zones: Map<string, Zone>): string[] {
+  const codes: string[] = [];
+  for (let z = zone?.parentCode ? zones.get(zone.parentCode) : undefined; z; z = z.parentCode ? zones.get(z.parentCode) : undefined) codes.push(z.code);
+  return codes;
+}
+
 /** 华山街道/翠湖社区/第一居民小组: the names from the top down (the district's own name left out). */
 export function pathOf(zone: Zone, zones: Map<string, Zone>): string {
   const names: string[] = [];
