@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemoDistrict } from '../../src/seed/seed.js';
 import { ADMIN_PASSWORD, eventually, startTestSystem, type TestSystem } from '../helpers/system.js';
-import { baseUrlOf, browserAvailable, launchBrowser, newConsolePage, screenshot, seriousViolations, signInToConsole } from '../helpers/browser.js';
+import { baseUrlOf, browserAvailable, launchBrowser, newConsolePage, PHONE, screenshot, seriousViolations, signInToConsole } from '../helpers/browser.js';
 import { startFakeTwilio, twilioEnv } from '../helpers/twilio.js';
 
 const run = browserAvailable();
@@ -79,9 +79,9 @@ describe.runIf(run)('operations, contact cards and the audit log in Chromium', {
     await screenshot(page, 'ops-overview');
     expect(await seriousViolations(page, 'operations')).toEqual([]);
 
-    await page.getByTestId('failed-sends').scrollIntoViewIfNeeded();
-    await screenshot(page, 'ops-failed-sends');
     await cancelRow.getByRole('button', { name: '取消发送' }).click();
+    await confirm(page).waitFor();
+    await screenshot(page, 'ops-failed-sends');
     await confirm(page).click();
     await page.getByText('已取消发送').first().waitFor();
     await eventually(async () => (await statusOf(toCancel.id)) === 'cancelled');
@@ -194,5 +194,11 @@ describe.runIf(run)('operations, contact cards and the audit log in Chromium', {
     await page.getByTestId('audit-case').fill('12ab');
     await page.getByTestId('audit-search').click();
     await page.locator('.ant-form-item-explain-error').first().waitFor();
+
+    // On a phone the operations screen still reads: a look for the reviewer.
+    await page.setViewportSize(PHONE);
+    await page.goto(`${base}/console/operations`);
+    await page.getByTestId('outbox-failed').waitFor();
+    await screenshot(page, 'ops-overview-390');
   });
 });
