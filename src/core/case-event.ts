@@ -36,6 +36,7 @@ export const CASE_EVENT_TYPES = [
   // Sends.
   'send_failed',
   'send_retried',
+  'send_cancelled',
   'delivery_failed',
   'receipt_fallback',
   'liaison_notified',

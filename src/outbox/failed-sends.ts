@@ -77,3 +77,44 @@ export async function retrySend(db: Queryable, id: number, actor: string): Promi
     return { retried: true, was };
   });
 }
+
+/**
+ * Given up by staff: a send not yet handed to a provider (waiting, retrying,
+ * failed or of unknown outcome) becomes `cancelled`, which the relay never
+ * claims and delivery reports never move. A send in flight or already sent is
+ * left as it is. The lock makes a cancel and a relay's claim exclude each other.
+ */
+const CANCEL = `
+  WITH old AS (SELECT id, status FROM outbox WHERE id = $1 FOR UPDATE),
+  cancelled AS (
+    UPDATE outbox o SET status = 'cancelled', locked_until = NULL, holder = NULL, updated_at = now()
+    FROM old WHERE o.id = old.id AND old.status IN ('pending', 'failed', 'unknown')
+    RETURNING o.id, o.case_id, o.message_id, o.kind, o.channel, old.status::text AS was
+  ),
+  mirrored AS (UPDATE message m SET status = 'cancelled' FROM cancelled WHERE m.id = cancelled.message_id),
+  noted AS (
+    INSERT INTO case_event (case_id, type, actor, detail)
+    SELECT case_id, ${eventSql('send_cancelled')}, $2, jsonb_build_object('outboxId', id, 'kind', kind, 'channel', channel, 'was', was)
+    FROM cancelled WHERE case_id IS NOT NULL
+  )
+  SELECT (SELECT status::text FROM old) AS status, (SELECT was FROM cancelled) AS was`;
+
+export type CancelOutcome = { cancelled: true; was: string } | { cancelled: false; status: string | null };
+
+/** Cancels a send not yet handed to a provider, audited. Not cancelled: its status (null when there is no such send). */
+export async function cancelSend(db: Queryable, id: number, actor: string): Promise<CancelOutcome> {
+  return inTransaction(db, async (tx) => {
+    const { rows } = await tx.query<{ status: string | null; was: string | null }>(CANCEL, [id, actor]);
+    const { status, was } = rows[0]!;
+    if (!was) return { cancelled: false, status };
+    await audit(tx, { actor, action: 'outbox.cancel', subjectType: 'outbox', subjectId: String(id), detail: { was } });
+    return { cancelled: true, was };
+  });
+}
+
+/** Why a send cannot be cancelled, in words for the 409. */
+export function notCancellableReason(status: string): string {
+  if (status === 'sending') return 'it is being sent right now; try again in a moment';
+  if (status === 'cancelled') return 'it is already cancelled';
+  return `it has already been sent (${status})`;
+}

@@ -48,16 +48,17 @@ export async function staffCorrections(pool: pg.Pool): Promise<Labelled[]> {
 }
 
 /**
- * Trains on the shipped examples and every staff correction, and stores the model as the newest version.
+ * Trains on the shipped examples and every staff correction, and stores the model as the newest version
+ * (`packer` does the training: the console's retrain hands it to a worker thread).
  * With `cacheDir`, a model of the shipped examples alone is taken from (or left in) that folder, so
  * processes starting on the same machine train once between them, not once each.
  */
-export async function retrain(pool: pg.Pool, actor: string, cacheDir?: string): Promise<RetrainResult> {
+export async function retrain(pool: pg.Pool, actor: string, cacheDir?: string, packer: Packer = pack): Promise<RetrainResult> {
   const shipped = loadTrainingExamples();
   const corrections = await staffCorrections(pool);
   const digest = shippedDigest();
   const started = performance.now();
-  const stored = cacheDir && corrections.length === 0 ? await cachedShippedModel(cacheDir) : pack([...shipped, ...corrections]);
+  const stored = cacheDir && corrections.length === 0 ? await cachedShippedModel(cacheDir) : await packer([...shipped, ...corrections]);
   const trainingMs = Math.round(performance.now() - started);
   const { rows } = await pool.query<{ id: number }>(
     'INSERT INTO router_model (examples_digest, examples, corrections, actor, model) VALUES ($1, $2, $3, $4, $5) RETURNING id',
@@ -76,7 +77,10 @@ export async function cachedShippedModel(cacheDir: string): Promise<Buffer> {
   return packed;
 }
 
-function pack(examples: Labelled[]): Buffer {
+/** Trains a model on the examples and gives it as gzipped JSON (on the event loop, or elsewhere: see retrain-job.ts). */
+export type Packer = (examples: Labelled[]) => Buffer | Promise<Buffer>;
+
+export function pack(examples: Labelled[]): Buffer {
   const model = trainModel(examples);
   if (!model) throw new Error(`no training examples in ${TRAINING_DIR}`);
   return gzipSync(JSON.stringify(model.toJSON()));

@@ -209,6 +209,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first, filtered by actor, action, subject and period */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description exact (`card.rotate`) or a family (`card` finds every `card.…`) */
+                    action?: string;
+                    /** @description exact, e.g. `user:3`, `system` */
+                    actor?: string;
+                    /** @description the case as subject (subjectType case) */
+                    caseNo?: string;
+                    /** @description from this time (a date: its start, UTC) */
+                    from?: string;
+                    limit?: number;
+                    offset?: number;
+                    subjectId?: string;
+                    subjectType?: string;
+                    /** @description before this time (a date: the end of that day, UTC) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                actor: string;
+                                actorName: string | null;
+                                at: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                id: number;
+                                subjectId: string | null;
+                                subjectType: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The staff accounts that can appear as actors in the audit log (`user:<id>`), by name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actor: string;
+                                disabled: boolean;
+                                name: string;
+                                role: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -2467,6 +2575,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/operations/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The intake queue's jobs by state and the outbox's sends not yet out, by state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            intake: {
+                                active: number;
+                                delayed: number;
+                                failed: number;
+                                prioritized: number;
+                                waiting: number;
+                            };
+                            outbox: {
+                                failed: number;
+                                pending: number;
+                                retrying: number;
+                                sending: number;
+                                unknown: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settings the console needs to warn people: the public base URL and whether it is a local address */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            publicBaseUrl: string;
+                            publicBaseUrlIsLocal: boolean;
+                            routerModelPollMs: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give up a send not yet handed to a provider (waiting, retrying, failed or unknown): it is never sent afterwards
+         * @description Recorded on the case's timeline (`send_cancelled`, with who) and audited. A send in flight or already sent is refused 409 with the reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "cancelled";
+                            was: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outbox/{id}/retry": {
         parameters: {
             query?: never;
@@ -2562,6 +2808,105 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/router/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The router's model versions, newest first, and the last retrain's state */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actor: string;
+                                actorName: string | null;
+                                compatible: boolean;
+                                corrections: number;
+                                createdAt: string;
+                                examples: number;
+                                id: number;
+                                live: boolean;
+                            }[];
+                            liveVersion: number | null;
+                            pollMs: number;
+                            retrain: {
+                                actor: string;
+                                corrections: number | null;
+                                error: string | null;
+                                examples: number | null;
+                                finishedAt: string | null;
+                                jobId: string;
+                                startedAt: string;
+                                /** @enum {string} */
+                                state: "training" | "stored" | "live" | "failed";
+                                trainingMs: number | null;
+                                version: number | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Retrain the router on the shipped examples and every staff correction, in the background
+         * @description Answers 202 with the job at once; `GET /api/v1/router/models` follows it (`training` → `stored` → `live`, or `failed`). One at a time: 409 while one runs.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actor: string;
+                            corrections: number | null;
+                            error: string | null;
+                            examples: number | null;
+                            finishedAt: string | null;
+                            jobId: string;
+                            startedAt: string;
+                            /** @enum {string} */
+                            state: "training" | "stored" | "live" | "failed";
+                            trainingMs: number | null;
+                            version: number | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

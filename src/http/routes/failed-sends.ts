@@ -1,14 +1,14 @@
 /**
  * Sends that did not go out, for staff: those that finally failed and those
  * whose outcome is unknown (the provider never answered). Supervisors read the
- * list; an admin puts one back in the queue (audited, on the case's timeline).
+ * list; an admin puts one back in the queue or gives it up (audited, on the case's timeline).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
 import { maskEmail, maskPhone } from '../../core/contact-address.js';
-import { listFailedSends, retrySend } from '../../outbox/failed-sends.js';
+import { cancelSend, listFailedSends, notCancellableReason, retrySend } from '../../outbox/failed-sends.js';
 
 const FailedSend = z.object({
   id: z.number(),
@@ -90,6 +90,29 @@ export const failedSendRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!outcome.retried && !outcome.status) throw new InputError('id', `no send ${id}`, 404, 'not_found');
       if (!outcome.retried) throw new InputError('id', `send ${id} is ${outcome.status}, not failed or unknown`, 409, 'conflict');
       return { id, status: 'pending' as const };
+    },
+  );
+
+  app.post(
+    '/api/v1/outbox/:id/cancel',
+    {
+      preHandler: app.requireRole(),
+      schema: {
+        summary: 'Give up a send not yet handed to a provider (waiting, retrying, failed or unknown): it is never sent afterwards',
+        description:
+          "Recorded on the case's timeline (`send_cancelled`, with who) and audited. A send in flight or already sent is refused 409 with the reason.",
+        tags: ['outbox'],
+        security: [{ bearer: [] }],
+        params: z.object({ id: z.coerce.number().int().positive().max(0x7fff_ffff) }),
+        response: { 200: z.object({ id: z.number(), status: z.literal('cancelled'), was: z.string() }) },
+      },
+    },
+    async (req) => {
+      const { id } = req.params;
+      const outcome = await cancelSend(pool, id, `user:${req.staff!.id}`);
+      if (!outcome.cancelled && !outcome.status) throw new InputError('id', `no send ${id}`, 404, 'not_found');
+      if (!outcome.cancelled) throw new InputError('id', `send ${id} cannot be cancelled: ${notCancellableReason(outcome.status!)}`, 409, 'conflict');
+      return { id, status: 'cancelled' as const, was: outcome.was };
     },
   );
 };
