@@ -143,7 +143,7 @@ describe('the impact preview', () => {
   const draft = { name: '井盖归大观街道', conditions: { keywords: ['井盖'] }, action: { zoneCode: 'wh-dg' } };
 
   it('should change exactly the cases with the keyword, with examples before and after, and change nothing', async () => {
-    const [{ n: total }] = await sys.sql<{ n: number }>('SELECT count(*)::int AS n FROM "case"');
+    const total = (await sys.sql<{ n: number }>('SELECT count(*)::int AS n FROM "case"'))[0]!.n;
     const versions = await sys.sql('SELECT * FROM routing_rule_version');
     const res = await call('POST', '/api/v1/rules/preview', { rule: draft, days: 30 }, SUPERVISOR);
     expect(res.statusCode).toBe(200);
@@ -174,7 +174,7 @@ describe('the impact preview', () => {
   });
 
   it('should say when it replayed fewer cases than the period holds', async () => {
-    const [{ n: total }] = await sys.sql<{ n: number }>('SELECT count(*)::int AS n FROM "case"');
+    const total = (await sys.sql<{ n: number }>('SELECT count(*)::int AS n FROM "case"'))[0]!.n;
     const preview = (await call('POST', '/api/v1/rules/preview', { rule: draft, maxCases: 2, examples: 1 })).json();
     expect(preview).toMatchObject({ total, considered: 2, sampled: true, timedOut: false });
     expect(preview.aspects.zone.examples.length).toBeLessThanOrEqual(1);

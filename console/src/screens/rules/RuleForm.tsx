@@ -90,7 +90,7 @@ export function RuleForm({
     <Drawer
       open
       onClose={onClose}
-      size={720}
+      size={Math.min(720, window.innerWidth)}
       title={rule ? t('rules_formEdit', { name: rule.name }) : t('rules_formNew')}
       destroyOnHidden
       footer={

@@ -34,7 +34,7 @@ export function RuleVersions({ rule, names, onRestored, onClose }: { rule: Rule;
 
   const latest = versions?.[0]?.version;
   return (
-    <Drawer open onClose={onClose} size={640} title={t('rules_versionsOf', { name: rule.name })}>
+    <Drawer open onClose={onClose} size={Math.min(640, window.innerWidth)} title={t('rules_versionsOf', { name: rule.name })}>
       <WriteProblem error={problem} onReload={() => void ruleVersions(rule.id).then(setVersions, setProblem)} />
       <List
         loading={versions === null}

@@ -37,7 +37,7 @@ export function valueText(key: string, value: unknown, t: Translate, names: Name
   if (key === 'channels' && Array.isArray(value)) return joined(value.map((c) => labelOf(t, 'rules_channel', String(c))));
   if (key === 'categories' && Array.isArray(value)) return joined(value.map((c) => names.category(String(c))));
   if (Array.isArray(value)) return joined(value.map(String));
-  return String(value);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
 /** The label of a field as the API names it ("conditions.keywords", "name"). */
