@@ -148,7 +148,7 @@ describe.runIf(run)('the figures screen in Chromium', { timeout: 120_000 }, () =
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('fig-export-xlsx').click()]);
     expect(download.suggestedFilename()).toMatch(/^minqing-figures-zone-wh-hs-ch-.+\.xlsx$/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    await book.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('考核统计')!;
     const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows[0]!.slice(1, 5)).toEqual(['区域', '层级', '受理量', '响应率']);
@@ -220,6 +220,14 @@ describe.runIf(run)('the figures screen in Chromium', { timeout: 120_000 }, () =
     const links = await menu.getByRole('link').allInnerTexts();
     for (const name of CONFIGURATION) expect(links).not.toContain(name);
     expect(links.sort()).toEqual(['审计日志', '案件', '考核统计'].sort());
+
+    // Last month (office time) had none of these cases; the export follows the period shown.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const [year, month] = today.split('-').map(Number) as [number, number];
+    const lastMonth = month === 1 ? `${year - 1}-12-01` : `${year}-${String(month - 1).padStart(2, '0')}-01`;
+    await page.getByText('上月', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('fig-export-csv').getAttribute('href')).toContain(`from=${lastMonth}T00%3A00%3A00%2B08%3A00`);
+    await expect.poll(() => page.getByTestId('fig-summary').locator('.ant-statistic').first().innerText()).toMatch(/受理量\s*0$/);
 
     await page.goto(`${base}/console/zones`);
     await page.getByText('您的角色不能使用此页面').waitFor();

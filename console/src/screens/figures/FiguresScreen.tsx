@@ -127,7 +127,8 @@ export default function FiguresScreen({ sub }: ScreenProps) {
           label: t(key === 'visits' ? 'fig_visits' : `fig_by_${key}`),
           children:
             key === 'visits' ? (
-              <LeaderVisits initialMonth={monthOf(days)} zones={zones} />
+              // A new period starts the visits at its last month.
+              <LeaderVisits key={monthOf(days)} initialMonth={monthOf(days)} zones={zones} />
             ) : key === 'zone' ? (
               <ZoneFigures answer={tab === 'zone' ? shown : null} loading={loading} parentCode={parentCode} zones={zones} />
             ) : (

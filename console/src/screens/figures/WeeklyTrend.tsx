@@ -14,10 +14,10 @@ export function WeeklyTrend({ weeks, scope, responseTargetHours }: { weeks: Week
     () => ({
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
+      grid: { left: 8, right: 8, bottom: 8, top: 48, containLabel: true },
       xAxis: { type: 'category', data: weeks.map((w) => w.week.slice(5)) },
       yAxis: [
-        { type: 'value', minInterval: 1, name: t('fig_col_received') },
+        { type: 'value', minInterval: 1 },
         { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       ],
       series: [
