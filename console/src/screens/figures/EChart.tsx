@@ -40,7 +40,8 @@ export function EChart({ option, label, testId }: { option: ChartOption; label: 
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ color: PALETTE, ...option }, { notMerge: true });
+    // No animation: figures are read, not watched (and a screenshot or a reduced-motion user sees the final bars).
+    chart.current?.setOption({ color: PALETTE, animation: false, ...option }, { notMerge: true });
   }, [option]);
 
   return <div ref={box} className="fig-chart" role="img" aria-label={label} data-testid={testId} />;
