@@ -232,5 +232,12 @@ describe.runIf(run)('the figures screen in Chromium', { timeout: 120_000 }, () =
     await page.goto(`${base}/console/zones`);
     await page.getByText('您的角色不能使用此页面').waitFor();
     expect(await page.locator('.ant-result-403').count()).toBe(1);
+
+    // In English, the definitions too.
+    await page.goto(`${base}/console/figures`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Figures', level: 1 }).waitFor();
+    await page.getByRole('tab', { name: 'By liaison' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Response rate: Share of received cases first answered .* within 24 hours\.$/ }).count()).toBe(1);
   });
 });
