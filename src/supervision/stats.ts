@@ -5,10 +5,13 @@
  * and basically satisfied among answered return visits; "no response" does
  * not count either way); overdue count; average and p90 handling time of
  * closed cases; reopen rate. By zone, a case counts for its zone and every
- * zone above it (roll-up); or by category, or by liaison.
+ * zone above it (roll-up), or one level of the tree at a time (drill-down:
+ * a zone's children, each with its whole subtree); or by category, or by
+ * liaison; and week by week over the period (the trend).
  */
 import type pg from 'pg';
 import type { CatalogSnapshot } from '../catalog/catalog.js';
+import type { ZoneInfo } from '../catalog/catalog.js';
 import { descendantZoneIds, zoneChain } from '../catalog/zone-tree.js';
 import { RESPONSE_EVENTS } from './settle.js';
 import { KIND_LABELS, type RequestKind } from '../core/request-kind.js';
@@ -32,12 +35,26 @@ export interface StatsRow extends Figures {
   key: string;
   name: string;
   level?: string;
+  /** Zones: the names from the street down (华山街道/翠湖社区/第一居民小组), the district's own name for it. */
+  path?: string;
+  /** Zones: whether there are zones below it to drill down to. */
+  hasChildren?: boolean;
+  /** Drill-down: the cases received by the parent zone itself, not by any zone below it (本级). */
+  own?: boolean;
+  /** Categories: the English name. */
+  nameEn?: string;
+}
+
+export interface WeekFigures extends Figures {
+  /** The Monday the week starts on, in the office's time zone (YYYY-MM-DD). */
+  week: string;
 }
 
 interface CaseFacts {
   zone_id: number;
   category_code: string;
   category_name: string;
+  category_name_en: string;
   kind: RequestKind;
   liaison_id: number | null;
   liaison_name: string | null;
@@ -48,14 +65,16 @@ interface CaseFacts {
   first_response_at: Date | null;
   reopened: boolean;
   answer: string | null;
+  /** The Monday of the week it was received in, YYYY-MM-DD in the office's time zone. */
+  week: string;
 }
 
 const CASES = `
-  SELECT c.zone_id, c.category_code, cat.name_zh AS category_name, c.kind, c.liaison_id, l.name AS liaison_name,
+  SELECT c.zone_id, c.category_code, cat.name_zh AS category_name, cat.name_en AS category_name_en, c.kind, c.liaison_id, l.name AS liaison_name,
          c.created_at, c.closed_at, c.deadline_at, c.overdue_at,
          (SELECT min(e.at) FROM case_event e WHERE e.case_id = c.id AND e.type = ANY($4)) AS first_response_at,
          EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id AND e.type = ${eventSql('reopened')}) AS reopened,
-         s.answer
+         s.answer, to_char(date_trunc('week', c.created_at AT TIME ZONE $5), 'YYYY-MM-DD') AS week
   FROM "case" c
   JOIN category cat ON cat.code = c.category_code
   LEFT JOIN liaison l ON l.id = c.liaison_id
@@ -87,58 +106,107 @@ export function figuresOf(cases: readonly CaseFacts[], responseTargetHours: numb
   };
 }
 
-export async function computeStats(
-  pool: pg.Pool,
-  catalog: CatalogSnapshot,
-  q: { from: Date; to: Date; zone?: string; groupBy: GroupBy; responseTargetHours: number },
-): Promise<{ total: Figures; rows: StatsRow[] }> {
-  const inZone = q.zone ? descendantZoneIds(catalog, q.zone) : null;
-  const { rows: cases } = await pool.query<CaseFacts>(CASES, [q.from, q.to, inZone, RESPONSE_EVENTS]);
-  const groups = new Map<string, { name: string; level?: string; cases: CaseFacts[] }>();
-  const add = (key: string, name: string, c: CaseFacts, level?: string) => {
-    const g = groups.get(key) ?? { name, ...(level ? { level } : {}), cases: [] };
-    g.cases.push(c);
-    groups.set(key, g);
+export interface StatsQuery {
+  from: Date;
+  to: Date;
+  /** A zone code: only the cases of it and the zones below it. */
+  zone?: string;
+  /** With groupBy zone: the rows are this zone's children (each with its subtree), and its own cases (本级). */
+  parentCode?: string;
+  groupBy: GroupBy;
+  responseTargetHours: number;
+  /** The office's time zone, in which weeks start on Monday. */
+  timeZone: string;
+}
+
+async function caseFacts(pool: pg.Pool, catalog: CatalogSnapshot, q: Omit<StatsQuery, 'groupBy'>): Promise<CaseFacts[]> {
+  const root = q.parentCode ?? q.zone;
+  const inZone = root ? descendantZoneIds(catalog, root) : null;
+  const { rows } = await pool.query<CaseFacts>(CASES, [q.from, q.to, inZone, RESPONSE_EVENTS, q.timeZone]);
+  return rows;
+}
+
+/** The names from below the district down to the zone: 华山街道/翠湖社区/第一居民小组. */
+export function zonePath(zone: ZoneInfo, catalog: CatalogSnapshot): string {
+  const names = zoneChain(zone, catalog)
+    .filter((z) => z.level !== 'district')
+    .map((z) => z.name)
+    .reverse();
+  return names.length ? names.join('/') : zone.name;
+}
+
+function zoneFields(zone: ZoneInfo, catalog: CatalogSnapshot, children: ReadonlyMap<number, ZoneInfo[]>) {
+  return { level: zone.level, path: zonePath(zone, catalog), hasChildren: (children.get(zone.id) ?? []).length > 0 };
+}
+
+/** Each zone's active children (a retired one shows only where it still has cases in the period). */
+function childrenByParent(catalog: CatalogSnapshot): Map<number, ZoneInfo[]> {
+  const children = new Map<number, ZoneInfo[]>();
+  for (const z of catalog.zonesById.values()) {
+    if (z.parentId !== null && z.active) children.set(z.parentId, [...(children.get(z.parentId) ?? []), z]);
+  }
+  return children;
+}
+
+interface Group {
+  row: Omit<StatsRow, keyof Figures>;
+  cases: CaseFacts[];
+}
+
+export async function computeStats(pool: pg.Pool, catalog: CatalogSnapshot, q: StatsQuery): Promise<{ total: Figures; rows: StatsRow[] }> {
+  const cases = await caseFacts(pool, catalog, q);
+  const children = childrenByParent(catalog);
+  const groups = new Map<string, Group>();
+  const add = (key: string, row: () => Group['row'], c?: CaseFacts) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { row: row(), cases: [] }));
+    if (c) g.cases.push(c);
   };
-  const allowed = inZone ? new Set(inZone) : null;
+  const zoneRow = (z: ZoneInfo) => () => ({ key: z.code, name: z.name, ...zoneFields(z, catalog, children) });
+  const parent = q.parentCode ? catalog.zonesByCode.get(q.parentCode) : undefined;
+  // Drill-down: every child shows, with or without cases, so a quiet community is seen as quiet.
+  for (const child of parent ? (children.get(parent.id) ?? []) : []) add(child.code, zoneRow(child));
+
+  const allowed = q.zone ? new Set(descendantZoneIds(catalog, q.zone)) : null;
   for (const c of cases) {
-    if (q.groupBy === 'category') add(c.category_code, c.category_name, c);
-    else if (q.groupBy === 'kind') add(c.kind, KIND_LABELS[c.kind].zh, c);
-    else if (q.groupBy === 'liaison') add(c.liaison_id === null ? 'none' : String(c.liaison_id), c.liaison_name ?? '（无联络员）', c);
-    else {
-      // The case's zone and every zone above it, within the zone asked about.
+    if (q.groupBy === 'category') add(c.category_code, () => ({ key: c.category_code, name: c.category_name, nameEn: c.category_name_en }), c);
+    else if (q.groupBy === 'kind') add(c.kind, () => ({ key: c.kind, name: KIND_LABELS[c.kind].zh }), c);
+    else if (q.groupBy === 'liaison') {
+      const key = c.liaison_id === null ? 'none' : String(c.liaison_id);
+      add(key, () => ({ key, name: c.liaison_name ?? '（无联络员）' }), c);
+    } else {
       const zone = catalog.zonesById.get(c.zone_id);
-      for (const z of zone ? zoneChain(zone, catalog) : []) {
-        if (!allowed || allowed.has(z.id)) add(z.code, z.name, c, z.level);
+      const chain = zone ? zoneChain(zone, catalog) : [];
+      if (parent) {
+        // The child of the parent this case lies under, or the parent itself for its own cases.
+        const at = chain.findIndex((z) => z.id === parent.id);
+        const child = at > 0 ? chain[at - 1]! : undefined;
+        if (child) add(child.code, zoneRow(child), c);
+        else if (at === 0) add(`${parent.code}:own`, () => ({ ...zoneRow(parent)(), key: `${parent.code}:own`, hasChildren: false, own: true }), c);
+      } else {
+        // The case's zone and every zone above it, within the zone asked about.
+        for (const z of chain) if (!allowed || allowed.has(z.id)) add(z.code, zoneRow(z), c);
       }
     }
   }
-  const rows = [...groups].map(([key, g]) => ({ key, name: g.name, ...(g.level ? { level: g.level } : {}), ...figuresOf(g.cases, q.responseTargetHours) }));
-  rows.sort((a, b) => b.received - a.received || a.key.localeCompare(b.key));
+  const rows = [...groups.values()].map((g) => ({ ...g.row, ...figuresOf(g.cases, q.responseTargetHours) }));
+  rows.sort((a, b) => Number(a.own ?? false) - Number(b.own ?? false) || b.received - a.received || a.key.localeCompare(b.key));
   return { total: figuresOf(cases, q.responseTargetHours), rows };
 }
 
-const COLUMNS: (keyof StatsRow)[] = [
-  'key',
-  'name',
-  'level',
-  'received',
-  'responseRate',
-  'resolutionRate',
-  'satisfactionRate',
-  'surveysAnswered',
-  'overdue',
-  'avgHandlingHours',
-  'p90HandlingHours',
-  'reopenRate',
-];
+/** The longest period the weekly trend covers: about two years of weeks. */
+export const MAX_TREND_WEEKS = 106;
 
-export function toCsv(rows: readonly StatsRow[]): string {
-  const cell = (v: string | number | null | undefined) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    // Quote what needs it, and defuse spreadsheet formulas in names.
-    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-    return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+/** The figures week by week (Monday to Sunday, in the office's time zone) over the period; weeks without cases too. */
+export async function weeklyFigures(pool: pg.Pool, catalog: CatalogSnapshot, q: Omit<StatsQuery, 'groupBy' | 'parentCode'>): Promise<WeekFigures[]> {
+  const { rows: weeks } = await pool.query<{ week: string }>(
+    `SELECT to_char(w, 'YYYY-MM-DD') AS week
+     FROM generate_series(date_trunc('week', $1::timestamptz AT TIME ZONE $3), date_trunc('week', ($2::timestamptz - interval '1 millisecond') AT TIME ZONE $3), interval '1 week') AS w
+     LIMIT ${MAX_TREND_WEEKS + 1}`,
+    [q.from, q.to, q.timeZone],
+  );
+  const cases = await caseFacts(pool, catalog, q);
+  const byWeek = new Map<string, CaseFacts[]>(weeks.map((w) => [w.week, []]));
+  for (const c of cases) byWeek.get(c.week)?.push(c);
+  return [...byWeek].map(([week, list]) => ({ week, ...figuresOf(list, q.responseTargetHours) }));
 }

@@ -284,11 +284,10 @@ describe('the figures', () => {
     const lines = csv.body
       .replace(/^\ufeff/, '')
       .trim()
-      .split('\n');
-    expect(lines[0]).toBe(
-      'key,name,level,received,responseRate,resolutionRate,satisfactionRate,surveysAnswered,overdue,avgHandlingHours,p90HandlingHours,reopenRate',
-    );
-    expect(lines).toContain('wh-hs-ch,翠湖社区,community,4,0.5,0.5,0.5,2,2,36,96,0.25');
+      .split('\r\n');
+    // Chinese headers, zones by path, rates as percentages (test/http/figures-api.test.ts has the rest).
+    expect(lines[0]).toBe('区域,层级,受理量,响应率,按期办结率,满意率,回访答复数,超期件数,平均办理时长（小时）,P90办理时长（小时）,重开率,编码');
+    expect(lines).toContain('华山街道/翠湖社区,社区,4,50.0%,50.0%,50.0%,2,2,36,96,25.0%,wh-hs-ch');
     const bad = await app().inject({ method: 'GET', url: '/api/v1/stats?from=2026-11-08&to=2026-11-01', headers: adminHeaders });
     expect(bad.json()).toMatchObject({ field: 'to' });
   });

@@ -3712,6 +3712,8 @@ export interface paths {
                     /** @description start of the period (cases received from then) */
                     from: string;
                     groupBy?: "zone" | "category" | "kind" | "liaison";
+                    /** @description drill-down, with groupBy=zone: one row per child of this zone (its whole subtree), and one for the zone's own cases (own: true) */
+                    parentCode?: string;
                     /** @description end of the period (exclusive) */
                     to: string;
                     /** @description a zone code: only it and the zones below it */
@@ -3730,13 +3732,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description the response rate counts a first answer within this many hours */
+                            responseTargetHours: number;
                             rows: {
                                 avgHandlingHours: number | null;
+                                /** @description zones: whether there are zones below to drill down to */
+                                hasChildren?: boolean;
                                 key: string;
                                 level?: string;
                                 name: string;
+                                /** @description categories: the English name */
+                                nameEn?: string;
                                 overdue: number;
+                                /** @description drill-down: the parent zone's own cases (本级), not those of a zone below it */
+                                own?: boolean;
                                 p90HandlingHours: number | null;
+                                /** @description zones: the names from the street down, 华山街道/翠湖社区/第一居民小组 */
+                                path?: string;
                                 received: number;
                                 reopenRate: number | null;
                                 resolutionRate: number | null;
@@ -3775,13 +3787,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The same figures as CSV */
+        /** The same figures as CSV (UTF-8 with BOM): Chinese headers, rates as percentages, zones by path, a total row */
         get: {
             parameters: {
                 query: {
                     /** @description start of the period (cases received from then) */
                     from: string;
                     groupBy?: "zone" | "category" | "kind" | "liaison";
+                    /** @description drill-down, with groupBy=zone: one row per child of this zone (its whole subtree), and one for the zone's own cases (own: true) */
+                    parentCode?: string;
                     /** @description end of the period (exclusive) */
                     to: string;
                     /** @description a zone code: only it and the zones below it */
@@ -3799,6 +3813,107 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures as an Excel workbook: Chinese headers, rates as percentages, zones by path, a notes sheet */
+        get: {
+            parameters: {
+                query: {
+                    /** @description start of the period (cases received from then) */
+                    from: string;
+                    groupBy?: "zone" | "category" | "kind" | "liaison";
+                    /** @description drill-down, with groupBy=zone: one row per child of this zone (its whole subtree), and one for the zone's own cases (own: true) */
+                    parentCode?: string;
+                    /** @description end of the period (exclusive) */
+                    to: string;
+                    /** @description a zone code: only it and the zones below it */
+                    zone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures week by week over the period (Monday to Sunday, office time), for the trend */
+        get: {
+            parameters: {
+                query: {
+                    /** @description start of the period */
+                    from: string;
+                    /** @description end of the period (exclusive) */
+                    to: string;
+                    /** @description a zone code: only it and the zones below it */
+                    zone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            weeks: {
+                                avgHandlingHours: number | null;
+                                overdue: number;
+                                p90HandlingHours: number | null;
+                                received: number;
+                                reopenRate: number | null;
+                                resolutionRate: number | null;
+                                responseRate: number | null;
+                                satisfactionRate: number | null;
+                                surveysAnswered: number;
+                                /** @description the week's Monday, YYYY-MM-DD */
+                                week: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
