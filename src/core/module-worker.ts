@@ -1,7 +1,7 @@
 /**
  * Starts a worker thread on a module beside the caller: the compiled
  * JavaScript file when running from dist, else the TypeScript file loaded
- * through tsx (npm start, the tests), as the mail parse pool does.
+ * through tsx (npm start, the tests). Used by the mail parse pool and the router's retraining.
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';

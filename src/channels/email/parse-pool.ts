@@ -5,9 +5,8 @@
  * worker threads parse mail above `offloadAboveBytes`; small mail, the usual
  * letter, is parsed in place (a thread hop would cost it more than it saves).
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../core/module-worker.js';
 import { parseEmail, type Envelope, type ParsedEmail } from './parse.js';
 
 export type MailParser = (raw: Buffer, envelope?: Envelope) => Promise<ParsedEmail>;
@@ -19,19 +18,7 @@ interface Pending {
 }
 
 /** The worker's module: compiled JavaScript beside this file, or TypeScript loaded through tsx (npm start, tests). */
-function startWorker(): Worker {
-  const self = fileURLToPath(import.meta.url);
-  if (self.endsWith('.js')) return new Worker(new URL('./parse-worker.js', import.meta.url));
-  // tsx's ESM API (its package maps `require` to .cjs and `import` to .mjs beside it).
-  const tsx = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const entry = new URL('./parse-worker.ts', import.meta.url).href;
-  // An eval'd bootstrap registers tsx's loader in the thread, then imports the TypeScript entry.
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
-}
+const startWorker = (): Worker => startModuleWorker(import.meta.url, 'parse-worker');
 
 export class MailParsePool {
   private readonly workers: Worker[] = [];
