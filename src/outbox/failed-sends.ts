@@ -1,7 +1,7 @@
 /**
  * Sends that did not go out, for staff: those that finally failed and those
  * whose outcome is unknown (the provider never answered). Listing them and
- * putting one back in the queue; a retry is audited and on the case's timeline.
+ * putting one back in the queue or giving it up, on the case's timeline and audited.
  */
 import { audit } from '../store/audit.js';
 import { inTransaction, type Queryable } from '../store/db.js';
@@ -48,67 +48,55 @@ export async function listFailedSends(db: Queryable, f: FailedSendFilter): Promi
   return rows;
 }
 
-/** Back to the queue at once, with a fresh count of attempts; the timeline says who did it. */
-const RETRY = `
-  WITH old AS (SELECT id, status FROM outbox WHERE id = $1 FOR UPDATE),
-  retried AS (
-    UPDATE outbox o SET status = 'pending', attempts = 0, next_attempt_at = now(), locked_until = NULL, holder = NULL,
-           last_error = NULL, updated_at = now()
-    FROM old WHERE o.id = old.id AND old.status IN ('failed', 'unknown')
-    RETURNING o.id, o.case_id, o.message_id, o.kind, o.channel, old.status::text AS was
-  ),
-  mirrored AS (UPDATE message m SET status = 'pending' FROM retried WHERE m.id = retried.message_id),
-  noted AS (
-    INSERT INTO case_event (case_id, type, actor, detail)
-    SELECT case_id, ${eventSql('send_retried')}, $2, jsonb_build_object('outboxId', id, 'kind', kind, 'channel', channel, 'was', was)
-    FROM retried WHERE case_id IS NOT NULL
-  )
-  SELECT (SELECT status::text FROM old) AS status, (SELECT was FROM retried) AS was`;
-
-export type RetryOutcome = { retried: true; was: FailedStatus } | { retried: false; status: string | null };
-
-/** Queues a failed or unknown send again, audited. Not retried: its status (null when there is no such send). */
-export async function retrySend(db: Queryable, id: number, actor: string): Promise<RetryOutcome> {
-  return inTransaction(db, async (tx) => {
-    const { rows } = await tx.query<{ status: string | null; was: FailedStatus | null }>(RETRY, [id, actor]);
-    const { status, was } = rows[0]!;
-    if (!was) return { retried: false, status };
-    await audit(tx, { actor, action: 'outbox.retry', subjectType: 'outbox', subjectId: String(id), detail: { was } });
-    return { retried: true, was };
-  });
-}
-
 /**
- * Given up by staff: a send not yet handed to a provider (waiting, retrying,
- * failed or of unknown outcome) becomes `cancelled`, which the relay never
- * claims and delivery reports never move. A send in flight or already sent is
- * left as it is. The lock makes a cancel and a relay's claim exclude each other.
+ * What staff can do to a send that did not go out. A retry puts it back in the
+ * queue at once with a fresh count of attempts. A cancel gives up a send not yet
+ * handed to a provider (waiting, retrying, failed or unknown): `cancelled` is
+ * never claimed by the relay nor moved by delivery reports. A send in flight or
+ * already sent is left as it is; the row lock makes a change and a relay's claim
+ * exclude each other.
  */
-const CANCEL = `
+const CHANGES = {
+  retry: {
+    from: ['failed', 'unknown'],
+    to: 'pending',
+    set: `attempts = 0, next_attempt_at = now(), last_error = NULL,`,
+    event: 'send_retried',
+    action: 'outbox.retry',
+  },
+  cancel: { from: ['pending', 'failed', 'unknown'], to: 'cancelled', set: '', event: 'send_cancelled', action: 'outbox.cancel' },
+} as const;
+
+export type SendChange = keyof typeof CHANGES;
+
+const changeSql = (change: (typeof CHANGES)[SendChange]) => `
   WITH old AS (SELECT id, status FROM outbox WHERE id = $1 FOR UPDATE),
-  cancelled AS (
-    UPDATE outbox o SET status = 'cancelled', locked_until = NULL, holder = NULL, updated_at = now()
-    FROM old WHERE o.id = old.id AND old.status IN ('pending', 'failed', 'unknown')
+  changed AS (
+    UPDATE outbox o SET status = '${change.to}', ${change.set} locked_until = NULL, holder = NULL, updated_at = now()
+    FROM old WHERE o.id = old.id AND old.status IN (${change.from.map((s) => `'${s}'`).join(', ')})
     RETURNING o.id, o.case_id, o.message_id, o.kind, o.channel, old.status::text AS was
   ),
-  mirrored AS (UPDATE message m SET status = 'cancelled' FROM cancelled WHERE m.id = cancelled.message_id),
+  mirrored AS (UPDATE message m SET status = '${change.to}' FROM changed WHERE m.id = changed.message_id),
   noted AS (
     INSERT INTO case_event (case_id, type, actor, detail)
-    SELECT case_id, ${eventSql('send_cancelled')}, $2, jsonb_build_object('outboxId', id, 'kind', kind, 'channel', channel, 'was', was)
-    FROM cancelled WHERE case_id IS NOT NULL
+    SELECT case_id, ${eventSql(change.event)}, $2, jsonb_build_object('outboxId', id, 'kind', kind, 'channel', channel, 'was', was)
+    FROM changed WHERE case_id IS NOT NULL
   )
-  SELECT (SELECT status::text FROM old) AS status, (SELECT was FROM cancelled) AS was`;
+  SELECT (SELECT status::text FROM old) AS status, (SELECT was FROM changed) AS was`;
 
-export type CancelOutcome = { cancelled: true; was: string } | { cancelled: false; status: string | null };
+const SQL: Record<SendChange, string> = { retry: changeSql(CHANGES.retry), cancel: changeSql(CHANGES.cancel) };
 
-/** Cancels a send not yet handed to a provider, audited. Not cancelled: its status (null when there is no such send). */
-export async function cancelSend(db: Queryable, id: number, actor: string): Promise<CancelOutcome> {
+/** Changed: the status it had. Not changed: its status (null when there is no such send). */
+export type ChangeOutcome = { changed: true; was: string } | { changed: false; status: string | null };
+
+/** Retries or cancels a send, on the case's timeline and audited. */
+export async function changeSend(db: Queryable, change: SendChange, id: number, actor: string): Promise<ChangeOutcome> {
   return inTransaction(db, async (tx) => {
-    const { rows } = await tx.query<{ status: string | null; was: string | null }>(CANCEL, [id, actor]);
+    const { rows } = await tx.query<{ status: string | null; was: string | null }>(SQL[change], [id, actor]);
     const { status, was } = rows[0]!;
-    if (!was) return { cancelled: false, status };
-    await audit(tx, { actor, action: 'outbox.cancel', subjectType: 'outbox', subjectId: String(id), detail: { was } });
-    return { cancelled: true, was };
+    if (!was) return { changed: false, status };
+    await audit(tx, { actor, action: CHANGES[change].action, subjectType: 'outbox', subjectId: String(id), detail: { was } });
+    return { changed: true, was };
   });
 }
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
 import { audit } from '../../store/audit.js';
 import { maskEmail, maskPhone } from '../../core/contact-address.js';
-import { cancelSend, listFailedSends, notCancellableReason, retrySend } from '../../outbox/failed-sends.js';
+import { changeSend, listFailedSends, notCancellableReason } from '../../outbox/failed-sends.js';
 
 const FailedSend = z.object({
   id: z.number(),
@@ -86,9 +86,9 @@ export const failedSendRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { id } = req.params;
-      const outcome = await retrySend(pool, id, `user:${req.staff!.id}`);
-      if (!outcome.retried && !outcome.status) throw new InputError('id', `no send ${id}`, 404, 'not_found');
-      if (!outcome.retried) throw new InputError('id', `send ${id} is ${outcome.status}, not failed or unknown`, 409, 'conflict');
+      const outcome = await changeSend(pool, 'retry', id, `user:${req.staff!.id}`);
+      if (!outcome.changed && !outcome.status) throw new InputError('id', `no send ${id}`, 404, 'not_found');
+      if (!outcome.changed) throw new InputError('id', `send ${id} is ${outcome.status}, not failed or unknown`, 409, 'conflict');
       return { id, status: 'pending' as const };
     },
   );
@@ -109,9 +109,9 @@ export const failedSendRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { id } = req.params;
-      const outcome = await cancelSend(pool, id, `user:${req.staff!.id}`);
-      if (!outcome.cancelled && !outcome.status) throw new InputError('id', `no send ${id}`, 404, 'not_found');
-      if (!outcome.cancelled) throw new InputError('id', `send ${id} cannot be cancelled: ${notCancellableReason(outcome.status!)}`, 409, 'conflict');
+      const outcome = await changeSend(pool, 'cancel', id, `user:${req.staff!.id}`);
+      if (!outcome.changed && !outcome.status) throw new InputError('id', `no send ${id}`, 404, 'not_found');
+      if (!outcome.changed) throw new InputError('id', `send ${id} cannot be cancelled: ${notCancellableReason(outcome.status!)}`, 409, 'conflict');
       return { id, status: 'cancelled' as const, was: outcome.was };
     },
   );
